@@ -1,0 +1,20 @@
+// Build output goes where the atomic build script asks (a temporary folder that
+// replaces dist/ only on success); plain `observable build` still writes dist/.
+const output = process.env.OBSERVABLE_OUTPUT ?? "dist";
+
+export default {
+  root: "src",
+  output,
+  title: "Southern Health: the deaths and the inspections",
+  pages: [
+    {name: "The deaths", pages: []},
+  ],
+  search: true,
+  // The default stylesheet links Google Fonts; readers' browsers must not call a third party.
+  globalStylesheets: [],
+  // Framework's air and near-midnight themes follow the reader's light or dark setting.
+  style: "style.css",
+  footer: "",
+  // Framework would otherwise fetch the json and parquet extensions from extensions.duckdb.org.
+  duckdb: {extensions: {json: null, parquet: null}}
+};

@@ -1,0 +1,84 @@
+/**
+ * The one way to build the static export. It fills Framework's npm cache from
+ * node_modules (no network), clears cached loader output (Framework re-runs a
+ * loader only when the loader itself changes, not when data/ does), builds into
+ * a temporary folder and swaps it in for the output folder only when the build
+ * and the checks on it succeed: a failed build leaves the previous export intact.
+ *
+ *   tsx scripts/build.ts            build into dist/
+ *   tsx scripts/build.ts --out DIR  build into DIR
+ */
+import {spawn} from "node:child_process";
+import {existsSync} from "node:fs";
+import {readdir, rename, rm} from "node:fs/promises";
+import {dirname, join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {repairSite} from "./accessible-chrome.js";
+import {findThirdPartyLoads} from "./check-export.js";
+import {seedNpmCache} from "./seed-npm-cache.js";
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cacheDir = join(projectRoot, "src", ".observablehq", "cache");
+const KEPT_CACHES = new Set(["_npm", "_duckdb"]);
+
+function parseOutput(argv: string[]): string {
+  const i = argv.indexOf("--out");
+  return resolve(projectRoot, i >= 0 ? argv[i + 1] : "dist");
+}
+
+async function clearLoaderOutputs(): Promise<void> {
+  if (!existsSync(cacheDir)) return;
+  for (const entry of await readdir(cacheDir)) {
+    if (!KEPT_CACHES.has(entry)) await rm(join(cacheDir, entry), {recursive: true, force: true});
+  }
+}
+
+function runFramework(output: string): Promise<number> {
+  const bin = join(projectRoot, "node_modules", ".bin", "observable");
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(bin, ["build"], {
+      cwd: projectRoot,
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        OBSERVABLE_OUTPUT: output,
+        OBSERVABLE_TELEMETRY_DISABLE: "true",
+        PATH: `${join(projectRoot, "node_modules", ".bin")}:${process.env.PATH}`
+      }
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise(code ?? 1));
+  });
+}
+
+async function main(): Promise<number> {
+  const output = parseOutput(process.argv.slice(2));
+  const staging = `${output}.building-${process.pid}`;
+  const retired = `${output}.previous-${process.pid}`;
+  await seedNpmCache();
+  await clearLoaderOutputs();
+  await rm(staging, {recursive: true, force: true});
+  try {
+    const code = await runFramework(staging);
+    if (code !== 0) {
+      console.error(`\nbuild failed (exit ${code}); ${output} was left as it was.`);
+      return code;
+    }
+    await repairSite(staging);
+    const thirdParty = await findThirdPartyLoads(staging);
+    if (thirdParty.length > 0) {
+      for (const {file, url} of thirdParty) console.error(`${file}: loads ${url} from another origin`);
+      console.error(`\nbuild refused: pages would load from other origins; ${output} was left as it was.`);
+      return 1;
+    }
+    if (existsSync(output)) await rename(output, retired);
+    await rename(staging, output);
+    await rm(retired, {recursive: true, force: true});
+    console.log(`\nexported to ${output}`);
+    return 0;
+  } finally {
+    await rm(staging, {recursive: true, force: true});
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,42 @@
+/** Formatters: one place for how numbers, shares and dates read on the page. */
+
+const COUNT = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 0});
+const GBP = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", maximumFractionDigits: 0});
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+export type Precision = "year" | "month" | "day";
+
+export function formatCount(value: number): string {
+  return COUNT.format(value);
+}
+
+/** A computed percentage, to a fixed number of decimal places. */
+export function formatPercent(value: number, digits = 1): string {
+  return `${value.toFixed(digits)}%`;
+}
+
+export function formatGBP(value: number): string {
+  return GBP.format(value);
+}
+
+/** A 95% interval given as fractions of 1, written as percentages. */
+export function formatInterval(lower: number, upper: number): string {
+  return `${formatPercent(100 * lower)}–${formatPercent(100 * upper)}`;
+}
+
+/** A date written only as precisely as its source gives it: 2016, April 2016, 28 April 2016. */
+export function formatDate(date: string, precision: Precision): string {
+  const [year, month, day] = date.split("-").map(Number);
+  if (precision === "year") return String(year);
+  if (precision === "month") return `${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** The first and last day a partial date covers, for placing it on a time axis. */
+export function dateSpan(date: string, precision: Precision): [Date, Date] {
+  const [year, month = 1, day = 1] = date.split("-").map(Number);
+  if (precision === "year") return [new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year, 11, 31))];
+  if (precision === "month") return [new Date(Date.UTC(year, month - 1, 1)), new Date(Date.UTC(year, month, 0))];
+  const exact = new Date(Date.UTC(year, month - 1, day));
+  return [exact, exact];
+}

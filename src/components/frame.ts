@@ -1,0 +1,138 @@
+/**
+ * The frame every published chart goes through, the way Datawrapper frames a
+ * chart: title, one-line subtitle, the chart with its text alternative, a
+ * source line linking every source of the figures drawn, notes, and a "get the
+ * data" download of exactly the rows drawn. It also gives each mark that has a
+ * title a tooltip that opens on hover and on keyboard focus.
+ */
+import type {SourceRef} from "../lib/figures.js";
+import {sourceLink} from "./fact.js";
+import {STATUS_LABELS, type Status} from "./palette.js";
+
+export interface FrameOptions {
+  /** Stable id: names the downloads and the embed page. */
+  id: string;
+  title: string;
+  subtitle: string;
+  /** One or two sentences stating what the chart shows, computed from its data. */
+  alt: string;
+  sources: SourceRef[];
+  notes?: string[];
+  /** Exactly the rows the chart draws, for the download. */
+  data: Record<string, unknown>[];
+  /** Statuses of the figures drawn; anything not final is declared under the chart. */
+  statuses?: Status[];
+}
+
+export function toCsv(rows: Record<string, unknown>[]): string {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const cell = (value: unknown) => {
+    const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [columns.join(","), ...rows.map((row) => columns.map((c) => cell(row[c])).join(","))].join("\n") + "\n";
+}
+
+export function uniqueSources(sources: SourceRef[]): SourceRef[] {
+  return [...new Map(sources.map((s) => [s.id, s])).values()];
+}
+
+/** Marks with a <title> become focusable, and show it as a tooltip on hover and focus. */
+function addTooltips(body: HTMLElement): void {
+  const tip = document.createElement("div");
+  tip.className = "chart-tip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  body.append(tip);
+  const show = (target: Element) => {
+    tip.textContent = target.getAttribute("aria-label");
+    tip.hidden = false;
+    const box = target.getBoundingClientRect();
+    const frame = body.getBoundingClientRect();
+    tip.style.left = `${Math.min(Math.max(0, box.left - frame.left + box.width / 2), frame.width)}px`;
+    tip.style.top = `${box.top - frame.top}px`;
+  };
+  const hide = () => (tip.hidden = true);
+  for (const title of body.querySelectorAll("svg title")) {
+    const mark = title.parentElement!;
+    mark.setAttribute("aria-label", title.textContent ?? "");
+    mark.setAttribute("role", "img");
+    mark.setAttribute("tabindex", "0");
+    mark.classList.add("chart-mark");
+    title.remove();
+    mark.addEventListener("pointerenter", () => show(mark));
+    mark.addEventListener("pointerleave", hide);
+    mark.addEventListener("focus", () => show(mark));
+    mark.addEventListener("blur", hide);
+  }
+}
+
+export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
+  const {id, title, subtitle, alt, notes = [], data, statuses = []} = options;
+  const figure = document.createElement("figure");
+  figure.className = "chart-frame";
+  figure.id = `chart-${id}`;
+  figure.dataset.chart = id;
+  const heading = document.createElement("h3");
+  heading.className = "chart-title";
+  heading.textContent = title;
+  const sub = document.createElement("p");
+  sub.className = "chart-subtitle";
+  sub.textContent = subtitle;
+  const body = document.createElement("div");
+  body.className = "chart-body";
+  body.append(chart);
+  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector("svg:not(.plot-swatch svg)") ?? chart.querySelector("svg");
+  if (svg) {
+    // Plot labels its mark groups ("bar", "rule"), which assistive technology reads as noise.
+    for (const group of svg.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
+    for (const node of svg.querySelectorAll("[aria-description]")) node.removeAttribute("aria-description");
+    svg.setAttribute("role", "group");
+    svg.setAttribute("aria-label", alt);
+  }
+  addTooltips(body);
+  const alternative = document.createElement("p");
+  alternative.className = "chart-alt";
+  alternative.textContent = alt;
+  const caption = document.createElement("figcaption");
+  const sourceLine = document.createElement("p");
+  sourceLine.className = "chart-source";
+  const sources = uniqueSources(options.sources);
+  sourceLine.append(sources.length > 1 ? "Sources: " : "Source: ");
+  sources.forEach((source, i) => {
+    if (i > 0) sourceLine.append("; ");
+    sourceLine.append(sourceLink(source));
+  });
+  caption.append(sourceLine);
+  const flagged = [...new Set(statuses.filter((s) => s !== "final"))];
+  const allNotes = [...notes, ...flagged.map((s) => `Includes figures marked “${STATUS_LABELS[s].toLowerCase()}”: ${STATUS_NOTES[s]}`)];
+  if (allNotes.length) {
+    const list = document.createElement("ul");
+    list.className = "chart-notes";
+    for (const note of allNotes) {
+      const item = document.createElement("li");
+      item.textContent = note;
+      list.append(item);
+    }
+    caption.append(list);
+  }
+  const actions = document.createElement("p");
+  actions.className = "chart-actions";
+  const download = document.createElement("a");
+  download.className = "chart-download";
+  download.textContent = "Get the data (CSV)";
+  download.download = `${id}.csv`;
+  download.href = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(data))}`;
+  actions.append(download);
+  caption.append(actions);
+  figure.append(heading, sub, body, alternative, caption);
+  return figure;
+}
+
+const STATUS_NOTES: Record<Status, string> = {
+  final: "",
+  secondary: "stated by a secondary source (a blog, charity, campaign or copy of another outlet's report), not the original.",
+  draft: "from the leaked draft of the Mazars report (December 2015), not the final text.",
+  superseded: "a framing later corrected; shown only to explain the correction.",
+  unconfirmed: "not found in any source read; shown as not published."
+};

@@ -1,0 +1,43 @@
+/**
+ * The notebook's colours, chosen once. Categorical colours are Okabe and Ito's
+ * palette, distinguishable with the common forms of colour blindness; each
+ * has enough contrast on both the light and the dark theme for marks (text on
+ * charts uses currentColor instead).
+ */
+export const OKABE_ITO = {
+  orange: "#E69F00",
+  skyBlue: "#56B4E9",
+  green: "#009E73",
+  yellow: "#F0E442",
+  blue: "#0072B2",
+  vermillion: "#D55E00",
+  purple: "#CC79A7",
+  grey: "#999999"
+} as const;
+
+/** CQC's four ratings, from best to worst, plus a gap; ordered for legends. */
+export const RATING_ORDER = ["outstanding", "good", "requires improvement", "inadequate", "not published"] as const;
+export type Rating = (typeof RATING_ORDER)[number];
+
+export const RATING_COLOURS: Record<Rating, string> = {
+  outstanding: OKABE_ITO.blue,
+  good: OKABE_ITO.skyBlue,
+  "requires improvement": OKABE_ITO.orange,
+  inadequate: OKABE_ITO.vermillion,
+  "not published": "transparent"
+};
+
+/** The status of a figure, as readers see it labelled. */
+export const STATUS_LABELS = {
+  final: "Final",
+  secondary: "Secondary source",
+  draft: "Leaked draft",
+  superseded: "Superseded",
+  unconfirmed: "Not published"
+} as const;
+export type Status = keyof typeof STATUS_LABELS;
+
+/** Where the story's own emphasis falls (this trust) against context (others). */
+export const FOCUS = OKABE_ITO.vermillion;
+export const CONTEXT = OKABE_ITO.grey;
+export const MEASURE_COLOURS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green, OKABE_ITO.purple];

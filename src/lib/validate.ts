@@ -1,0 +1,120 @@
+/**
+ * Checks parsed CSV against its Table Schema (types, required cells, allowed
+ * values, ranges, patterns, keys) and returns typed rows. Each failure is a
+ * DataError naming file, line, column and what is wrong.
+ */
+import type {CsvCell, CsvTable} from "./csv.js";
+import {asList, type Field, type Resource, type Row, type Value} from "./datapackage.js";
+import {DataError} from "./errors.js";
+
+const INTEGER = /^-?\d+$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface TypedTable {
+  resource: Resource;
+  file: string;
+  rows: Row[];
+  /** Where each row's cells came from, for errors found later (keys, invariants). */
+  cells: Map<string, CsvCell>[];
+}
+
+function fail(table: CsvTable, cell: CsvCell, field: string, problem: string): never {
+  throw new DataError(table.file, cell.line, cell.column, problem, field);
+}
+
+function convert(table: CsvTable, cell: CsvCell, field: Field): Value {
+  const text = cell.value;
+  const constraints = field.constraints ?? {};
+  if (text.trim() !== text) fail(table, cell, field.name, `has leading or trailing spaces: ${JSON.stringify(text)}`);
+  if (text === "") {
+    if (constraints.required) fail(table, cell, field.name, "is required but empty");
+    return null;
+  }
+  let value: Value = text;
+  switch (field.type) {
+    case "integer":
+      if (!INTEGER.test(text)) fail(table, cell, field.name, `expected a whole number, got ${JSON.stringify(text)}`);
+      value = Number(text);
+      break;
+    case "number":
+      if (!NUMBER.test(text)) fail(table, cell, field.name, `expected a number, got ${JSON.stringify(text)}`);
+      value = Number(text);
+      break;
+    case "date":
+      if (!DATE.test(text) || Number.isNaN(Date.parse(text))) fail(table, cell, field.name, `expected a date YYYY-MM-DD, got ${JSON.stringify(text)}`);
+      break;
+  }
+  if (constraints.enum && !constraints.enum.includes(text)) {
+    fail(table, cell, field.name, `${JSON.stringify(text)} is not one of: ${constraints.enum.join(", ")}`);
+  }
+  if (constraints.pattern && !new RegExp(`^(?:${constraints.pattern})$`).test(text)) {
+    fail(table, cell, field.name, `${JSON.stringify(text)} does not match the pattern ${constraints.pattern}`);
+  }
+  if (typeof value === "number") {
+    if (constraints.minimum !== undefined && value < constraints.minimum) fail(table, cell, field.name, `${value} is below the minimum ${constraints.minimum}`);
+    if (constraints.maximum !== undefined && value > constraints.maximum) fail(table, cell, field.name, `${value} is above the maximum ${constraints.maximum}`);
+  }
+  return value;
+}
+
+export function validateTable(table: CsvTable, resource: Resource): TypedTable {
+  const fields = resource.schema.fields;
+  const expected = fields.map((f) => f.name);
+  for (const name of expected) {
+    if (!table.header.includes(name)) throw new DataError(table.file, 1, 1, `missing column '${name}' (expected columns: ${expected.join(", ")})`);
+  }
+  for (const [i, name] of table.header.entries()) {
+    if (!expected.includes(name)) throw new DataError(table.file, 1, i + 1, `unknown column '${name}'`);
+  }
+  if (table.records.length === 0) throw new DataError(table.file, 2, 1, "the table has a header but no rows");
+  const rows: Row[] = [];
+  const cells: Map<string, CsvCell>[] = [];
+  for (const record of table.records) {
+    const row: Row = {};
+    for (const field of fields) row[field.name] = convert(table, record.cells.get(field.name)!, field);
+    rows.push(row);
+    cells.push(record.cells);
+  }
+  const typed: TypedTable = {resource, file: table.file, rows, cells};
+  const keys = [
+    ...(resource.schema.primaryKey ? [asList(resource.schema.primaryKey)] : []),
+    ...fields.filter((f) => f.constraints?.unique).map((f) => [f.name])
+  ];
+  for (const key of keys) checkUnique(typed, key);
+  return typed;
+}
+
+function checkUnique(table: TypedTable, key: string[]): void {
+  const seen = new Map<string, number>();
+  table.rows.forEach((row, i) => {
+    if (key.some((k) => row[k] === null)) return;
+    const id = JSON.stringify(key.map((k) => row[k]));
+    const first = seen.get(id);
+    if (first !== undefined) {
+      const cell = table.cells[i].get(key[0])!;
+      throw new DataError(table.file, cell.line, cell.column, `duplicate key ${key.map((k) => row[k]).join(", ")} (first on line ${table.cells[first].get(key[0])!.line})`, key[0]);
+    }
+    seen.set(id, i);
+  });
+}
+
+/** Every foreign key of every table must point at an existing row. */
+export function checkForeignKeys(tables: Map<string, TypedTable>): void {
+  for (const table of tables.values()) {
+    for (const fk of table.resource.schema.foreignKeys ?? []) {
+      const fields = asList(fk.fields);
+      const target = fk.reference.resource === "" ? table : tables.get(fk.reference.resource);
+      if (!target) throw new Error(`datapackage.json: ${table.resource.name} refers to unknown resource '${fk.reference.resource}'`);
+      const targetFields = asList(fk.reference.fields);
+      const known = new Set(target.rows.map((r) => JSON.stringify(targetFields.map((f) => r[f]))));
+      table.rows.forEach((row, i) => {
+        if (fields.some((f) => row[f] === null)) return;
+        if (!known.has(JSON.stringify(fields.map((f) => row[f])))) {
+          const cell = table.cells[i].get(fields[0])!;
+          throw new DataError(table.file, cell.line, cell.column, `${JSON.stringify(row[fields[0]])} does not exist in ${target.resource.name}.${targetFields.join(", ")}`, fields[0]);
+        }
+      });
+    }
+  }
+}

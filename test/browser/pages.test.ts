@@ -1,0 +1,71 @@
+/**
+ * Every page of the export, in Debian's Chromium, as a reader sees it in light
+ * and dark mode: it renders its charts, logs no error, loads nothing off this
+ * machine, shows no broken value, and passes axe-core with no serious or
+ * critical violation.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import assert from "node:assert/strict";
+import {after, before, describe, test} from "node:test";
+import type {Browser} from "playwright-core";
+import {launchBrowser, openPage, waitForCells} from "../helpers/browser.js";
+import {serve, type StaticServer} from "../helpers/server.js";
+import {assertBuilt, builtPages, distDir} from "../helpers/site.js";
+import {PAGE_EXPECTATIONS} from "./expectations.js";
+
+const BROKEN_TEXT = /\b(NaN|undefined|Infinity)\b|\[object Object\]/;
+
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  assertBuilt();
+  server = await serve(distDir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("every built page has expectations declared", async () => {
+  const pages = await builtPages();
+  const undeclared = pages.filter((p) => !(p in PAGE_EXPECTATIONS));
+  assert.deepEqual(undeclared, [], "declare each new page in test/browser/expectations.ts");
+});
+
+for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS)) {
+  describe(`page ${path}`, () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      test(`renders cleanly in ${colorScheme} mode`, async () => {
+        const context = await browser.newContext({colorScheme, viewport: {width: 1280, height: 900}});
+        try {
+          const record = await openPage(context, server.origin);
+          const response = await record.page.goto(server.url + path.slice(1));
+          assert.equal(response?.status(), 200);
+          await waitForCells(record.page);
+          const text = await record.page.locator("#observablehq-main").innerText();
+          assert.doesNotMatch(text, BROKEN_TEXT, "the page shows a broken value");
+          assert.equal(await record.page.locator(".observablehq--error").count(), 0, "a cell failed");
+          const charts = await record.page.locator("figure.chart-frame svg[role=img], figure.chart-frame svg[aria-label]").count();
+          assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);
+          for (const selector of expected.selectors ?? []) {
+            assert.ok(await record.page.locator(selector).count() > 0, `missing ${selector}`);
+          }
+          const wasm = record.requests.filter((url) => /duckdb/i.test(url));
+          if (expected.duckdb) assert.ok(wasm.length > 0, "the SQL page should load DuckDB-WASM");
+          else assert.deepEqual(wasm, [], "a reader's page must not download DuckDB-WASM");
+          assert.deepEqual(record.consoleErrors, [], "console errors");
+          assert.deepEqual(record.failedRequests, [], "failed requests");
+          assert.deepEqual(record.offHostRequests, [], "requests off this machine");
+          const axe = await new AxeBuilder({page: record.page}).analyze();
+          const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+          assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`), []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  });
+}

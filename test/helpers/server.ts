@@ -1,0 +1,69 @@
+/**
+ * A plain static file server for a built site, bound to 127.0.0.1, the way a
+ * newsroom's file host would serve dist/: no rewrites beyond Framework's clean
+ * URLs (/page → /page.html, /dir/ → /dir/index.html). It can mount the site
+ * under a sub-path to prove the export works there, and serve extra files
+ * (a test host page) beside it.
+ */
+import {createServer, type Server} from "node:http";
+import {readFile, stat} from "node:fs/promises";
+import {extname, join, normalize} from "node:path";
+import type {AddressInfo} from "node:net";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+  ".arrow": "application/vnd.apache.arrow.file",
+  ".parquet": "application/vnd.apache.parquet",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8"
+};
+
+export interface StaticServer {
+  origin: string;
+  /** The site's root URL, ending in a slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+export async function serve(root: string, {base = "/", extra = {} as Record<string, string>} = {}): Promise<StaticServer> {
+  const server: Server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    if (pathname in extra) {
+      response.writeHead(200, {"content-type": TYPES[".html"]}).end(extra[pathname]);
+      return;
+    }
+    if (!pathname.startsWith(base)) return void response.writeHead(404).end("not found");
+    const relativePath = normalize(pathname.slice(base.length - 1));
+    if (relativePath.includes("..")) return void response.writeHead(400).end();
+    const candidates = relativePath.endsWith("/")
+      ? [join(root, relativePath, "index.html")]
+      : [join(root, relativePath), join(root, `${relativePath}.html`)];
+    for (const path of candidates) {
+      if (await isFile(path)) {
+        const body = await readFile(path);
+        response.writeHead(200, {"content-type": TYPES[extname(path)] ?? "application/octet-stream", "content-length": body.length});
+        return void response.end(body);
+      }
+    }
+    response.writeHead(404, {"content-type": TYPES[".txt"]}).end("not found");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const {port} = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  };
+}
