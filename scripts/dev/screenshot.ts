@@ -2,7 +2,7 @@
 import {launchBrowser} from "../../test/helpers/browser.js";
 import {serve} from "../../test/helpers/server.js";
 const [path = "", out = "/tmp/shot.png", scheme = "light", w = "1200"] = process.argv.slice(2);
-const server = await serve(new URL("../../dist", import.meta.url).pathname);
+const server = await serve(process.env.SHFT_DIST ?? new URL("../../dist", import.meta.url).pathname);
 const browser = await launchBrowser();
 const ctx = await browser.newContext({colorScheme: scheme as any, viewport: {width: Number(w), height: 900}});
 const page = await ctx.newPage();

@@ -5,7 +5,8 @@ import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
-export const distDir = join(projectRoot, "dist");
+/** SHFT_DIST points the suites at another export (a copy built elsewhere). */
+export const distDir = process.env.SHFT_DIST ?? join(projectRoot, "dist");
 
 export function assertBuilt(): void {
   if (!existsSync(join(distDir, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
