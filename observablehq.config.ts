@@ -7,7 +7,13 @@ export default {
   output,
   title: "Southern Health: the deaths and the inspections",
   pages: [
-    {name: "The deaths", pages: []},
+    {
+      name: "The deaths",
+      pages: [
+        {name: "What the review found", path: "/deaths"},
+        {name: "Learning disability", path: "/learning-disability"}
+      ]
+    },
   ],
   search: true,
   // The default stylesheet links Google Fonts; readers' browsers must not call a third party.

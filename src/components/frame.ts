@@ -19,12 +19,13 @@ export interface FrameOptions {
   sources: SourceRef[];
   notes?: string[];
   /** Exactly the rows the chart draws, for the download. */
-  data: Record<string, unknown>[];
+  data: object[];
   /** Statuses of the figures drawn; anything not final is declared under the chart. */
   statuses?: Status[];
 }
 
-export function toCsv(rows: Record<string, unknown>[]): string {
+export function toCsv(objects: object[]): string {
+  const rows = objects as Record<string, unknown>[];
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cell = (value: unknown) => {
     const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
@@ -82,13 +83,13 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   const body = document.createElement("div");
   body.className = "chart-body";
   body.append(chart);
-  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector("svg:not(.plot-swatch svg)") ?? chart.querySelector("svg");
-  if (svg) {
+  // The text alternative names the whole chart, which may be several panels.
+  body.setAttribute("role", "group");
+  body.setAttribute("aria-label", alt);
+  for (const svg of body.querySelectorAll("svg")) {
     // Plot labels its mark groups ("bar", "rule"), which assistive technology reads as noise.
     for (const group of svg.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
     for (const node of svg.querySelectorAll("[aria-description]")) node.removeAttribute("aria-description");
-    svg.setAttribute("role", "group");
-    svg.setAttribute("aria-label", alt);
   }
   addTooltips(body);
   const alternative = document.createElement("p");

@@ -99,8 +99,8 @@ export function FunnelChart(figures: Record<string, Figure>, {width}: {width: nu
   return ChartFrame(chart, {
     id: "funnel",
     title: `${formatCount(last.deaths)} of ${formatCount(last.share_denominator as number)} unexpected deaths were investigated`,
-    subtitle: "Deaths of people in contact with the trust's mental health and learning disability services, April 2011 to March 2015",
-    alt: `Bar chart of the Mazars review's funnel: ${rows.map((r) => `${r.step.toLowerCase()}, ${stepLabel(r)}`).join("; ")}.`,
+    subtitle: `Deaths of people in contact with the trust's mental health and learning disability services, ${steps[0].period}`,
+    alt: `Bar chart of the Mazars review's funnel: ${rows.map((r) => `${r.step}, ${stepLabel(r)}`).join("; ")}.`,
     sources: [...steps, ...shares].flatMap((f) => f.sources),
     notes: [
       "Each share is computed from the two counts; investigations are counted against the deaths categorised as unexpected, the base the review used.",

@@ -20,12 +20,17 @@ export interface CsvRecord {
 export interface CsvTable {
   file: string;
   header: string[];
+  /** Where each column name is, for errors about the header. */
+  headerCells: CsvCell[];
   records: CsvRecord[];
 }
 
 interface RawRow {
   line: number;
   fields: CsvCell[];
+  /** Where the row ends (its line ending, or the end of the file): where a missing field belongs. */
+  endLine: number;
+  endColumn: number;
 }
 
 function tokenize(file: string, text: string): RawRow[] {
@@ -47,7 +52,7 @@ function tokenize(file: string, text: string): RawRow[] {
   };
   const endRow = () => {
     endField();
-    rows.push({line: rowLine, fields});
+    rows.push({line: rowLine, fields, endLine: line, endColumn: column});
     fields = [];
   };
   for (let i = 0; i < text.length; ++i) {
@@ -66,6 +71,8 @@ function tokenize(file: string, text: string): RawRow[] {
           inQuotes = false;
           afterQuote = true;
         }
+      } else if (c === "\r" && text[i + 1] === "\n") {
+        // A CRLF file gives the same values as its LF copy, even inside quotes.
       } else {
         field += c;
       }
@@ -111,15 +118,16 @@ export function parseCsv(file: string, text: string): CsvTable {
     // A blank line (one empty field) carries nothing; anything else must be a full row.
     if (row.fields.length === 1 && row.fields[0].value === "") continue;
     if (row.fields.length !== header.length) {
-      const last = row.fields[row.fields.length - 1];
+      // Point at the first extra field, or where the first missing one belongs.
+      const extra = row.fields[header.length];
       throw new DataError(
         file,
-        row.line,
-        row.fields.length > header.length ? row.fields[header.length].column : last.column + last.value.length,
+        extra ? extra.line : row.endLine,
+        extra ? extra.column : row.endColumn,
         `expected ${header.length} fields, found ${row.fields.length} (is the row cut short or is a comma unquoted?)`
       );
     }
     records.push({line: row.line, cells: new Map(header.map((name, i) => [name, row.fields[i]]))});
   }
-  return {file, header, records};
+  return {file, header, headerCells: head.fields, records};
 }

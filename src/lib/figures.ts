@@ -40,6 +40,8 @@ export interface Figure {
   interval: Interval | null;
   status: Status;
   derived: boolean;
+  /** The period the figure covers, written for readers ("April 2011 to March 2015"), when the data says. */
+  period: string | null;
   /** The table and row it comes from, or the rows it is computed from. */
   rows: string[];
   sources: SourceRef[];
@@ -84,10 +86,33 @@ interface ShareSpec {
 
 /** part ÷ whole as a percentage, with its interval and merged provenance. */
 export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
-  const x = part.value as number;
-  const n = whole.value as number;
-  const interval = wilsonInterval(x, n);
   const sources = [...new Map([...part.sources, ...whole.sources].map((s) => [s.id, s])).values()];
+  if (part.value === null || whole.value === null) {
+    // A share of an unpublished count is itself unpublished: a gap, never a number.
+    const missing = part.value === null ? part : whole;
+    return {
+      id,
+      label,
+      definition: `Not computed: ${missing.label.charAt(0).toLowerCase()}${missing.label.slice(1)} is not published.`,
+      value: null,
+      unit: "percent",
+      display: "not published",
+      numerator: part.value,
+      denominator: whole.value,
+      denominatorLabel: whole.label,
+      interval: null,
+      status: "unconfirmed",
+      derived: true,
+      period: part.period,
+      rows: [...part.rows, ...whole.rows],
+      sources,
+      quote: null,
+      note: null
+    };
+  }
+  const x = part.value;
+  const n = whole.value;
+  const interval = wilsonInterval(x, n);
   const value = percentOf(x, n);
   return {
     id,
@@ -102,6 +127,7 @@ export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
     interval,
     status: weakestStatus([part.status, whole.status]),
     derived: true,
+    period: part.period,
     rows: [...part.rows, ...whole.rows],
     sources,
     quote: null,
@@ -123,6 +149,7 @@ function stated(row: Row, table: string, id: string, sources: Map<string, Source
     interval: null,
     status: row.status as Status,
     derived: false,
+    period: null,
     rows: [`${table}:${id}`],
     sources: [sources.get(row.source_id as string)!],
     quote: (row.quote as string | null) ?? null,
@@ -135,8 +162,10 @@ function mazarsFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure
   return facts.rows("mazars_figures").map((row) => {
     const base = row.base ? ` Share of ${row.base}.` : "";
     const type = row.investigation_type ? ` Investigation type: ${row.investigation_type}.` : "";
+    const period = `${formatDate(row.period_start as string, "month")} to ${formatDate(row.period_end as string, "month")}`;
     return stated(row, "mazars_figures", row.figure_id as string, sources, {
-      definition: `${row.measure}.${base}${type} Mazars review, April 2011 to March 2015 (${row.report_version} report).`,
+      definition: `${row.measure}.${base}${type} Mazars review, ${period} (${row.report_version} report).`,
+      period,
       display: (row.reported_as as string | null) ?? displayValue(row.value as number | null, row.unit as string)
     });
   });
@@ -145,8 +174,9 @@ function mazarsFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure
 function comparatorFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure[] {
   return facts.rows("comparators").map((row) => {
     const scope = `${row.population}${row.period ? `, ${row.period}` : ""}.`;
+    const period = (row.period as string | null)?.replace(/^(\d{4})-(\d{4})$/, "$1–$2") ?? null;
     if (row.statistic !== "proportion") {
-      return stated(row, "comparators", row.comparator_id as string, sources, {definition: `${row.measure}. ${scope}`});
+      return stated(row, "comparators", row.comparator_id as string, sources, {definition: `${row.measure}. ${scope}`, period});
     }
     const x = row.numerator as number;
     const n = row.denominator as number;
@@ -160,7 +190,8 @@ function comparatorFigures(facts: FactBase, sources: Map<string, SourceRef>): Fi
       numerator: x,
       denominator: n,
       interval,
-      derived: true
+      derived: true,
+      period
     });
   });
 }

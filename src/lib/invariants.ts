@@ -7,7 +7,7 @@
  */
 import type {Row} from "./datapackage.js";
 import {DataError} from "./errors.js";
-import type {TypedTable} from "./validate.js";
+import {isCalendarDate, type TypedTable} from "./validate.js";
 
 /** Partial ISO dates and the precision each form means. */
 const PRECISION_FORMS: Record<string, RegExp> = {
@@ -35,7 +35,7 @@ function checkDatePrecision(table: TypedTable): void {
       const form = PRECISION_FORMS[precision];
       if (!form) fail(table, i, precisionColumn, `'${precision}' is not one of: year, month, day`);
       if (!form.test(date)) fail(table, i, dateColumn, `${JSON.stringify(date)} is not a ${precision} (expected ${{year: "YYYY", month: "YYYY-MM", day: "YYYY-MM-DD"}[precision]})`);
-      if (precision === "day" && Number.isNaN(Date.parse(date))) fail(table, i, dateColumn, `${date} is not a calendar date`);
+      if (precision === "day" && !isCalendarDate(date)) fail(table, i, dateColumn, `${date} is not a calendar date`);
     });
   }
 }

@@ -26,6 +26,7 @@ export function wilsonInterval(x: number, n: number, z = Z95): Interval {
 
 /** x as a percentage of n. */
 export function percentOf(x: number, n: number): number {
-  if (n <= 0) throw new RangeError(`percentOf needs a positive denominator, got ${n}`);
+  // NaN and Infinity would otherwise reach the page as "NaN%" or "Infinity%".
+  if (!Number.isFinite(x) || !Number.isFinite(n) || n <= 0) throw new RangeError(`percentOf needs a finite x and a positive, finite denominator, got ${x} of ${n}`);
   return (100 * x) / n;
 }

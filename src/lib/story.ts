@@ -7,7 +7,9 @@ import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
 import {buildFigures, sourceIndex, type Figure, type SourceRef} from "./figures.js";
 
-export type Sourced<T = Row> = T & {source: SourceRef};
+/** A row with its source resolved (row values stay as they were validated). */
+export type Sourced = {[column: string]: Row[string] | SourceRef; source: SourceRef};
+export type Term = {[column: string]: Row[string] | Sourced | null};
 
 export interface StoryFacts {
   figures: Record<string, Figure>;
@@ -18,7 +20,7 @@ export interface InspectionRecord {
   ratings: Sourced[];
   findings: Sourced[];
   events: Sourced[];
-  terms: (Row & {start: Row | null; end: Row | null})[];
+  terms: Term[];
 }
 
 function withSources(facts: FactBase, table: string): Sourced[] {

@@ -19,6 +19,14 @@ export interface TypedTable {
   cells: Map<string, CsvCell>[];
 }
 
+/** A YYYY-MM-DD string naming a real day: Date.parse accepts 2016-02-30 and rolls it over to 1 March. */
+export function isCalendarDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const [year, month, day] = text.split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function fail(table: CsvTable, cell: CsvCell, field: string, problem: string): never {
   throw new DataError(table.file, cell.line, cell.column, problem, field);
 }
@@ -42,7 +50,7 @@ function convert(table: CsvTable, cell: CsvCell, field: Field): Value {
       value = Number(text);
       break;
     case "date":
-      if (!DATE.test(text) || Number.isNaN(Date.parse(text))) fail(table, cell, field.name, `expected a date YYYY-MM-DD, got ${JSON.stringify(text)}`);
+      if (!isCalendarDate(text)) fail(table, cell, field.name, `expected a date YYYY-MM-DD, got ${JSON.stringify(text)}`);
       break;
   }
   if (constraints.enum && !constraints.enum.includes(text)) {
@@ -64,8 +72,8 @@ export function validateTable(table: CsvTable, resource: Resource): TypedTable {
   for (const name of expected) {
     if (!table.header.includes(name)) throw new DataError(table.file, 1, 1, `missing column '${name}' (expected columns: ${expected.join(", ")})`);
   }
-  for (const [i, name] of table.header.entries()) {
-    if (!expected.includes(name)) throw new DataError(table.file, 1, i + 1, `unknown column '${name}'`);
+  for (const cell of table.headerCells) {
+    if (!expected.includes(cell.value)) throw new DataError(table.file, cell.line, cell.column, `unknown column '${cell.value}'`);
   }
   if (table.records.length === 0) throw new DataError(table.file, 2, 1, "the table has a header but no rows");
   const rows: Row[] = [];

@@ -9,5 +9,7 @@ export interface PageExpectation {
 }
 
 export const PAGE_EXPECTATIONS: Record<string, PageExpectation> = {
-  "/": {charts: 1}
+  "/": {charts: 1, selectors: [".headline-figures .fact"]},
+  "/deaths": {charts: 3, selectors: [".fact", "table.draft-final", ".claim"]},
+  "/learning-disability": {charts: 2, selectors: [".fact"]}
 };

@@ -48,7 +48,8 @@ for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS)) {
           const text = await record.page.locator("#observablehq-main").innerText();
           assert.doesNotMatch(text, BROKEN_TEXT, "the page shows a broken value");
           assert.equal(await record.page.locator(".observablehq--error").count(), 0, "a cell failed");
-          const charts = await record.page.locator("figure.chart-frame svg[role=img], figure.chart-frame svg[aria-label]").count();
+          // A chart counts when its frame holds a drawn SVG and names it with a text alternative.
+          const charts = await record.page.locator("figure.chart-frame:has(.chart-body[aria-label] svg)").count();
           assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);
           for (const selector of expected.selectors ?? []) {
             assert.ok(await record.page.locator(selector).count() > 0, `missing ${selector}`);

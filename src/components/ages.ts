@@ -1,0 +1,110 @@
+/**
+ * Age at death: the Mazars figures for people with a learning disability
+ * beside the national reviews and the general population. Means and medians
+ * are different statistics and are drawn with different symbols; the draft
+ * figure and the secondary citation are labelled as such.
+ */
+import * as Plot from "npm:@observablehq/plot";
+import type {Figure} from "../lib/figures.js";
+import {ChartFrame} from "./frame.js";
+import {CONTEXT, FOCUS, OKABE_ITO, STATUS_LABELS} from "./palette.js";
+
+/** Study, population and figure id of each age drawn. */
+export const AGE_FIGURES = [
+  {id: "ld_mean_age_at_death_draft", study: "Mazars review, Southern Health", population: "Learning disability"},
+  {id: "ld_median_age_at_death", study: "Mazars review, Southern Health", population: "Learning disability"},
+  {id: "cipold_median_age_men", study: "CIPOLD", population: "Learning disability, men"},
+  {id: "cipold_median_age_women", study: "CIPOLD", population: "Learning disability, women"},
+  {id: "leder2017_median_men", study: "LeDeR first report", population: "Learning disability, men"},
+  {id: "leder2017_median_women", study: "LeDeR first report", population: "Learning disability, women"},
+  {id: "leder2018_mean_age", study: "LeDeR second report", population: "Learning disability"},
+  {id: "leder2019_median_ld_men", study: "LeDeR third report", population: "Learning disability, men"},
+  {id: "leder2019_median_ld_women", study: "LeDeR third report", population: "Learning disability, women"},
+  {id: "leder2019_median_general_men", study: "LeDeR third report", population: "General population, men"},
+  {id: "leder2019_median_general_women", study: "LeDeR third report", population: "General population, women"}
+] as const;
+
+export interface AgeRow {
+  study: string;
+  population: string;
+  statistic: string;
+  age: number;
+  status: string;
+  figure_id: string;
+}
+
+function statisticOf(figure: Figure): string {
+  return /\bmean\b|average/i.test(figure.label) ? "mean" : "median";
+}
+
+export function ageRows(figures: Record<string, Figure>): AgeRow[] {
+  return AGE_FIGURES.map(({id, study, population}) => {
+    const f = figures[id];
+    // The study's period comes from the data, so the label cannot drift from the figure.
+    return {study: `${study} (${f.period})`, population, statistic: statisticOf(f), age: f.value as number, status: f.status, figure_id: id};
+  });
+}
+
+function describe(r: AgeRow): string {
+  return `${r.study}, ${r.population.toLowerCase()}: ${r.statistic} ${r.age}${r.status === "final" ? "" : ` (${STATUS_LABELS[r.status as keyof typeof STATUS_LABELS].toLowerCase()})`}`;
+}
+
+export function AgesChart(figures: Record<string, Figure>, {width}: {width: number}): HTMLElement {
+  const rows = ageRows(figures);
+  const used = rows.map((r) => figures[r.figure_id]);
+  const studies = [...new Set(rows.map((r) => r.study))];
+  const narrow = width < 560;
+  const colour = (d: AgeRow) => (d.population.startsWith("General") ? OKABE_ITO.blue : d.study.startsWith("Mazars") ? FOCUS : CONTEXT);
+  const chart = Plot.plot({
+    width,
+    height: studies.length * (narrow ? 70 : 48) + 60,
+    marginLeft: narrow ? 10 : 250,
+    marginRight: 30,
+    x: {domain: [40, 90], label: "Age at death (years) →", grid: true},
+    y: {domain: studies, axis: narrow ? null : "left", label: null, tickSize: 0},
+    symbol: {domain: ["median", "mean"], range: ["circle", "diamond2"], legend: true},
+    marks: [
+      Plot.dot(rows, {
+        x: "age",
+        y: "study",
+        symbol: "statistic",
+        fill: colour,
+        stroke: (d: AgeRow) => (d.status === "final" ? colour(d) : "currentColor"),
+        strokeWidth: 1.5,
+        r: 6,
+        dy: narrow ? 10 : 0,
+        title: describe
+      }),
+      Plot.text(rows, {
+        x: "age",
+        y: "study",
+        text: (d: AgeRow) => `${d.age}${d.status === "draft" ? " (draft)" : d.status === "secondary" ? " (secondary)" : ""}`,
+        dy: narrow ? -4 : -12,
+        fill: "currentColor",
+        fontSize: 10,
+        // Labels of close points would collide; the tooltip and the table carry every value.
+        filter: (d: AgeRow) => d.study.startsWith("Mazars") || d.population.startsWith("General")
+      }),
+      ...(narrow ? [Plot.text(studies, {x: 40, y: (d: string) => d, text: (d: string) => d, textAnchor: "start", dy: -18, fill: "currentColor", fontWeight: "bold"})] : [])
+    ]
+  });
+  const mazars = rows.filter((r) => r.study.startsWith("Mazars"));
+  const general = rows.filter((r) => r.population.startsWith("General"));
+  return ChartFrame(chart, {
+    id: "ages",
+    title: "People with a learning disability died decades younger",
+    subtitle: "Age at death of people with a learning disability in the Mazars review and in national reviews, and of the general population",
+    alt: `Dot chart of ages at death. ${mazars.map(describe).join("; ")}. National reviews of people with a learning disability: ${rows
+      .filter((r) => !r.study.startsWith("Mazars") && !r.population.startsWith("General"))
+      .map(describe)
+      .join("; ")}. General population: ${general.map(describe).join("; ")}.`,
+    sources: used.flatMap((f) => f.sources),
+    notes: [
+      "Circles are medians, diamonds means: the two are different statistics and should not be read as one series.",
+      "The Mazars mean comes from the leaked draft; the median is the final report as cited by a secondary source. The two may both be right.",
+      "Men and women are shown separately where the review published them separately."
+    ],
+    data: rows,
+    statuses: used.map((f) => f.status)
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Key events drawn over a time axis: a rule at each event's date (a band when
+ * the source gives only a month or a year), labelled in the top margin, one
+ * label a line so that events days apart never overprint. The dates come from
+ * data/events.csv by event id; only the short labels are written here.
+ */
+import * as Plot from "npm:@observablehq/plot";
+import type {SourceRef} from "../lib/figures.js";
+import type {EventRow} from "./record.js";
+import {eventById} from "./record.js";
+import {timelineRow} from "./timeline-data.js";
+
+export const KEY_EVENTS = [
+  {id: "2015_12_17_mazars_final_published", label: "Mazars report"},
+  {id: "2016_03_16_warning_notice_issued", label: "Warning notice"},
+  {id: "2016_04_28_chair_resigns", label: "Chair resigns"},
+  {id: "2016_08_30_percy_steps_down", label: "Chief executive steps down"}
+] as const;
+
+export type Annotation = {
+  event_id: string;
+  label: string;
+  start: Date;
+  end: Date;
+  is_span: boolean;
+  when: string;
+  event: string;
+  source: SourceRef;
+};
+
+const LINE = 14;
+
+export function keyEvents(events: EventRow[], keys: readonly {id: string; label: string}[] = KEY_EVENTS): Annotation[] {
+  return keys.map(({id, label}) => {
+    const row = timelineRow(eventById(events, id));
+    return {event_id: id, label, start: row.start, end: row.end, is_span: row.is_span, when: row.when, event: row.event, source: row.source};
+  });
+}
+
+/** The annotations that fall inside a time domain. */
+export function annotationsWithin(annotations: Annotation[], [from, to]: [Date, Date]): Annotation[] {
+  return annotations.filter((a) => a.end >= from && a.start <= to);
+}
+
+/** Room above the plot for one label line per annotation. */
+export function annotationMargin(annotations: Annotation[]): number {
+  return annotations.length ? annotations.length * LINE + 8 : 0;
+}
+
+export function annotationMarks(annotations: Annotation[], [from, to]: [Date, Date], marginTop: number): Plot.Markish[] {
+  const middle = (from.getTime() + to.getTime()) / 2;
+  return annotations.flatMap((a, i) => {
+    const labelTop = marginTop - (i * LINE + 4);
+    const title = () => `${a.label}: ${a.when}\n${a.event}`;
+    // Labels in the left half read rightwards from their rule; in the right half, leftwards.
+    const leftHalf = a.start.getTime() < middle;
+    return [
+      a.is_span
+        ? Plot.rectX([a], {x1: "start", x2: "end", fill: "currentColor", fillOpacity: 0.12, insetTop: -labelTop, title})
+        : Plot.ruleX([a], {x: "start", stroke: "currentColor", strokeOpacity: 0.55, strokeDasharray: "3,3", insetTop: -labelTop, title}),
+      Plot.text([a], {
+        x: "start",
+        text: "label",
+        frameAnchor: "top",
+        dy: -labelTop + 5,
+        dx: leftHalf ? 4 : -4,
+        textAnchor: leftHalf ? "start" : "end",
+        fill: "currentColor",
+        fontSize: 11,
+        fontWeight: 600
+      })
+    ];
+  });
+}
+
+export function annotationRows(annotations: Annotation[]): Record<string, unknown>[] {
+  return annotations.map((a) => ({
+    mark: "annotation",
+    event_id: a.event_id,
+    label: a.label,
+    when: a.when,
+    event: a.event,
+    source_publisher: a.source.publisher,
+    source_title: a.source.title,
+    source_url: a.source.url
+  }));
+}

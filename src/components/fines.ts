@@ -1,0 +1,162 @@
+/**
+ * What the two prosecutions cost the trust: one bar per amount (each fine, the
+ * costs), grouped by prosecution under a heading with its sentencing date, on
+ * one linear scale from zero. A stated total is checked against its parts and
+ * written as the group's sum, not drawn as a bar of its own.
+ */
+import * as Plot from "npm:@observablehq/plot";
+import {formatCount, formatDate, formatGBP} from "./format.js";
+import {ChartFrame} from "./frame.js";
+import {CONTEXT, FOCUS} from "./palette.js";
+import {flatRow, listOf, sourcesOf, type FindingRow} from "./record.js";
+
+export type FineRow = FindingRow & {
+  prosecution: string;
+  kind: "fine" | "costs";
+  /** The label of the bar: what the amount is for. */
+  item: string;
+};
+
+export type Prosecution = {
+  prosecution: string;
+  body: string;
+  sentenced: string;
+  parts: FineRow[];
+  /** A row of the data that states the group's total, when there is one. */
+  stated_total: FindingRow | null;
+  total: number;
+  fines: number;
+  costs: number;
+};
+
+/** A row equal to the sum of the others in its prosecution is their total, not another amount. */
+function isTotal(row: FindingRow, group: FindingRow[]): boolean {
+  const others = group.filter((r) => r !== row);
+  return others.length >= 2 && others.reduce((sum, r) => sum + (r.value as number), 0) === row.value;
+}
+
+export function prosecutions(findings: FindingRow[]): Prosecution[] {
+  const amounts = findings.filter((f) => f.theme === "fine" && f.unit === "GBP" && f.value !== null);
+  const groups = [...new Set(amounts.map((f) => f.event))].map((event) => amounts.filter((f) => f.event === event));
+  return groups
+    .map((group) => {
+      const stated = group.find((row) => isTotal(row, group)) ?? null;
+      const parts: FineRow[] = group
+        .filter((row) => row !== stated)
+        .map((row) => {
+          const kind = /costs/i.test(row.finding) ? ("costs" as const) : ("fine" as const);
+          return {...row, prosecution: row.event, kind, item: row.finding};
+        });
+      const sum = (kind: FineRow["kind"]) => parts.filter((p) => p.kind === kind).reduce((s, p) => s + (p.value as number), 0);
+      return {
+        prosecution: group[0].event,
+        body: group[0].body,
+        sentenced: formatDate(group[0].dated, group[0].dated_precision),
+        parts,
+        stated_total: stated,
+        total: sum("fine") + sum("costs"),
+        fines: sum("fine"),
+        costs: sum("costs")
+      };
+    })
+    .sort((a, b) => a.parts[0].dated.localeCompare(b.parts[0].dated));
+}
+
+function amountLabel(row: FineRow): string {
+  return formatGBP(row.value as number);
+}
+
+export function FinesChart(findings: FindingRow[], {width}: {width: number}): HTMLElement {
+  const groups = prosecutions(findings);
+  const parts = groups.flatMap((g) => g.parts);
+  const narrow = width < 560;
+  // One band per heading and per amount, so each prosecution reads as a block.
+  const bands = groups.flatMap((g) => [`heading:${g.prosecution}`, ...g.parts.map((p) => p.finding_id)]);
+  const headings = groups.map((g) => ({...g, band: `heading:${g.prosecution}`}));
+  const max = Math.max(...parts.map((p) => p.value as number));
+  const rowHeight = narrow ? 46 : 34;
+  const plot = Plot.plot({
+    width,
+    height: bands.length * rowHeight + 10,
+    marginLeft: narrow ? 4 : 210,
+    marginRight: narrow ? 4 : 90,
+    marginTop: 4,
+    marginBottom: 6,
+    x: {domain: [0, max], axis: null},
+    y: {domain: bands, axis: null},
+    marks: [
+      Plot.text(headings, {
+        y: "band",
+        text: (g: Prosecution) => `${g.prosecution}, sentenced ${g.sentenced}: ${formatGBP(g.total)} in all`,
+        frameAnchor: "left",
+        dx: narrow ? 0 : -206,
+        textAnchor: "start",
+        dy: 6,
+        fill: "currentColor",
+        fontWeight: 700,
+        fontSize: 12,
+        lineWidth: (width - 10) / 7
+      }),
+      Plot.barX(parts, {
+        y: "finding_id",
+        x: "value",
+        fill: (p: FineRow) => (p.kind === "fine" ? FOCUS : CONTEXT),
+        insetTop: narrow ? 20 : 6,
+        insetBottom: 6,
+        title: (p: FineRow) => `${p.item}: ${amountLabel(p)}\n${p.prosecution}, ${formatDate(p.dated, p.dated_precision)}\nSource: ${p.source.publisher}`
+      }),
+      // The item names the bar: beside it on a desktop, above it on a phone.
+      Plot.text(parts, {
+        y: "finding_id",
+        text: "item",
+        frameAnchor: "left",
+        textAnchor: narrow ? "start" : "end",
+        dx: narrow ? 0 : -8,
+        dy: narrow ? -10 : 0,
+        fill: "currentColor",
+        lineWidth: narrow ? width / 7 : 28
+      }),
+      Plot.text(parts, {
+        y: "finding_id",
+        x: "value",
+        text: amountLabel,
+        textAnchor: "start",
+        dx: 4,
+        dy: narrow ? 7 : 0,
+        fill: "currentColor",
+        fontWeight: 600,
+        // Amounts long enough to hold their label write it inside the bar.
+        filter: (p: FineRow) => (p.value as number) / max < 0.6
+      }),
+      Plot.text(parts, {
+        y: "finding_id",
+        x: 0,
+        text: amountLabel,
+        textAnchor: "start",
+        dx: 6,
+        dy: narrow ? 7 : 0,
+        fill: "white",
+        fontWeight: 600,
+        filter: (p: FineRow) => (p.value as number) / max >= 0.6
+      })
+    ]
+  });
+  const fines = groups.reduce((s, g) => s + g.fines, 0);
+  const costs = groups.reduce((s, g) => s + g.costs, 0);
+  const checked = groups.filter((g) => g.stated_total !== null);
+  return ChartFrame(plot, {
+    id: "fines",
+    title: `Fined ${formatGBP(fines)} in ${formatCount(groups.length)} prosecutions, plus ${formatGBP(costs)} in costs`,
+    subtitle: "Amounts the courts ordered Southern Health NHS Foundation Trust to pay, by prosecution",
+    alt: `Bar chart of the amounts ordered in ${formatCount(groups.length)} prosecutions: ${groups
+      .map((g) => `${g.prosecution}, sentenced ${g.sentenced}: ${listOf(g.parts.map((p) => `${p.item.toLowerCase()} ${amountLabel(p)}`))}`)
+      .join("; ")}.`,
+    sources: sourcesOf([...parts, ...checked.map((g) => g.stated_total!)]),
+    notes: [
+      "Fines in orange-red, costs in grey; all bars on one scale from zero.",
+      ...checked.map((g) => `${g.prosecution}: the parts add up to the stated total of ${formatGBP(g.stated_total!.value as number)} (${g.stated_total!.finding.toLowerCase()}).`)
+    ],
+    data: parts.map(flatRow),
+    statuses: parts.map((p) => p.status)
+  });
+}

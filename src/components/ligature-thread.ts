@@ -1,0 +1,144 @@
+/**
+ * The ligature-risk thread: every finding in the record about ligature risks,
+ * one row each in date order, placed on a time axis at the date the risk was
+ * seen (the inspection, or the court hearing where there was none) and named
+ * by its ward or location. A line joins the findings so the thread reads as
+ * one. A month-dated inspection is drawn as the month it covers.
+ */
+import * as Plot from "npm:@observablehq/plot";
+import {annotationMargin, annotationMarks, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
+import {dateSpan, formatCount, formatDate, type Precision} from "./format.js";
+import {ChartFrame} from "./frame.js";
+import {FOCUS, STATUS_LABELS} from "./palette.js";
+import {flatRow, sourcesOf, type EventRow, type FindingRow} from "./record.js";
+
+/** The focused inspection's finding that the earlier warnings had not been acted on. */
+export const REPEAT_FINDING = "2016_04_ligature_repeat_finding";
+
+export const THREAD_EVENTS = [
+  {id: "2015_12_17_mazars_final_published", label: "Mazars report"},
+  {id: "2016_03_16_warning_notice_issued", label: "Warning notice"}
+] as const;
+
+export type ThreadRow = FindingRow & {
+  start: Date;
+  end: Date;
+  is_span: boolean;
+  /** When the risk was seen, as precisely as the source says. */
+  seen: string;
+  seen_as: string;
+  /** When the finding was made public (or the hearing held). */
+  reported: string;
+};
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function threadRows(findings: FindingRow[]): ThreadRow[] {
+  return findings
+    .filter((f) => f.theme === "ligature" || /ligature/i.test(f.finding))
+    .map((f) => {
+      const date = f.inspected ?? f.dated;
+      const precision = (f.inspected ? f.inspected_precision : f.dated_precision) as Precision;
+      const [first, last] = dateSpan(date, precision);
+      const isSpan = precision !== "day";
+      return {
+        ...f,
+        start: first,
+        end: isSpan ? new Date(last.getTime() + DAY) : first,
+        is_span: isSpan,
+        seen: formatDate(date, precision),
+        seen_as: f.inspected ? "inspected" : f.date_role,
+        reported: `${f.date_role} ${formatDate(f.dated, f.dated_precision)}`
+      };
+    })
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.dated.localeCompare(b.dated));
+}
+
+function middle(row: ThreadRow): Date {
+  return new Date((row.start.getTime() + row.end.getTime()) / 2);
+}
+
+function tooltip(row: ThreadRow): string {
+  const status = row.status === "final" ? "" : `\n${STATUS_LABELS[row.status]}`;
+  return `${row.location}\n${row.finding}\n${row.event}: ${row.seen_as} ${row.seen}, ${row.reported}${status}\nSource: ${row.source.publisher}`;
+}
+
+export function LigatureThreadChart({findings, events}: {findings: FindingRow[]; events: EventRow[]}, {width}: {width: number}): HTMLElement {
+  const rows = threadRows(findings);
+  const narrow = width < 560;
+  const firstYear = rows[0].start.getUTCFullYear();
+  const lastYear = rows[rows.length - 1].end.getUTCFullYear();
+  const domain: [Date, Date] = [new Date(Date.UTC(firstYear, 0, 1)), new Date(Date.UTC(lastYear + 1, 0, 1))];
+  const annotations: Annotation[] = annotationsWithin(keyEvents(events, THREAD_EVENTS), domain);
+  const marginTop = annotationMargin(annotations) + 4;
+  const rowHeight = narrow ? 44 : 38;
+  const spans = rows.filter((r) => r.is_span);
+  const days = rows.filter((r) => !r.is_span);
+  const hollow = (r: ThreadRow) => r.status !== "final";
+  const label = (r: ThreadRow) => (narrow ? r.location ?? "" : `${r.location}: ${r.finding}`);
+  const markOffset = 8;
+  const plot = Plot.plot({
+    width,
+    height: rows.length * rowHeight + marginTop + 30,
+    marginLeft: 8,
+    marginRight: 12,
+    marginTop,
+    marginBottom: 28,
+    x: {type: "utc", domain, label: null, grid: true},
+    y: {domain: rows.map((r) => r.finding_id), axis: null},
+    marks: [
+      ...annotationMarks(annotations, domain, marginTop),
+      Plot.text(rows, {
+        y: "finding_id",
+        text: label,
+        frameAnchor: "left",
+        textAnchor: "start",
+        dy: -rowHeight / 2 + 9,
+        fill: "currentColor",
+        fontSize: 11,
+        lineWidth: width / 6,
+        // A label wider than the chart is cut, with its whole text in the tooltip and the list below.
+        textOverflow: "ellipsis"
+      }),
+      Plot.line(rows, {x: middle, y: "finding_id", dy: markOffset, stroke: "currentColor", strokeOpacity: 0.4, strokeWidth: 1.5, curve: "step-after"}),
+      Plot.barX(spans, {
+        x1: "start",
+        x2: "end",
+        y: "finding_id",
+        insetTop: rowHeight / 2 + markOffset - 6,
+        insetBottom: rowHeight / 2 - markOffset - 6,
+        fill: (r: ThreadRow) => (hollow(r) ? "none" : FOCUS),
+        stroke: FOCUS,
+        strokeWidth: 1.5,
+        title: tooltip
+      }),
+      Plot.dot(days, {
+        x: "start",
+        y: "finding_id",
+        dy: markOffset,
+        r: 5,
+        fill: (r: ThreadRow) => (hollow(r) ? "none" : FOCUS),
+        stroke: FOCUS,
+        strokeWidth: 1.5,
+        title: tooltip
+      })
+    ]
+  });
+  const repeat = rows.find((r) => r.finding_id === REPEAT_FINDING);
+  const title = repeat
+    ? `Ligature risks found from ${rows[0].seen} were still not addressed in ${repeat.seen}`
+    : `Ligature risks in ${formatCount(rows.length)} findings, ${firstYear} to ${lastYear}`;
+  return ChartFrame(plot, {
+    id: "ligature-thread",
+    title,
+    subtitle: "Findings about ligature risks (fixtures a person could use to hang themselves), by when the risk was seen and where",
+    alt: `Timeline of ${formatCount(rows.length)} findings about ligature risks, ${firstYear} to ${lastYear}: ${rows.map((r) => `${r.seen}, ${r.location}: ${r.finding}`).join("; ")}.`,
+    sources: [...sourcesOf(rows), ...annotations.map((a) => a.source)],
+    notes: [
+      "Each finding is placed when the risk was seen: the inspection date, or the sentencing date for a court case. A month-dated inspection is drawn as the whole month. Hollow marks come from secondary sources.",
+      ...(repeat?.quote ? [`CQC's report on the ${repeat.seen} inspection, as quoted by ${repeat.source.publisher}: “${repeat.quote}”`] : [])
+    ],
+    data: [...rows.map(flatRow), ...annotationRows(annotations)],
+    statuses: rows.map((r) => r.status)
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * The inspection record as the pages receive it from data/inspections.json:
+ * the row shapes of cqc_ratings, cqc_findings, events and leadership_terms,
+ * each with its source resolved, and the helpers every chart of that record
+ * shares (its sources, a flat copy of its rows for the CSV download).
+ */
+import type {SourceRef} from "../lib/figures.js";
+import type {Precision} from "./format.js";
+import type {Rating, Status} from "./palette.js";
+
+export type EventRow = {
+  event_id: string;
+  date: string;
+  date_precision: Precision;
+  date_note: string | null;
+  event: string;
+  people: string | null;
+  category: string;
+  status: Status;
+  source_id: string;
+  quote: string | null;
+  source: SourceRef;
+};
+
+export type FindingRow = {
+  finding_id: string;
+  event: string;
+  body: string;
+  inspected: string | null;
+  inspected_precision: Precision | null;
+  inspected_note: string | null;
+  dated: string;
+  dated_precision: Precision;
+  date_role: string;
+  location: string | null;
+  theme: string;
+  finding: string;
+  value: number | null;
+  qualifier: string | null;
+  unit: string | null;
+  status: Status;
+  source_id: string;
+  quote: string | null;
+  source: SourceRef;
+};
+
+export type RatingRow = {
+  rating_id: string;
+  inspection_id: string;
+  inspected: string | null;
+  inspected_precision: Precision | null;
+  inspected_note: string | null;
+  published: string | null;
+  published_precision: Precision | null;
+  published_note: string | null;
+  scope: "trust" | "core service";
+  service: string;
+  key_question: string;
+  rating: Rating;
+  previous_rating: Rating | null;
+  status: Status;
+  source_id: string;
+  quote: string | null;
+  note: string | null;
+  source: SourceRef;
+};
+
+export type TermRow = {
+  term_id: string;
+  role: string;
+  person: string;
+  start_event_id: string | null;
+  end_event_id: string | null;
+  note: string | null;
+  start: EventRow | null;
+  end: EventRow | null;
+};
+
+export type InspectionRecord = {
+  ratings: RatingRow[];
+  findings: FindingRow[];
+  events: EventRow[];
+  terms: TermRow[];
+};
+
+export function sourcesOf(rows: {source: SourceRef}[]): SourceRef[] {
+  return rows.map((row) => row.source);
+}
+
+/** A row as the CSV download carries it: the nested source becomes columns. */
+export function flatRow<T extends {source: SourceRef}>(row: T): Record<string, unknown> {
+  const {source, ...rest} = row;
+  return {...rest, source_publisher: source.publisher, source_title: source.title, source_url: source.url};
+}
+
+export function eventById(events: EventRow[], id: string): EventRow {
+  const event = events.find((e) => e.event_id === id);
+  if (!event) throw new Error(`no event '${id}' in data/events.csv`);
+  return event;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "a, b and c", for alt text and titles. */
+export function listOf(items: string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

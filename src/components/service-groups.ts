@@ -1,0 +1,116 @@
+/**
+ * Investigation rates by service group. The review reported three different
+ * measures (share of all deaths, share of unexpected deaths, SIRI only), which
+ * are not comparable: each gets its own panel, named on the chart, and a value
+ * is only ever set beside others of the same measure.
+ */
+import * as Plot from "npm:@observablehq/plot";
+import type {Figure} from "../lib/figures.js";
+import {formatInterval} from "./format.js";
+import {ChartFrame} from "./frame.js";
+import {MEASURE_COLOURS} from "./palette.js";
+
+/** Which figures measure what: the figure ids in each panel. */
+export const SERVICE_GROUP_MEASURES = [
+  {measure: "Share of all deaths investigated (CIR or SIRI)", ids: ["amh_all_investigated_pct", "ld_all_investigated_pct"]},
+  {measure: "Share of unexpected deaths investigated (CIR or SIRI)", ids: ["amh_unexpected_investigated_pct", "share_ld_unexpected_investigated", "share_unexpected_investigated_cir_siri"]},
+  {measure: "Share of all deaths investigated as SIRI only", ids: ["opmh_all_investigated_siri_pct"]}
+] as const;
+
+const GROUP_OF: Record<string, string> = {
+  amh_all_investigated_pct: "Adult mental health",
+  amh_unexpected_investigated_pct: "Adult mental health",
+  ld_all_investigated_pct: "Learning disability",
+  share_ld_unexpected_investigated: "Learning disability",
+  share_unexpected_investigated_cir_siri: "All services",
+  opmh_all_investigated_siri_pct: "Older people's mental health"
+};
+
+export interface ServiceGroupRow {
+  measure: string;
+  group: string;
+  percent: number;
+  display: string;
+  counts: string | null;
+  ci95_lower: number | null;
+  ci95_upper: number | null;
+  status: string;
+  figure_id: string;
+}
+
+export function serviceGroupRows(figures: Record<string, Figure>): ServiceGroupRow[] {
+  return SERVICE_GROUP_MEASURES.flatMap(({measure, ids}) =>
+    ids.map((id) => {
+      const f = figures[id];
+      return {
+        measure,
+        group: GROUP_OF[id],
+        percent: f.value as number,
+        display: f.display,
+        counts: f.numerator === null ? null : `${f.numerator} of ${f.denominator}`,
+        ci95_lower: f.interval ? 100 * f.interval.lower : null,
+        ci95_upper: f.interval ? 100 * f.interval.upper : null,
+        status: f.status,
+        figure_id: id
+      };
+    })
+  );
+}
+
+function describe(row: ServiceGroupRow): string {
+  return `${row.group}: ${row.display}${row.counts ? ` (${row.counts}; 95% interval ${formatInterval((row.ci95_lower as number) / 100, (row.ci95_upper as number) / 100)})` : ""}`;
+}
+
+export function ServiceGroupsChart(figures: Record<string, Figure>, {width}: {width: number}): HTMLElement {
+  const rows = serviceGroupRows(figures);
+  const used = rows.map((r) => figures[r.figure_id]);
+  const measures = SERVICE_GROUP_MEASURES.map((m) => m.measure);
+  const narrow = width < 560;
+  // One small chart per measure: the panels share a scale but are never read against each other.
+  const chart = document.createElement("div");
+  chart.className = "chart-panels";
+  measures.forEach((measure, i) => {
+    const panelRows = rows.filter((r) => r.measure === measure);
+    const heading = document.createElement("p");
+    heading.className = "chart-panel-title";
+    heading.textContent = measure;
+    const panel = Plot.plot({
+      width,
+      height: panelRows.length * (narrow ? 44 : 32) + (i === measures.length - 1 ? 44 : 12),
+      marginLeft: narrow ? 10 : 190,
+      marginRight: 60,
+      marginTop: 6,
+      x: {domain: [0, 100], label: "Per cent investigated →", grid: true, axis: i === measures.length - 1 ? "bottom" : null},
+      y: {domain: panelRows.map((r) => r.group), label: null, axis: narrow ? null : "left", tickSize: 0},
+      marks: [
+        Plot.barX(panelRows, {
+          x: "percent",
+          y: "group",
+          fill: MEASURE_COLOURS[i],
+          insetTop: narrow ? 18 : 4,
+          insetBottom: 4,
+          title: (d: ServiceGroupRow) => `${d.measure}\n${describe(d)}`
+        }),
+        Plot.ruleY(panelRows.filter((r) => r.ci95_lower !== null), {x1: "ci95_lower", x2: "ci95_upper", y: "group", dy: narrow ? 7 : 0, stroke: "currentColor", strokeWidth: 1.5}),
+        Plot.text(panelRows, {x: (d: ServiceGroupRow) => Math.max(d.percent, d.ci95_upper ?? 0), y: "group", dy: narrow ? 7 : 0, text: "display", textAnchor: "start", dx: 6, fill: "currentColor"}),
+        ...(narrow ? [Plot.text(panelRows, {x: 0, y: "group", text: "group", textAnchor: "start", dy: -9, fill: "currentColor"})] : []),
+        Plot.ruleX([0])
+      ]
+    });
+    chart.append(heading, panel);
+  });
+  return ChartFrame(chart, {
+    id: "service-groups",
+    title: "Who was investigated depended on which service the person was in",
+    subtitle: "Share of deaths investigated, by service group and by the measure the review reported; panels are not comparable with one another",
+    alt: `Bar chart in three panels. ${measures.map((m) => `${m}: ${rows.filter((r) => r.measure === m).map(describe).join("; ")}`).join(". ")}.`,
+    sources: used.flatMap((f) => f.sources),
+    notes: [
+      "Each panel is a different measure and the bars in one panel must not be compared with another's.",
+      "Lines show 95% Wilson intervals where counts are published; the other shares were reported without their counts.",
+      `Learning disability, share of all deaths: reported as “${figures.ld_all_investigated_pct.display}”; the bar is drawn at that bound.`
+    ],
+    data: rows,
+    statuses: used.map((f) => f.status)
+  });
+}

@@ -1,0 +1,338 @@
+/**
+ * The fact base as a whole: the real data/ loads, and each way an editor could
+ * break a copy of it is refused with an error that names the file, the line
+ * and the column, and says what is wrong.
+ *
+ * Every bad input is a temporary copy of data/ with one thing changed. Where
+ * the error should point is worked out from the text of the copy (which line,
+ * how many characters before the cell), not taken from the parser under test.
+ */
+import assert from "node:assert/strict";
+import {cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {after, describe, test} from "node:test";
+import {DataError} from "../../src/lib/errors.js";
+import {loadFactBase} from "../../src/lib/factbase.js";
+
+const DATA = fileURLToPath(new URL("../../data/", import.meta.url));
+const copies: string[] = [];
+
+after(() => {
+  for (const dir of copies) rmSync(dir, {recursive: true, force: true});
+});
+
+function copyData(): string {
+  const dir = mkdtempSync(join(tmpdir(), "shft-factbase-"));
+  copies.push(dir);
+  cpSync(DATA, dir, {recursive: true});
+  return dir;
+}
+
+interface Place {
+  file: string;
+  line: number;
+  column: number;
+}
+
+function lines(dir: string, file: string): string[] {
+  return readFileSync(join(dir, file), "utf8").split("\n");
+}
+
+/**
+ * The place of one cell: the line that starts with `id,`, and the column of
+ * field `name` (counted from the header). Only used for cells with no quoted
+ * field before them, so counting commas is exact.
+ */
+function cellAt(dir: string, file: string, id: string, name: string): Place & {fields: string[]; index: number} {
+  const text = lines(dir, file);
+  const index = text[0].split(",").indexOf(name);
+  assert.ok(index >= 0, `${file} has no column ${name}`);
+  const row = text.findIndex((l) => l.startsWith(`${id},`));
+  assert.ok(row > 0, `${file} has no row ${id}`);
+  const fields = text[row].split(",");
+  assert.ok(!fields.slice(0, index + 1).some((f) => f.includes('"')), `a quoted field precedes ${name} in ${file}:${row + 1}; pick another cell`);
+  const column = fields.slice(0, index).reduce((sum, f) => sum + f.length + 1, 1);
+  return {file, line: row + 1, column, fields, index};
+}
+
+/** Sets one cell of a copy, returning where it is. */
+function setCell(dir: string, file: string, id: string, name: string, value: string): Place {
+  const place = cellAt(dir, file, id, name);
+  const text = lines(dir, file);
+  place.fields[place.index] = value;
+  text[place.line - 1] = place.fields.join(",");
+  writeFileSync(join(dir, file), text.join("\n"));
+  return place;
+}
+
+function cellValue(dir: string, file: string, id: string, name: string): string {
+  const {fields, index} = cellAt(dir, file, id, name);
+  return fields[index];
+}
+
+/** loadFactBase(dir) throws a DataError at `place` whose message says `problem`. */
+function assertRejected(dir: string, place: Place, columnName: string | undefined, problem: string | RegExp): DataError {
+  let caught: unknown;
+  try {
+    loadFactBase(dir);
+  } catch (error) {
+    caught = error;
+  }
+  assert.ok(caught instanceof DataError, `expected a DataError, got ${caught === undefined ? "no error" : caught}`);
+  const error = caught;
+  assert.equal(resolve(error.file), join(dir, place.file), "the error names the file");
+  assert.deepEqual({line: error.line, column: error.column}, {line: place.line, column: place.column}, `wrong place in: ${error.message}`);
+  assert.equal(error.columnName, columnName, `wrong column name in: ${error.message}`);
+  const prefix = `${error.file}:${place.line}:${place.column}: ${columnName ? `column '${columnName}': ` : ""}`;
+  assert.ok(error.message.startsWith(prefix), `expected the message to start with ${JSON.stringify(prefix)}: ${error.message}`);
+  if (typeof problem === "string") assert.equal(error.problem, problem);
+  else assert.match(error.problem, problem);
+  return error;
+}
+
+describe("the real fact base", () => {
+  test("loads cleanly, with every table of the data package", () => {
+    const facts = loadFactBase(DATA);
+    const names = facts.descriptor.resources.map((r) => r.name);
+    assert.deepEqual([...facts.tables.keys()], names);
+    for (const name of ["sources", "mazars_figures", "cqc_ratings", "cqc_findings", "events", "leadership_terms", "comparators", "trust_facts", "claims"]) {
+      assert.ok(names.includes(name), `table ${name} is described`);
+    }
+  });
+
+  test("has one row per CSV record, typed by its schema", () => {
+    const facts = loadFactBase(DATA);
+    for (const resource of facts.descriptor.resources) {
+      // No file has a field that spans lines, so records = non-empty lines − header.
+      const records = readFileSync(join(DATA, resource.path), "utf8").split("\n").filter((l) => l !== "").length - 1;
+      assert.equal(facts.rows(resource.name).length, records, resource.name);
+    }
+    const byId = new Map(facts.rows("mazars_figures").map((r) => [r.figure_id, r]));
+    assert.equal(byId.get("deaths_total")?.value, 10306);
+    assert.equal(byId.get("deaths_unexpected")?.value, 722);
+    assert.equal(byId.get("deaths_total")?.denominator_id, null, "an empty cell is null");
+  });
+});
+
+describe("loadFactBase rejects", () => {
+  test("text in a number column", () => {
+    const dir = copyData();
+    const place = setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "value", "four");
+    assertRejected(dir, place, "value", 'expected a number, got "four"');
+  });
+
+  test("a missing column", () => {
+    const dir = copyData();
+    // Drop the last column, kind, from every line of sources.csv.
+    const text = lines(dir, "sources.csv").map((l) => l.replace(/,(kind|primary|secondary|mirror)$/, ""));
+    assert.ok(!text.some((l) => /,(primary|secondary|mirror)$/.test(l)));
+    writeFileSync(join(dir, "sources.csv"), text.join("\n"));
+    assertRejected(dir, {file: "sources.csv", line: 1, column: 1}, undefined, /^missing column 'kind' \(expected columns: source_id, publisher, title, url, published, published_precision, kind\)$/);
+  });
+
+  test("a column the schema does not know", () => {
+    const dir = copyData();
+    const text = lines(dir, "claims.csv").map((l, i) => (l === "" ? l : `${l},${i === 0 ? "verified" : "yes"}`));
+    writeFileSync(join(dir, "claims.csv"), text.join("\n"));
+    const header = text[0];
+    assertRejected(dir, {file: "claims.csv", line: 1, column: header.length - "verified".length + 1}, undefined, "unknown column 'verified'");
+  });
+
+  test("a category not in the list (enum)", () => {
+    const dir = copyData();
+    const place = setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "service_group", "children");
+    assertRejected(dir, place, "service_group", `"children" is not one of: all, adult mental health, learning disability, older people's mental health`);
+  });
+
+  test("a broken invariant: more learning-disability unexpected deaths investigated than there were", () => {
+    const dir = copyData();
+    const whole = cellValue(dir, "mazars_figures.csv", "ld_unexpected", "value");
+    const more = String(Number(whole) + 1);
+    const place = setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "value", more);
+    assertRejected(dir, place, "value", `${more} is more than its whole, ld_unexpected = ${whole}`);
+  });
+
+  test("a broken invariant: more unexpected deaths than deaths reported", () => {
+    const dir = copyData();
+    const whole = cellValue(dir, "mazars_figures.csv", "deaths_reported_ulysses", "value");
+    const more = String(Number(whole) + 500);
+    const place = setCell(dir, "mazars_figures.csv", "deaths_unexpected", "value", more);
+    assertRejected(dir, place, "value", `${more} is more than its whole, deaths_reported_ulysses = ${whole}`);
+  });
+
+  test("a figure with no source (empty source_id)", () => {
+    const dir = copyData();
+    const place = setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "source_id", "");
+    assertRejected(dir, place, "source_id", "is required but empty");
+  });
+
+  test("a source_id that is not in sources.csv", () => {
+    const dir = copyData();
+    const place = setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "source_id", "no_such_page");
+    assertRejected(dir, place, "source_id", `"no_such_page" does not exist in sources.source_id`);
+  });
+
+  test("a denominator that is not a figure", () => {
+    const dir = copyData();
+    const place = setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "denominator_id", "ld_unexpectd");
+    assertRejected(dir, place, "denominator_id", `"ld_unexpectd" does not exist in mazars_figures.figure_id`);
+  });
+
+  test("a duplicated key, at the second row", () => {
+    const dir = copyData();
+    const text = lines(dir, "events.csv");
+    const first = text[1];
+    const id = first.split(",")[0];
+    const body = text.filter((l) => l !== "");
+    writeFileSync(join(dir, "events.csv"), [...body, first, ""].join("\n"));
+    assertRejected(dir, {file: "events.csv", line: body.length + 1, column: 1}, "event_id", `duplicate key ${id} (first on line 2)`);
+  });
+
+  test("an empty file", () => {
+    const dir = copyData();
+    writeFileSync(join(dir, "claims.csv"), "");
+    assertRejected(dir, {file: "claims.csv", line: 1, column: 1}, undefined, "the file is empty");
+  });
+
+  test("a file with a header and no rows", () => {
+    const dir = copyData();
+    writeFileSync(join(dir, "claims.csv"), `${lines(dir, "claims.csv")[0]}\n`);
+    assertRejected(dir, {file: "claims.csv", line: 2, column: 1}, undefined, "the table has a header but no rows");
+  });
+
+  test("a missing file", () => {
+    const dir = copyData();
+    unlinkSync(join(dir, "trust_facts.csv"));
+    assertRejected(dir, {file: "trust_facts.csv", line: 1, column: 1}, undefined, /^cannot be read: ENOENT/);
+  });
+
+  test("a truncated file, cut in the middle of a row", () => {
+    const dir = copyData();
+    const text = lines(dir, "events.csv").filter((l) => l !== "");
+    const last = text.length; // line number of the last record
+    // Keep the last record's first three fields (id, date, precision); the cut falls before the fourth comma.
+    const fields = text[last - 1].split(",");
+    assert.ok(!fields.slice(0, 3).some((f) => f.includes('"')));
+    const kept = fields.slice(0, 3).join(",");
+    writeFileSync(join(dir, "events.csv"), [...text.slice(0, -1), kept].join("\n"));
+    assertRejected(dir, {file: "events.csv", line: last, column: kept.length + 1}, undefined, /^expected 10 fields, found 3 /);
+  });
+
+  test("a truncated file, cut inside a quoted field", () => {
+    const dir = copyData();
+    const text = lines(dir, "mazars_figures.csv").filter((l) => l !== "");
+    const last = text.length;
+    const row = text[last - 1];
+    const quote = row.indexOf(',"') + 1; // the opening quote of the first quoted field
+    assert.ok(quote > 0, "the last row has a quoted field");
+    writeFileSync(join(dir, "mazars_figures.csv"), [...text.slice(0, -1), row.slice(0, quote + 12)].join("\n"));
+    assertRejected(dir, {file: "mazars_figures.csv", line: last, column: quote + 1}, undefined, "a quoted field is never closed (is the file truncated?)");
+  });
+
+  test("a negative count", () => {
+    const dir = copyData();
+    const place = setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "value", "-4");
+    assertRejected(dir, place, "value", "-4 is below the minimum 0");
+  });
+
+  test("a negative denominator in a comparator", () => {
+    const dir = copyData();
+    const place = setCell(dir, "comparators.csv", "guardian_ld_deaths_investigated", "denominator", "-1638");
+    assertRejected(dir, place, "denominator", "-1638 is below the minimum 1");
+  });
+
+  test("a share above 100", () => {
+    const dir = copyData();
+    const place = setCell(dir, "mazars_figures.csv", "amh_unexpected_investigated_pct", "value", "160");
+    assertRejected(dir, place, "value", "a share of 160% is outside 0–100");
+  });
+
+  test("a numerator above its denominator", () => {
+    const dir = copyData();
+    const place = setCell(dir, "comparators.csv", "guardian_ld_deaths_investigated", "numerator", "1639");
+    assertRejected(dir, place, "numerator", "1639 is more than its denominator 1638");
+  });
+
+  test("a day date whose precision says month", () => {
+    const dir = copyData();
+    const date = cellValue(dir, "events.csv", "2012_04_26_teresa_colvin_found", "date");
+    assert.match(date, /^\d{4}-\d{2}-\d{2}$/);
+    setCell(dir, "events.csv", "2012_04_26_teresa_colvin_found", "date_precision", "month");
+    // The date is what disagrees: the error points at it.
+    const place = cellAt(dir, "events.csv", "2012_04_26_teresa_colvin_found", "date");
+    assertRejected(dir, place, "date", `"${date}" is not a month (expected YYYY-MM)`);
+  });
+
+  test("a month date whose precision says day", () => {
+    const dir = copyData();
+    const place = setCell(dir, "events.csv", "2012_04_26_teresa_colvin_found", "date", "2012-04");
+    assertRejected(dir, place, "date", `"2012-04" is not a day (expected YYYY-MM-DD)`);
+  });
+
+  test("a day that is not in the calendar", () => {
+    const dir = copyData();
+    // 2013 is not a leap year; JavaScript's Date.parse would silently read this as 2 March.
+    const place = setCell(dir, "events.csv", "2012_04_26_teresa_colvin_found", "date", "2013-02-30");
+    assertRejected(dir, place, "date", "2013-02-30 is not a calendar date");
+  });
+
+  test("a date with no precision", () => {
+    const dir = copyData();
+    const date = cellValue(dir, "sources.csv", "cqc_2015_02_25_rated_ri", "published");
+    const place = setCell(dir, "sources.csv", "cqc_2015_02_25_rated_ri", "published_precision", "");
+    assertRejected(dir, place, "published_precision", `is empty; say how precise the date ${date} is (year, month or day)`);
+  });
+
+  test("an unconfirmed rating given a value", () => {
+    const dir = copyData();
+    assert.equal(cellValue(dir, "cqc_ratings.csv", "2014_comprehensive_trust_safe", "status"), "unconfirmed");
+    const place = setCell(dir, "cqc_ratings.csv", "2014_comprehensive_trust_safe", "rating", "good");
+    assertRejected(dir, place, "rating", `an unconfirmed figure must be left as 'not published', not "good"`);
+  });
+
+  test("a 'not published' rating that claims to be final", () => {
+    const dir = copyData();
+    const place = setCell(dir, "cqc_ratings.csv", "2014_comprehensive_trust_safe", "status", "final");
+    assertRejected(dir, place, "status", "a 'not published' entry must have status 'unconfirmed', not 'final'");
+  });
+
+  test("an unconfirmed Mazars figure given a value", () => {
+    const dir = copyData();
+    const value = cellValue(dir, "mazars_figures.csv", "ld_unexpected_investigated", "value");
+    setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "status", "unconfirmed");
+    const place = cellAt(dir, "mazars_figures.csv", "ld_unexpected_investigated", "value");
+    assertRejected(dir, place, "value", `an unconfirmed figure must be left as an empty cell, not ${value}`);
+  });
+
+  test("a value with a trailing space", () => {
+    const dir = copyData();
+    const place = setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "value", "4 ");
+    assertRejected(dir, place, "value", 'has leading or trailing spaces: "4 "');
+  });
+});
+
+describe("loadFactBase accepts files as spreadsheets save them", () => {
+  test("a byte-order mark and CRLF line endings in every file give identical rows", () => {
+    const dir = copyData();
+    const original = loadFactBase(DATA);
+    for (const resource of original.descriptor.resources) {
+      const text = readFileSync(join(dir, resource.path), "utf8");
+      writeFileSync(join(dir, resource.path), `\ufeff${text.replace(/\n/g, "\r\n")}`);
+      assert.ok(readFileSync(join(dir, resource.path), "utf8").includes("\r\n"));
+    }
+    const copy = loadFactBase(dir);
+    for (const resource of original.descriptor.resources) {
+      assert.deepEqual(copy.rows(resource.name), original.rows(resource.name), resource.name);
+    }
+  });
+
+  test("errors in a BOM + CRLF file point at the same line and column", () => {
+    const dir = copyData();
+    const place = setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "value", "four");
+    const text = readFileSync(join(dir, "mazars_figures.csv"), "utf8");
+    writeFileSync(join(dir, "mazars_figures.csv"), `\ufeff${text.replace(/\n/g, "\r\n")}`);
+    assertRejected(dir, place, "value", 'expected a number, got "four"');
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * Every data loader in src/data/, run as Framework runs it (a child process
+ * writing its output to stdout): on the real data its output has the promised
+ * shape; on a broken copy of data/ it fails loudly, says where and what, and
+ * writes nothing a build could mistake for output.
+ */
+import assert from "node:assert/strict";
+import {spawn} from "node:child_process";
+import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {availableParallelism, tmpdir} from "node:os";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {after, before, describe, test} from "node:test";
+import {tableFromIPC, Type} from "apache-arrow";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DATA = join(ROOT, "data");
+const LOADERS = readdirSync(join(ROOT, "src/data"))
+  .filter((f) => f.endsWith(".ts"))
+  .sort();
+
+/** The top-level keys each JSON loader promises its page. */
+const JSON_KEYS: Record<string, string[]> = {
+  "facts.json.ts": ["figures", "claims"],
+  "inspections.json.ts": ["ratings", "findings", "events", "terms"],
+  "catalog.json.ts": [] // an array of tables, checked below
+};
+
+const CATALOG_TABLE_KEYS = ["name", "title", "description", "rows", "columns"];
+
+/** How the catalog's column types are written in Arrow. */
+const ARROW_TYPES: Record<string, Type> = {string: Type.Utf8, integer: Type.Int, number: Type.Float, date: Type.Date};
+
+interface Run {
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+function runLoader(name: string, dataDir?: string): Promise<Run> {
+  const env = {...process.env};
+  delete env.SHFT_DATA_DIR;
+  if (dataDir) env.SHFT_DATA_DIR = dataDir;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", `src/data/${name}`], {cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"]});
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8")}));
+  });
+}
+
+/** Runs every loader, as many at a time as there are cores. */
+async function runAll(dataDir?: string): Promise<Map<string, Run>> {
+  const results = new Map<string, Run>();
+  const queue = [...LOADERS];
+  const worker = async () => {
+    for (let name = queue.shift(); name; name = queue.shift()) results.set(name, await runLoader(name, dataDir));
+  };
+  await Promise.all(Array.from({length: Math.max(1, Math.min(availableParallelism(), 4))}, worker));
+  return results;
+}
+
+/** CSV records, counted by d3-dsv rather than by the parser the loaders use. */
+async function csvRecordCount(path: string): Promise<number> {
+  const {csvParse} = (await import("d3-dsv" as string)) as {csvParse: (text: string) => unknown[]};
+  return csvParse(readFileSync(path, "utf8")).length;
+}
+
+interface CatalogTable {
+  name: string;
+  rows: number;
+  columns: {name: string; type: string; description: string}[];
+}
+
+const copies: string[] = [];
+let good: Map<string, Run>;
+let catalog: CatalogTable[];
+
+before(async () => {
+  good = await runAll();
+  catalog = JSON.parse(good.get("catalog.json.ts")!.stdout.toString("utf8"));
+});
+
+after(() => {
+  for (const dir of copies) rmSync(dir, {recursive: true, force: true});
+});
+
+test("there are loaders, and each is a JSON loader we know or an Arrow loader of a catalogued table", () => {
+  assert.ok(LOADERS.length >= 3);
+  const tables = new Set(catalog.map((t) => t.name));
+  for (const name of LOADERS) {
+    if (name.endsWith(".json.ts")) assert.ok(name in JSON_KEYS, `declare the top-level keys of ${name} in JSON_KEYS`);
+    else if (name.endsWith(".arrow.ts")) assert.ok(tables.has(name.replace(/\.arrow\.ts$/, "")), `${name} has no table in the catalog`);
+    else assert.fail(`no expectations for loader ${name}`);
+  }
+});
+
+describe("on the real data", () => {
+  for (const name of LOADERS) {
+    test(`${name} exits 0 with output and no error`, () => {
+      const run = good.get(name)!;
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok(run.stdout.length > 0, "no output");
+      assert.doesNotMatch(run.stderr, /invalid data|Error/);
+    });
+  }
+
+  test("catalog.json lists every table of the data package plus the figures, with the keys the schema browser reads", async () => {
+    const descriptor = JSON.parse(readFileSync(join(DATA, "datapackage.json"), "utf8")) as {resources: {name: string}[]};
+    assert.ok(Array.isArray(catalog));
+    assert.deepEqual(
+      catalog.map((t) => t.name),
+      [...descriptor.resources.map((r) => r.name), "figures"]
+    );
+    for (const table of catalog) {
+      assert.deepEqual(Object.keys(table).sort(), [...CATALOG_TABLE_KEYS].sort(), table.name);
+      for (const column of table.columns) assert.ok(column.type in ARROW_TYPES, `${table.name}.${column.name}: unknown type ${column.type}`);
+    }
+  });
+
+  for (const [name, keys] of Object.entries(JSON_KEYS)) {
+    if (name === "catalog.json.ts") continue;
+    test(`${name} is JSON with exactly the keys ${keys.join(", ")}`, () => {
+      const output = JSON.parse(good.get(name)!.stdout.toString("utf8"));
+      assert.deepEqual(Object.keys(output).sort(), [...keys].sort());
+    });
+  }
+
+  test("facts.json: every figure has an id, a display and at least one source", () => {
+    const {figures} = JSON.parse(good.get("facts.json.ts")!.stdout.toString("utf8")) as {figures: Record<string, {id: string; display: string; sources: unknown[]}>};
+    for (const [id, figure] of Object.entries(figures)) {
+      assert.equal(figure.id, id);
+      assert.equal(typeof figure.display, "string");
+      assert.ok(figure.sources.length > 0, id);
+    }
+  });
+
+  test("inspections.json: as many ratings, findings and events as the CSV files have rows", async () => {
+    const output = JSON.parse(good.get("inspections.json.ts")!.stdout.toString("utf8")) as Record<string, unknown[]>;
+    assert.equal(output.ratings.length, await csvRecordCount(join(DATA, "cqc_ratings.csv")));
+    assert.equal(output.findings.length, await csvRecordCount(join(DATA, "cqc_findings.csv")));
+    assert.equal(output.events.length, await csvRecordCount(join(DATA, "events.csv")));
+    assert.equal(output.terms.length, await csvRecordCount(join(DATA, "leadership_terms.csv")));
+  });
+
+  for (const name of LOADERS.filter((n) => n.endsWith(".arrow.ts"))) {
+    const table = name.replace(/\.arrow\.ts$/, "");
+    test(`${name} is Arrow IPC with exactly the catalog's columns, types and rows`, async () => {
+      const arrow = tableFromIPC(good.get(name)!.stdout);
+      const entry = catalog.find((t) => t.name === table)!;
+      assert.deepEqual(
+        arrow.schema.fields.map((f) => f.name),
+        entry.columns.map((c) => c.name)
+      );
+      for (const column of entry.columns) {
+        assert.equal(arrow.schema.fields.find((f) => f.name === column.name)!.type.typeId, ARROW_TYPES[column.type], `${column.name} (${column.type})`);
+      }
+      assert.equal(arrow.numRows, entry.rows);
+      if (table === "figures") {
+        const {figures} = JSON.parse(good.get("facts.json.ts")!.stdout.toString("utf8"));
+        assert.equal(arrow.numRows, Object.keys(figures).length, "one row per figure in facts.json");
+      } else {
+        assert.equal(arrow.numRows, await csvRecordCount(join(DATA, `${table}.csv`)), "one row per CSV record");
+      }
+    });
+  }
+
+  test("Arrow values match the CSV: a count, an empty cell and a partial date's span", () => {
+    const mazars = tableFromIPC(good.get("mazars_figures.arrow.ts")!.stdout).toArray();
+    const total = mazars.find((r) => r.figure_id === "deaths_total");
+    assert.equal(total.value, 10306);
+    assert.equal(total.denominator_id, null);
+    const events = tableFromIPC(good.get("events.arrow.ts")!.stdout).toArray();
+    const monthly = events.find((r) => r.date_precision === "month");
+    assert.ok(monthly, "an event dated to the month");
+    const [year, month] = (monthly.date as string).split("-").map(Number);
+    // A month covers its first to its last day.
+    assert.equal(new Date(monthly.date_from).toISOString().slice(0, 10), `${monthly.date}-01`);
+    assert.equal(new Date(monthly.date_to).toISOString().slice(0, 10), new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10));
+  });
+});
+
+describe("on a broken copy of the data (SHFT_DATA_DIR)", () => {
+  let broken: Map<string, Run>;
+  let expected: string;
+
+  before(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "shft-loaders-"));
+    copies.push(dir);
+    cpSync(DATA, dir, {recursive: true});
+    // Text in the value (a number) of ld_unexpected_investigated; no quoted field precedes it.
+    const path = join(dir, "mazars_figures.csv");
+    const lines = readFileSync(path, "utf8").split("\n");
+    const index = lines[0].split(",").indexOf("value");
+    const row = lines.findIndex((l) => l.startsWith("ld_unexpected_investigated,"));
+    const fields = lines[row].split(",");
+    assert.ok(!fields.slice(0, index + 1).some((f) => f.includes('"')));
+    const column = fields.slice(0, index).reduce((sum, f) => sum + f.length + 1, 1);
+    fields[index] = "four";
+    lines[row] = fields.join(",");
+    writeFileSync(path, lines.join("\n"));
+    expected = `invalid data: ${path}:${row + 1}:${column}: column 'value': expected a number, got "four"`;
+    broken = await runAll(dir);
+  });
+
+  for (const name of LOADERS) {
+    test(`${name} exits non-zero, says file:line:col and the problem, and writes nothing to stdout`, () => {
+      const run = broken.get(name)!;
+      assert.notEqual(run.code, 0);
+      assert.equal(run.stdout.length, 0, `stdout: ${run.stdout.toString("utf8").slice(0, 200)}`);
+      assert.ok(run.stderr.includes(expected), `stderr should contain ${JSON.stringify(expected)}, got ${JSON.stringify(run.stderr)}`);
+    });
+  }
+});
