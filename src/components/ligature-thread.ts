@@ -85,7 +85,7 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
     marginTop,
     marginBottom: 28,
     x: {type: "utc", domain, label: null, grid: true},
-    y: {domain: rows.map((r) => r.finding_id), axis: null},
+    y: {domain: rows.map((r) => r.finding_id), axis: null, padding: 0},
     marks: [
       ...annotationMarks(annotations, domain, marginTop),
       Plot.text(rows, {
@@ -96,7 +96,7 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
         dy: -rowHeight / 2 + 9,
         fill: "currentColor",
         fontSize: 11,
-        lineWidth: width / 6,
+        lineWidth: (width - 20) / 11,
         // A label wider than the chart is cut, with its whole text in the tooltip and the list below.
         textOverflow: "ellipsis"
       }),
