@@ -1,3 +1,5 @@
+import {embedPaths} from "./src/components/embeds.js";
+
 // Build output goes where the atomic build script asks (a temporary folder that
 // replaces dist/ only on success); plain `observable build` still writes dist/.
 const output = process.env.OBSERVABLE_OUTPUT ?? "dist";
@@ -14,8 +16,22 @@ export default {
         {name: "Learning disability", path: "/learning-disability"}
       ]
     },
+    {
+      name: "The regulators",
+      pages: [
+        {name: "Ratings", path: "/ratings"},
+        {name: "The warnings", path: "/warnings"},
+        {name: "Findings explorer", path: "/findings"},
+        {name: "Timeline", path: "/timeline"}
+      ]
+    },
+    {name: "For analysts", pages: [{name: "SQL workbench", path: "/explore"}]},
   ],
+  // One standalone page per embeddable chart, for editors' iframes.
+  dynamicPaths: embedPaths(),
   search: true,
+  // No favicon request: browsers would otherwise ask for /favicon.ico, which the export does not have.
+  head: '<link rel="icon" href="data:,">',
   // The default stylesheet links Google Fonts; readers' browsers must not call a third party.
   globalStylesheets: [],
   // Framework's air and near-midnight themes follow the reader's light or dark setting.

@@ -10,11 +10,13 @@
  */
 import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
-import {readdir, rename, rm} from "node:fs/promises";
+import {copyFile, mkdir, readdir, rename, rm} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {repairSite} from "./accessible-chrome.js";
 import {findThirdPartyLoads} from "./check-export.js";
+import {writeFiguresSheet} from "./figures-sheet.js";
+import {canRenderCheck, renderCheck} from "./render-check.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -65,11 +67,26 @@ async function main(): Promise<number> {
       return code;
     }
     await repairSite(staging);
+    await writeFiguresSheet(staging);
+    // The embed snippet is not imported by any page, so Framework would not copy it.
+    await mkdir(join(staging, "embed"), {recursive: true});
+    await copyFile(join(projectRoot, "src", "embed", "resize.js"), join(staging, "embed", "resize.js"));
     const thirdParty = await findThirdPartyLoads(staging);
     if (thirdParty.length > 0) {
       for (const {file, url} of thirdParty) console.error(`${file}: loads ${url} from another origin`);
       console.error(`\nbuild refused: pages would load from other origins; ${output} was left as it was.`);
       return 1;
+    }
+    if (canRenderCheck()) {
+      const problems = await renderCheck(staging);
+      if (problems.length > 0) {
+        for (const problem of problems) console.error(problem);
+        console.error(`\nbuild refused: pages failed to render; ${output} was left as it was.`);
+        return 1;
+      }
+      console.log("render check: every page and embed rendered");
+    } else {
+      console.warn("render check skipped: Chromium not found (scripts/ensure-chromium.sh installs it); the export was not opened in a browser.");
     }
     if (existsSync(output)) await rename(output, retired);
     await rename(staging, output);

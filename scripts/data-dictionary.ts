@@ -98,7 +98,7 @@ function statusSection(descriptor: Descriptor): string[] {
   const lines = [
     "## Status vocabulary",
     "",
-    `Every table has a ${code("status")} column with the same values. A share computed from two counts takes the weaker status of the two (in the order below).`,
+    `Every table has a ${code("status")} column with the same values. A share computed from two counts takes the weaker status of the two (in the order below); if either count is not published, neither is the share.`,
     "",
     "| Status | Meaning | May the notebook state it as fact? |",
     "|---|---|---|"

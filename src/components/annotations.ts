@@ -47,13 +47,21 @@ export function annotationMargin(annotations: Annotation[]): number {
   return annotations.length ? annotations.length * LINE + 8 : 0;
 }
 
-export function annotationMarks(annotations: Annotation[], [from, to]: [Date, Date], marginTop: number): Plot.Markish[] {
-  const middle = (from.getTime() + to.getTime()) / 2;
+/** The chart's width and side margins, to keep every label inside the chart. */
+export type Frame = {width: number; marginLeft: number; marginRight: number};
+
+/** Rough width of a bold 11px label: enough to decide which side of its rule it fits on. */
+const labelWidth = (label: string) => label.length * 6.6;
+
+export function annotationMarks(annotations: Annotation[], [from, to]: [Date, Date], marginTop: number, frame: Frame): Plot.Markish[] {
+  const span = to.getTime() - from.getTime();
+  const plotWidth = frame.width - frame.marginLeft - frame.marginRight;
   return annotations.flatMap((a, i) => {
     const labelTop = marginTop - (i * LINE + 4);
     const title = () => `${a.label}: ${a.when}\n${a.event}`;
-    // Labels in the left half read rightwards from their rule; in the right half, leftwards.
-    const leftHalf = a.start.getTime() < middle;
+    // A label reads rightwards from its rule unless that would run off the chart; then leftwards.
+    const x = frame.marginLeft + ((a.start.getTime() - from.getTime()) / span) * plotWidth;
+    const rightwards = x + labelWidth(a.label) + 4 <= frame.width || x - labelWidth(a.label) - 4 < 0;
     return [
       a.is_span
         ? Plot.rectX([a], {x1: "start", x2: "end", fill: "currentColor", fillOpacity: 0.12, insetTop: -labelTop, title})
@@ -63,8 +71,8 @@ export function annotationMarks(annotations: Annotation[], [from, to]: [Date, Da
         text: "label",
         frameAnchor: "top",
         dy: -labelTop + 5,
-        dx: leftHalf ? 4 : -4,
-        textAnchor: leftHalf ? "start" : "end",
+        dx: rightwards ? 4 : -4,
+        textAnchor: rightwards ? "start" : "end",
         fill: "currentColor",
         fontSize: 11,
         fontWeight: 600

@@ -74,12 +74,12 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
   const bands = groups.flatMap((g) => [`heading:${g.prosecution}`, ...g.parts.map((p) => p.finding_id)]);
   const headings = groups.map((g) => ({...g, band: `heading:${g.prosecution}`}));
   const max = Math.max(...parts.map((p) => p.value as number));
-  const rowHeight = narrow ? 46 : 34;
+  const rowHeight = narrow ? 48 : 38;
   const plot = Plot.plot({
     width,
     height: bands.length * rowHeight + 10,
-    marginLeft: narrow ? 4 : 210,
-    marginRight: narrow ? 4 : 90,
+    marginLeft: narrow ? 4 : 220,
+    marginRight: narrow ? 4 : 30,
     marginTop: 4,
     marginBottom: 6,
     x: {domain: [0, max], axis: null},
@@ -89,13 +89,14 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
         y: "band",
         text: (g: Prosecution) => `${g.prosecution}, sentenced ${g.sentenced}: ${formatGBP(g.total)} in all`,
         frameAnchor: "left",
-        dx: narrow ? 0 : -206,
+        dx: narrow ? 0 : -216,
         textAnchor: "start",
         dy: 6,
         fill: "currentColor",
         fontWeight: 700,
         fontSize: 12,
-        lineWidth: (width - 10) / 7
+        // Line widths are in ems; Plot underestimates bold text, hence the slack.
+        lineWidth: (width - 10) / 15
       }),
       Plot.barX(parts, {
         y: "finding_id",
@@ -114,7 +115,8 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
         dx: narrow ? 0 : -8,
         dy: narrow ? -10 : 0,
         fill: "currentColor",
-        lineWidth: narrow ? width / 7 : 28
+        lineWidth: narrow ? (width - 10) / 11 : 18,
+        fontSize: 11
       }),
       Plot.text(parts, {
         y: "finding_id",
@@ -149,7 +151,7 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
     title: `Fined ${formatGBP(fines)} in ${formatCount(groups.length)} prosecutions, plus ${formatGBP(costs)} in costs`,
     subtitle: "Amounts the courts ordered Southern Health NHS Foundation Trust to pay, by prosecution",
     alt: `Bar chart of the amounts ordered in ${formatCount(groups.length)} prosecutions: ${groups
-      .map((g) => `${g.prosecution}, sentenced ${g.sentenced}: ${listOf(g.parts.map((p) => `${p.item.toLowerCase()} ${amountLabel(p)}`))}`)
+      .map((g) => `${g.prosecution}, sentenced ${g.sentenced}: ${listOf(g.parts.map((p) => `${p.item} ${amountLabel(p)}`))}`)
       .join("; ")}.`,
     sources: sourcesOf([...parts, ...checked.map((g) => g.stated_total!)]),
     notes: [

@@ -6,6 +6,8 @@
  * title a tooltip that opens on hover and on keyboard focus.
  */
 import type {SourceRef} from "../lib/figures.js";
+import {chartToSvg, downloadBlob, svgToPng} from "./chart-image.js";
+import {embedSnippet, embedUrl} from "./embed-code.js";
 import {sourceLink} from "./fact.js";
 import {STATUS_LABELS, type Status} from "./palette.js";
 
@@ -124,10 +126,57 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   download.textContent = "Get the data (CSV)";
   download.download = `${id}.csv`;
   download.href = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(data))}`;
-  actions.append(download);
+  actions.append(download, ...imageButtons(figure, id), embedButton(figure, id, title));
   caption.append(actions);
   figure.append(heading, sub, body, alternative, caption);
   return figure;
+}
+
+function button(label: string, onClick: () => void): HTMLButtonElement {
+  const node = document.createElement("button");
+  node.type = "button";
+  node.textContent = label;
+  node.addEventListener("click", onClick);
+  return node;
+}
+
+/** SVG and PNG (2×) images of the live chart, with its title and source line drawn in. */
+function imageButtons(frame: HTMLElement, id: string): HTMLButtonElement[] {
+  return [
+    button("Download SVG", () => downloadBlob(new Blob([chartToSvg(frame).svg], {type: "image/svg+xml"}), `${id}.svg`)),
+    button("Download PNG", async () => downloadBlob(await svgToPng(chartToSvg(frame), 2), `${id}.png`))
+  ];
+}
+
+/** "Embed": the iframe code for this chart's standalone page, ready to copy into a CMS. */
+function embedButton(frame: HTMLElement, id: string, title: string): HTMLElement {
+  const wrapper = document.createElement("span");
+  wrapper.className = "chart-embed";
+  const panel = document.createElement("div");
+  panel.className = "chart-embed-panel";
+  panel.hidden = true;
+  panel.id = `embed-code-${id}`;
+  const label = document.createElement("label");
+  label.textContent = "Embed code: paste into your page";
+  const code = document.createElement("textarea");
+  code.readOnly = true;
+  code.rows = 4;
+  code.value = embedSnippet(embedUrl(id), title);
+  label.append(code);
+  const copy = button("Copy", async () => {
+    code.select();
+    await navigator.clipboard?.writeText(code.value).catch(() => undefined);
+  });
+  panel.append(label, copy);
+  const toggle = button("Embed", () => {
+    panel.hidden = !panel.hidden;
+    toggle.setAttribute("aria-expanded", String(!panel.hidden));
+  });
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.setAttribute("aria-controls", panel.id);
+  wrapper.append(toggle);
+  frame.append(panel);
+  return wrapper;
 }
 
 const STATUS_NOTES: Record<Status, string> = {

@@ -9,8 +9,9 @@ import * as Plot from "npm:@observablehq/plot";
 import {annotationMargin, annotationMarks, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
 import {dateSpan, formatCount, formatDate, type Precision} from "./format.js";
 import {ChartFrame} from "./frame.js";
+import {sourceLink, statusBadge} from "./fact.js";
 import {FOCUS, STATUS_LABELS} from "./palette.js";
-import {flatRow, sourcesOf, type EventRow, type FindingRow} from "./record.js";
+import {capitalise, flatRow, sourcesOf, type EventRow, type FindingRow} from "./record.js";
 
 /** The focused inspection's finding that the earlier warnings had not been acted on. */
 export const REPEAT_FINDING = "2016_04_ligature_repeat_finding";
@@ -75,19 +76,20 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
   const spans = rows.filter((r) => r.is_span);
   const days = rows.filter((r) => !r.is_span);
   const hollow = (r: ThreadRow) => r.status !== "final";
-  const label = (r: ThreadRow) => (narrow ? r.location ?? "" : `${r.location}: ${r.finding}`);
+  const label = (r: ThreadRow) => capitalise(narrow ? r.location ?? "" : `${r.location}: ${r.finding}`);
   const markOffset = 8;
+  const frame = {width, marginLeft: 16, marginRight: 16};
   const plot = Plot.plot({
     width,
     height: rows.length * rowHeight + marginTop + 30,
-    marginLeft: 8,
-    marginRight: 12,
+    marginLeft: frame.marginLeft,
+    marginRight: frame.marginRight,
     marginTop,
     marginBottom: 28,
     x: {type: "utc", domain, label: null, grid: true},
     y: {domain: rows.map((r) => r.finding_id), axis: null, padding: 0},
     marks: [
-      ...annotationMarks(annotations, domain, marginTop),
+      ...annotationMarks(annotations, domain, marginTop, frame),
       Plot.text(rows, {
         y: "finding_id",
         text: label,
@@ -96,7 +98,8 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
         dy: -rowHeight / 2 + 9,
         fill: "currentColor",
         fontSize: 11,
-        lineWidth: (width - 20) / 11,
+        // Plot estimates text width; the margin keeps a long label clear of the edge.
+        lineWidth: (width - 40) / 12,
         // A label wider than the chart is cut, with its whole text in the tooltip and the list below.
         textOverflow: "ellipsis"
       }),
@@ -126,7 +129,7 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
   });
   const repeat = rows.find((r) => r.finding_id === REPEAT_FINDING);
   const title = repeat
-    ? `Ligature risks found from ${rows[0].seen} were still not addressed in ${repeat.seen}`
+    ? `Ligature risks CQC raised from ${rows[0].seen} were still not addressed at its inspection of ${repeat.seen}`
     : `Ligature risks in ${formatCount(rows.length)} findings, ${firstYear} to ${lastYear}`;
   return ChartFrame(plot, {
     id: "ligature-thread",
@@ -141,4 +144,21 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
     data: [...rows.map(flatRow), ...annotationRows(annotations)],
     statuses: rows.map((r) => r.status)
   });
+}
+
+/** The thread as a list a reader can scan: when, where, what, and who says so. */
+export function ThreadList(findings: FindingRow[]): HTMLElement {
+  const list = document.createElement("ol");
+  list.className = "thread-list";
+  for (const row of threadRows(findings)) {
+    const item = document.createElement("li");
+    const when = document.createElement("strong");
+    when.textContent = `${row.seen}, ${row.location}`;
+    item.append(when, `: ${row.finding}. `);
+    const badge = statusBadge(row.status);
+    if (badge) item.append(badge, " ");
+    item.append(sourceLink(row.source));
+    list.append(item);
+  }
+  return list;
 }

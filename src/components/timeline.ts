@@ -61,23 +61,24 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
   const solid = (r: TimelineRow) => r.status === "final";
   const colour = {domain: READER_CATEGORIES.map((c) => c.label), range: READER_CATEGORIES.map((c) => c.colour)};
   const barInset = {insetTop: rowHeight / 2 + markOffset - 6, insetBottom: rowHeight / 2 - markOffset - 6};
+  const frame = {width, marginLeft: narrow ? 16 : 160, marginRight: 16};
   const plot = Plot.plot({
     width,
     height: categories.length * rowHeight + marginTop + 30,
-    marginLeft: narrow ? 8 : 160,
-    marginRight: 14,
+    marginLeft: frame.marginLeft,
+    marginRight: frame.marginRight,
     marginTop,
     marginBottom: 28,
     x: {type: "utc", domain, label: null, grid: true},
     y: {domain: categories, axis: narrow ? null : "left", label: null, tickSize: 0, padding: 0},
     color: colour,
     marks: [
-      ...annotationMarks(annotations, domain, marginTop),
+      ...annotationMarks(annotations, domain, marginTop, frame),
       Plot.ruleY(categories, {y: (c: string) => c, dy: markOffset, stroke: "currentColor", strokeOpacity: 0.15}),
       ...(narrow
         ? [Plot.text(categories, {y: (c: string) => c, text: (c: string) => c, frameAnchor: "left", textAnchor: "start", dy: -rowHeight / 2 + 10, fill: "currentColor", fontWeight: 600})]
         : []),
-      Plot.barX(spans.filter(solid), {x1: "start", x2: "end", y: "reader_category", fill: "reader_category", ...barInset, title: tooltip}),
+      Plot.barX(spans.filter(solid), {x1: "start", x2: "end", y: "reader_category", fill: "reader_category", ...barInset, clip: true, title: tooltip}),
       Plot.barX(spans.filter((r) => !solid(r)), {
         x1: "start",
         x2: "end",
@@ -86,6 +87,8 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
         stroke: "reader_category",
         strokeWidth: 1.5,
         ...barInset,
+        // A year-dated event may run past a window onto part of the record; it is cut at the frame.
+        clip: true,
         title: tooltip
       }),
       Plot.dot(days.filter(solid), {x: "start", y: "reader_category", dy: markOffset, r: 4.5, fill: "reader_category", stroke: "var(--theme-background)", strokeWidth: 0.75, title: tooltip}),

@@ -54,8 +54,9 @@ function checkUnconfirmedHaveNoValue(table: TypedTable, valueColumn: string, gap
     if (row.status === "unconfirmed" && row[valueColumn] !== gap) {
       fail(table, i, valueColumn, `an unconfirmed figure must be left as ${gap === null ? "an empty cell" : `'${gap}'`}, not ${JSON.stringify(row[valueColumn])}`);
     }
-    if (gap !== null && row[valueColumn] === gap && row.status !== "unconfirmed") {
-      fail(table, i, "status", `a '${gap}' entry must have status 'unconfirmed', not '${row.status}'`);
+    // The other way round: a missing value is only allowed where no source states it.
+    if (row[valueColumn] === (gap ?? null) && row.status !== "unconfirmed") {
+      fail(table, i, "status", `${gap === null ? `an empty ${valueColumn}` : `a '${gap}' ${valueColumn}`} is only allowed with status 'unconfirmed', not '${row.status}'`);
     }
   });
 }

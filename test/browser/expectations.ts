@@ -1,4 +1,5 @@
 /** What each built page must show; a page missing here fails the suite. */
+import {EMBEDDABLE_CHARTS} from "../../src/components/embeds.js";
 export interface PageExpectation {
   /** The fewest framed charts the page draws. */
   charts: number;
@@ -11,5 +12,13 @@ export interface PageExpectation {
 export const PAGE_EXPECTATIONS: Record<string, PageExpectation> = {
   "/": {charts: 1, selectors: [".headline-figures .fact"]},
   "/deaths": {charts: 3, selectors: [".fact", "table.draft-final", ".claim"]},
-  "/learning-disability": {charts: 2, selectors: [".fact"]}
+  "/learning-disability": {charts: 2, selectors: [".fact"]},
+  "/ratings": {charts: 2, selectors: ["#chart-ratings-trust", "#chart-ratings-core-services", ".ratings-legend"]},
+  "/warnings": {charts: 3, selectors: ["#chart-ligature-thread", "#chart-warning-notice", "#chart-fines", ".thread-list li", ".fact"]},
+  "/findings": {charts: 0, selectors: ["#chart-findings", ".findings-filters select", ".findings-table table", ".findings-count"]},
+  "/timeline": {charts: 2, selectors: ["#chart-timeline", "#chart-leadership", "table.event-list tbody tr"]},
+  // The workbench draws a chart only for a query's result, so none is required on arrival.
+  "/explore": {charts: 0, duckdb: true, selectors: ["textarea#sql-input", "button.sql-run", ".sql-example", ".sql-schema details[data-table]"]},
+  // Each embed page shows its one chart and nothing else.
+  ...Object.fromEntries(EMBEDDABLE_CHARTS.map(({id}) => [`/embed/${id}`, {charts: 1, selectors: [`#chart-${id}`]}]))
 };

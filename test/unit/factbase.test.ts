@@ -306,6 +306,18 @@ describe("loadFactBase rejects", () => {
     assertRejected(dir, place, "value", `an unconfirmed figure must be left as an empty cell, not ${value}`);
   });
 
+  test("a value that does not match its pattern", () => {
+    const dir = copyData();
+    const place = setCell(dir, "sources.csv", "aol_2016_04_06_warning_notice", "url", "ftp://example.org/page");
+    assertRejected(dir, place, "url", '"ftp://example.org/page" does not match the pattern https?://[^ ]+');
+  });
+
+  test("a term of office that ends before it starts", () => {
+    const dir = copyData();
+    const place = setCell(dir, "leadership_terms.csv", "petter_chair", "end_event_id", "2011_04_01_trust_formed");
+    assertRejected(dir, place, "end_event_id", /^ends \(2011-04-01\) before it starts \(\d{4}/);
+  });
+
   test("a value with a trailing space", () => {
     const dir = copyData();
     const place = setCell(dir, "mazars_figures.csv", "ld_unexpected_investigated", "value", "4 ");

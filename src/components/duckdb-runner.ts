@@ -1,0 +1,185 @@
+/**
+ * Runs an analyst's queries in DuckDB-WASM, one at a time, on one connection,
+ * and hands back every row converted for display (see sql-values.ts).
+ *
+ * - Cancelling answers at once: the run rejects with QueryCancelled while
+ *   DuckDB is asked to stop (connection.cancelSent()). If the worker is stuck
+ *   in a step it cannot interrupt, it is terminated after a grace period and a
+ *   fresh database is opened, so the page keeps working either way.
+ * - Once the tables are loaded the database is locked against reaching
+ *   outside the page (no reading URLs or files, no extension downloads, no
+ *   COPY … TO): a query opened from someone else's link cannot make the
+ *   reader's browser call another host.
+ */
+import {columnKind, convertValue, sqlTypeName, type ArrowTypeLike, type Cell, type ResultColumn} from "./sql-values.js";
+
+interface FieldLike {
+  name: string;
+  type: ArrowTypeLike;
+}
+interface VectorLike {
+  get(index: number): unknown;
+}
+interface RecordBatchLike {
+  numRows: number;
+  schema: {fields: FieldLike[]};
+  getChildAt(index: number): VectorLike | null;
+}
+interface ReaderLike extends AsyncIterable<RecordBatchLike> {
+  schema?: {fields: FieldLike[]};
+}
+interface ConnectionLike {
+  send(sql: string): Promise<ReaderLike>;
+  cancelSent(): Promise<boolean>;
+  close(): Promise<void>;
+}
+interface AsyncDuckDBLike {
+  connect(): Promise<ConnectionLike>;
+  terminate(): Promise<void>;
+}
+/** Framework's DuckDBClient, of which only the AsyncDuckDB instance is used. */
+export interface DuckDBClientLike {
+  _db: AsyncDuckDBLike;
+}
+
+export class QueryCancelled extends Error {
+  constructor(readonly restarted = false) {
+    super("The query was cancelled.");
+    this.name = "QueryCancelled";
+  }
+}
+
+export interface QueryResult {
+  columns: ResultColumn[];
+  rows: Cell[][];
+  /** True when the result had more rows than are kept (maxRows). */
+  capped: boolean;
+  /** From sending the query to the last row converted. */
+  elapsedMs: number;
+}
+
+export interface RunnerOptions {
+  /** Rows kept in memory at most; a result past this is cut off and says so. */
+  maxRows?: number;
+  /** How long DuckDB gets to honour a cancel before its worker is replaced. */
+  cancelGraceMs?: number;
+}
+
+export interface QueryRunner {
+  /** Resolves with the time the database took to start and load its tables. */
+  ready: Promise<number>;
+  run(sql: string): Promise<QueryResult>;
+  cancel(): void;
+  /** DuckDB's type of every column of every table, keyed "table.column". */
+  describe(): Promise<Map<string, string>>;
+}
+
+// Applied once the tables are in: they are what every analyst query needs, and nothing else is.
+const LOCKDOWN = ["SET enable_external_access = false", "SET lock_configuration = true"];
+
+interface Session {
+  db: AsyncDuckDBLike;
+  conn: ConnectionLike;
+}
+
+async function collect(reader: ReaderLike, maxRows: number, stopped: () => boolean): Promise<Omit<QueryResult, "elapsedMs">> {
+  // The reader learns the schema from the stream, so it is read from the first batch (or, with none, afterwards).
+  let fields: FieldLike[] | null = null;
+  const rows: Cell[][] = [];
+  let capped = false;
+  for await (const batch of reader) {
+    if (stopped()) break;
+    fields ??= batch.schema.fields;
+    const vectors = fields.map((_, i) => batch.getChildAt(i));
+    for (let r = 0; r < batch.numRows; ++r) {
+      if (rows.length >= maxRows) {
+        capped = true;
+        break;
+      }
+      rows.push(vectors.map((vector, c) => convertValue(vector?.get(r), fields![c].type)));
+    }
+    if (capped) break;
+  }
+  fields ??= reader.schema?.fields ?? [];
+  const columns = fields.map((f) => ({name: f.name, kind: columnKind(f.type), typeName: sqlTypeName(f.type)}));
+  return {columns, rows, capped};
+}
+
+export function createRunner(open: () => Promise<DuckDBClientLike>, {maxRows = 1_000_000, cancelGraceMs = 3000}: RunnerOptions = {}): QueryRunner {
+  async function start(): Promise<Session> {
+    const client = await open();
+    const db = client._db;
+    const setup = await db.connect();
+    try {
+      for (const statement of LOCKDOWN) for await (const _ of await setup.send(statement));
+    } finally {
+      await setup.close();
+    }
+    return {db, conn: await db.connect()};
+  }
+
+  const began = performance.now();
+  let session = start();
+  const ready = session.then(() => performance.now() - began);
+  // Settles when the connection has no query in flight; the next query waits for it.
+  let idle: Promise<unknown> = session.catch(() => undefined);
+  let current: {cancelled: boolean; abort: (reason: Error) => void; idle: Promise<unknown>} | null = null;
+
+  function restart(): void {
+    const stuck = session;
+    session = start();
+    idle = session.catch(() => undefined);
+    stuck.then((s) => s.db.terminate()).catch(() => undefined);
+  }
+
+  function cancel(): void {
+    const run = current;
+    if (!run) return;
+    current = null;
+    run.cancelled = true;
+    run.abort(new QueryCancelled());
+    session.then((s) => s.conn.cancelSent()).catch(() => undefined);
+    const timer = setTimeout(restart, cancelGraceMs);
+    run.idle.then(() => clearTimeout(timer));
+  }
+
+  async function run(sql: string): Promise<QueryResult> {
+    cancel();
+    let abort!: (reason: Error) => void;
+    const aborted = new Promise<never>((_, reject) => (abort = reject));
+    aborted.catch(() => undefined);
+    const me = {cancelled: false, abort, idle: Promise.resolve() as Promise<unknown>};
+    current = me;
+    try {
+      // A query cancelled while it waits for the previous one (or for the database to start) is never sent.
+      const {conn} = await Promise.race([idle.then(() => session), aborted]);
+      const started = performance.now();
+      const inflight = conn.send(sql).then((reader) => collect(reader, maxRows, () => me.cancelled));
+      me.idle = idle = inflight.then(
+        () => undefined,
+        () => undefined
+      );
+      const result = await Promise.race([inflight, aborted]);
+      return {...result, elapsedMs: performance.now() - started};
+    } catch (error) {
+      if (me.cancelled) throw error instanceof QueryCancelled ? error : new QueryCancelled();
+      throw error;
+    } finally {
+      if (current === me) current = null;
+    }
+  }
+
+  async function describe(): Promise<Map<string, string>> {
+    const {db} = await session;
+    const conn = await db.connect();
+    try {
+      const reader = await conn.send("SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main'");
+      const {rows} = await collect(reader, Infinity, () => false);
+      return new Map(rows.map(([table, column, type]) => [`${table}.${column}`, String(type)]));
+    } finally {
+      await conn.close();
+    }
+  }
+
+  return {ready, run, cancel, describe};
+}

@@ -1,0 +1,283 @@
+/**
+ * The analysts' SQL workbench: example questions, the query box, DuckDB's
+ * answer as a sortable table with a quick chart and downloads, and the
+ * tables to query. The query lives in the URL (#sql=…): running a query adds
+ * a history entry, and Back, Forward or an edited link run the query they
+ * carry.
+ *
+ * The root element reports its state for tests and styles:
+ * data-state = loading | running | done | error | cancelled, and data-runs
+ * counts the queries that have finished (in any state).
+ */
+import type {TableInfo} from "../lib/tables.js";
+import {hashForQuery, queryFromHash} from "./query-url.js";
+import {CHART_ROWS, chooseChart, markFor, xOptions, yOptions} from "./chart-choice.js";
+import {QuickChart} from "./quick-chart.js";
+import {QueryCancelled, type QueryResult, type QueryRunner} from "./duckdb-runner.js";
+import {ResultTable} from "./result-table.js";
+import {SchemaBrowser} from "./schema-browser.js";
+import {SqlEditor} from "./sql-editor.js";
+import type {SqlExample} from "./sql-examples.js";
+import {resultToCsv, resultToJson} from "./sql-export.js";
+import type {Cell} from "./sql-values.js";
+
+export interface WorkbenchOptions {
+  catalog: TableInfo[];
+  runner: QueryRunner;
+  examples: SqlExample[];
+  /** Rows the table shows at most. */
+  rowLimit?: number;
+  /** Resolves when Framework discards the cell, to remove the window listeners. */
+  invalidation?: Promise<unknown>;
+}
+
+const COUNT = new Intl.NumberFormat("en-GB");
+
+function plural(n: number, word: string): string {
+  return `${COUNT.format(n)} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** DuckDB's message without the JavaScript wrapper's "Error: " prefix. */
+export function errorMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^Error:\s*/, "");
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function download(filename: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], {type}));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers start reading the blob only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invalidation}: WorkbenchOptions): HTMLElement {
+  const root = element("div", "sql-workbench");
+  root.dataset.state = "loading";
+  root.dataset.runs = "0";
+  const main = element("div", "sql-main");
+  const defaultSql = examples[0]?.sql ?? "SELECT 42 AS answer";
+
+  // ---- Example questions ----
+  const exampleSection = element("section", "sql-examples");
+  exampleSection.setAttribute("aria-labelledby", "sql-examples-heading");
+  const exampleHeading = element("h2", "", "Example questions");
+  exampleHeading.id = "sql-examples-heading";
+  const exampleList = element("ul", "sql-example-list");
+  for (const example of examples) {
+    const item = document.createElement("li");
+    const button = element("button", "sql-example", example.question);
+    button.type = "button";
+    button.dataset.example = example.id;
+    button.addEventListener("click", () => submit(example.sql));
+    item.append(button);
+    exampleList.append(item);
+  }
+  exampleSection.append(exampleHeading, exampleList);
+
+  // ---- Editor, status and result ----
+  const editor = SqlEditor({onRun: (sql) => submit(sql), onCancel: () => runner.cancel()});
+  const status = element("p", "sql-status", "Starting DuckDB…");
+  status.setAttribute("role", "status");
+  const resultArea = element("section", "sql-output");
+  resultArea.setAttribute("aria-label", "Result");
+  main.append(exampleSection, editor.node, status, resultArea);
+
+  const schema = SchemaBrowser(catalog, {onQueryTable: (sql) => submit(sql)});
+  root.append(main, schema.node);
+
+  runner.ready.then(
+    (ms) => {
+      root.dataset.startupMs = String(Math.round(ms));
+      return runner.describe().then((types) => schema.setDatabaseSchema(types));
+    },
+    () => undefined // the first query reports the failure
+  );
+
+  let runCount = 0;
+  let lastHash = location.hash;
+
+  function setState(state: string): void {
+    root.dataset.state = state;
+  }
+
+  /** Runs what the analyst asked for, as a new history entry. */
+  function submit(sql: string): void {
+    editor.value = sql;
+    const hash = hashForQuery(sql);
+    if (location.hash !== hash) history.pushState(null, "", hash);
+    lastHash = location.hash;
+    void execute(sql);
+  }
+
+  /** Runs the query the URL carries (or the default one), without adding history. */
+  function restore(): void {
+    if (location.hash === lastHash) return; // popstate and hashchange both fire for one step
+    lastHash = location.hash;
+    load();
+  }
+
+  function load(): void {
+    const carried = queryFromHash(location.hash);
+    if (carried && "error" in carried) {
+      editor.showError(carried.error);
+      setState("error");
+      status.textContent = "No query was run.";
+      return;
+    }
+    const sql = carried ? carried.sql : defaultSql;
+    editor.value = sql;
+    void execute(sql);
+  }
+
+  async function execute(sql: string): Promise<void> {
+    const id = ++runCount;
+    setState("running");
+    editor.setBusy(true);
+    editor.clearError();
+    status.textContent = "Running…";
+    try {
+      const result = await runner.run(sql);
+      if (id !== runCount) return;
+      render(sql, result);
+      setState("done");
+    } catch (error) {
+      if (id !== runCount) return; // superseded by a newer query, which reports for itself
+      resultArea.replaceChildren();
+      if (error instanceof QueryCancelled) {
+        status.textContent = "Query cancelled. The database is ready for the next one.";
+        setState("cancelled");
+      } else {
+        editor.showError(errorMessage(error));
+        status.textContent = "The query failed: DuckDB's message is under the query.";
+        setState("error");
+      }
+    } finally {
+      if (id === runCount) {
+        editor.setBusy(false);
+        root.dataset.runs = String(Number(root.dataset.runs) + 1);
+      }
+    }
+  }
+
+  function render(sql: string, result: QueryResult): void {
+    const {columns, rows, capped, elapsedMs} = result;
+    status.textContent = `${plural(rows.length, "row")}, ${plural(columns.length, "column")} in ${formatDuration(elapsedMs)}.`;
+    const shareUrl = new URL(hashForQuery(sql), location.href).href;
+    const parts: Node[] = [];
+    if (capped) {
+      parts.push(
+        element(
+          "p",
+          "sql-capped",
+          `The result was cut off at ${COUNT.format(rows.length)} rows, the most this page keeps in memory; the downloads hold those rows. Aggregate or add a LIMIT to see the rest.`
+        )
+      );
+    }
+    const actions = element("div", "sql-downloads");
+    const csv = element("button", "sql-download-csv", `Download CSV (${plural(rows.length, "row")})`);
+    csv.type = "button";
+    csv.addEventListener("click", () => download("query-result.csv", "text/csv;charset=utf-8", resultToCsv(columns, rows)));
+    const json = element("button", "sql-download-json", "Download JSON");
+    json.type = "button";
+    json.addEventListener("click", () => download("query-result.json", "application/json", resultToJson(columns, rows)));
+    const copy = element("a", "sql-share", "Link to this query");
+    copy.href = shareUrl;
+    actions.append(csv, json, copy);
+    parts.push(actions);
+
+    if (columns.length === 0) {
+      parts.push(element("p", "sql-empty", "The statement ran and returned no columns."));
+      resultArea.replaceChildren(...parts);
+      return;
+    }
+    const chartPanel = element("section", "sql-chart");
+    chartPanel.setAttribute("aria-labelledby", "sql-chart-heading");
+    let order: Cell[][] = rows;
+    // Set once a chart is drawn; the chart follows the table's sort order.
+    let redraw: (() => void) | null = null;
+    const table = ResultTable(columns, rows, {
+      limit: rowLimit,
+      onSort: (indices) => {
+        order = indices.map((i) => rows[i]);
+        redraw?.();
+      }
+    });
+    parts.push(table, chartPanel);
+    resultArea.replaceChildren(...parts);
+
+    // ---- Quick chart ----
+    const heading = element("h2", "", "Quick chart");
+    heading.id = "sql-chart-heading";
+    const choice = chooseChart(columns, rows);
+    if (!choice) {
+      chartPanel.append(
+        heading,
+        element("p", "sql-chart-none", yOptions(columns).length ? "Nothing to chart: add a column to set the number against (a label, a date or another number)." : "Nothing to chart: the result has no numeric column.")
+      );
+      return;
+    }
+    const controls = element("div", "sql-chart-controls");
+    const select = (id: string, label: string, options: number[], selected: number) => {
+      const wrapper = element("label", "sql-chart-select");
+      wrapper.htmlFor = id;
+      wrapper.append(label + " ");
+      const input = document.createElement("select");
+      input.id = id;
+      for (const i of options) {
+        const option = document.createElement("option");
+        option.value = String(i);
+        option.textContent = columns[i].name;
+        option.selected = i === selected;
+        input.append(option);
+      }
+      input.addEventListener("change", drawChart);
+      controls.append(wrapper, input);
+      return input;
+    };
+    const xSelect = select("sql-chart-x", "Across (x)", xOptions(columns), choice.x);
+    const ySelect = select("sql-chart-y", "Measure (y)", yOptions(columns), choice.y);
+    const markNote = element("span", "sql-chart-mark");
+    controls.append(markNote);
+    const chartHolder = element("div", "sql-chart-body");
+    chartPanel.append(heading, controls, chartHolder);
+
+    function drawChart(): void {
+      const x = Number(xSelect.value);
+      const y = Number(ySelect.value);
+      markNote.textContent = `${markFor(columns[x].kind)} chart${order.length > CHART_ROWS ? `, first ${COUNT.format(CHART_ROWS)} rows` : ""}`;
+      const width = Math.max(280, Math.min(chartHolder.clientWidth || main.clientWidth || 640, 960));
+      chartHolder.replaceChildren(QuickChart(columns, order, {x, y, width, shareUrl}));
+    }
+    redraw = drawChart;
+    drawChart();
+  }
+
+  const onHistory = () => restore();
+  addEventListener("popstate", onHistory);
+  addEventListener("hashchange", onHistory);
+  invalidation?.then(() => {
+    removeEventListener("popstate", onHistory);
+    removeEventListener("hashchange", onHistory);
+    runner.cancel();
+  });
+
+  load();
+  return root;
+}

@@ -1,0 +1,14 @@
+// Paste once on a page that embeds charts from this notebook: each embedded
+// chart reports its height, and this sets the height of the iframe it is in.
+(function () {
+  if (window.__southernHealthEmbeds) return;
+  window.__southernHealthEmbeds = true;
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!data || data.type !== "southern-health-embed:height" || typeof data.height !== "number") return;
+    var frames = document.getElementsByTagName("iframe");
+    for (var i = 0; i < frames.length; ++i) {
+      if (frames[i].contentWindow === event.source) frames[i].style.height = data.height + "px";
+    }
+  });
+})();

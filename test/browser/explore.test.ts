@@ -1,0 +1,329 @@
+/**
+ * The analysts' SQL workbench in Debian's Chromium, against the built site:
+ * queries opened from a link, DuckDB's errors, markup that must stay text,
+ * downloads of the whole result, history, exact integers, dates, sorting,
+ * cancelling and the quick chart. Expected values come from data/ (parsed by
+ * the loaders' CSV reader) or from the loaders' own catalog, never typed in.
+ */
+import assert from "node:assert/strict";
+import {readFile} from "node:fs/promises";
+import {after, before, test} from "node:test";
+import type {Browser, BrowserContext, Download} from "playwright-core";
+import {hashForQuery} from "../../src/components/query-url.js";
+import {SQL_EXAMPLES} from "../../src/components/sql-examples.js";
+import {parseCsv} from "../../src/lib/csv.js";
+import {loadFactBase} from "../../src/lib/factbase.js";
+import {tableCatalog} from "../../src/lib/tables.js";
+import {launchBrowser, openPage, type PageRecord} from "../helpers/browser.js";
+import {serve, type StaticServer} from "../helpers/server.js";
+import {assertBuilt, distDir} from "../helpers/site.js";
+import {dataRows, finishedRuns, resultHeaders, resultRows, runQuery, waitForRun} from "../helpers/workbench.js";
+
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  assertBuilt();
+  server = await serve(distDir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Workbench extends PageRecord {
+  context: BrowserContext;
+  dialogs: string[];
+  /** The state the page's first query ended in. */
+  firstState: string;
+}
+
+/** Opens /explore (with a query in the link, if given) and waits for its first query to finish. */
+async function openWorkbench(sql?: string): Promise<Workbench> {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}, acceptDownloads: true});
+  const record = await openPage(context, server.origin);
+  const dialogs: string[] = [];
+  record.page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await record.page.goto(`${server.url}explore${sql === undefined ? "" : hashForQuery(sql)}`);
+  const firstState = await waitForRun(record.page, 0);
+  return {...record, context, dialogs, firstState};
+}
+
+async function closeClean(workbench: Workbench): Promise<void> {
+  try {
+    assert.deepEqual(workbench.consoleErrors, [], "console errors");
+    assert.deepEqual(workbench.failedRequests, [], "failed requests");
+    assert.deepEqual(workbench.offHostRequests, [], "requests off this machine");
+    assert.deepEqual(workbench.dialogs, [], "dialogs opened");
+  } finally {
+    await workbench.context.close();
+  }
+}
+
+async function alertText(workbench: Workbench): Promise<string> {
+  const alert = workbench.page.locator("[role=alert]");
+  assert.ok(await alert.isVisible(), "the error message is visible");
+  return (await alert.textContent()) ?? "";
+}
+
+async function downloadText(workbench: Workbench, button: string): Promise<{name: string; text: string}> {
+  const [file] = await Promise.all([workbench.page.waitForEvent("download"), workbench.page.locator(button).click()]);
+  return {name: (file as Download).suggestedFilename(), text: await readFile((await file.path())!, "utf8")};
+}
+
+test("a query opened from a #sql= link runs and returns the rows of data/", async () => {
+  const events = dataRows("events");
+  const sql = "SELECT event_id, date, category FROM events ORDER BY event_id";
+  const workbench = await openWorkbench(sql);
+  try {
+    assert.equal(workbench.firstState, "done");
+    assert.equal(await workbench.page.locator("#sql-input").inputValue(), sql, "the editor shows the linked query");
+    assert.deepEqual(await resultHeaders(workbench.page), ["event_id", "date", "category"]);
+    const expected = events
+      .map((row) => [row.get("event_id")!, row.get("date")!, row.get("category")!])
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    assert.deepEqual(await resultRows(workbench.page), expected);
+    assert.match((await workbench.page.locator(".sql-status").textContent()) ?? "", new RegExp(`^${expected.length} rows, 3 columns in \\d`));
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("every table of the catalog is loaded, with all its rows", async () => {
+  const catalog = tableCatalog(loadFactBase());
+  const sql = catalog.map((t) => `SELECT '${t.name}' AS table_name, count(*) AS row_count FROM ${t.name}`).join("\nUNION ALL\n") + "\nORDER BY table_name";
+  const workbench = await openWorkbench(sql);
+  try {
+    assert.equal(workbench.firstState, "done");
+    const expected = catalog.map((t) => [t.name, String(t.rows)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    assert.deepEqual(await resultRows(workbench.page), expected);
+    // The schema browser lists the same tables, with DuckDB's types filled in once loaded.
+    assert.deepEqual(await workbench.page.locator(".sql-schema details").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.table)), catalog.map((t) => t.name));
+    await workbench.page.waitForFunction(() => document.querySelector(".sql-schema details[data-table=events] .sql-schema-type")?.textContent === "VARCHAR");
+    assert.equal(await workbench.page.locator(".sql-schema-missing:visible").count(), 0, "no catalog table is missing from the database");
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("DuckDB's error is shown as an alert beside the editor, and the next query runs", async () => {
+  const workbench = await openWorkbench("SELECT 1 AS warm");
+  const page = workbench.page;
+  try {
+    const cases: [string, RegExp][] = [
+      ["SELEC event_id FROM events", /syntax error at or near "SELEC"/i],
+      ["SELECT * FROM no_such_table", /no_such_table/],
+      ["SELECT no_such_column FROM events", /no_such_column/],
+      ["SELECT sum(event) FROM events", /sum\(VARCHAR\)/i],
+      ["SELECT 'not a number'::INTEGER", /Conversion Error/i]
+    ];
+    for (const [sql, message] of cases) {
+      assert.equal(await runQuery(page, sql), "error", sql);
+      assert.match(await alertText(workbench), message, sql);
+      assert.equal(await page.locator(".sql-result-table").count(), 0, "no stale result is left under an error");
+    }
+    assert.equal(await runQuery(page, "SELECT count(*) AS n FROM sources", {shortcut: true}), "done", "Ctrl+Enter runs the next query");
+    assert.equal(await page.locator("[role=alert]").isVisible(), false, "the error is cleared");
+    assert.deepEqual(await resultRows(page), [[String(dataRows("sources").length)]]);
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("markup in values, column names and errors is shown as text and runs nothing", async () => {
+  const img = "<img src=x onerror=alert(1)>";
+  const workbench = await openWorkbench(`SELECT '${img}' AS label, '<script>alert(2)</script>' AS "<b>bold</b>", 1 AS n`);
+  const page = workbench.page;
+  try {
+    assert.equal(workbench.firstState, "done");
+    assert.deepEqual(await resultRows(page), [[img, "<script>alert(2)</script>", "1"]]);
+    assert.deepEqual(await resultHeaders(page), ["label", "<b>bold</b>", "n"]);
+    // The quick chart labels its bar with the same text.
+    assert.ok((await page.locator(".sql-chart svg").textContent())?.includes("<img src=x"), "the chart label is the literal text");
+    assert.equal(await runQuery(page, `SELECT * FROM "<img src=y onerror=alert(3)>"`), "error");
+    assert.match(await alertText(workbench), /<img src=y onerror=alert\(3\)>/);
+    const injected = await page.evaluate(() => document.querySelectorAll("#observablehq-main img, #observablehq-main b, #observablehq-main script:not([type])").length);
+    assert.equal(injected, 0, "no element was made from a value");
+    await page.waitForTimeout(300); // time for an onerror handler to have fired, were there one
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("the CSV and JSON downloads hold every row, even when the table shows only some", async () => {
+  const expected = dataRows("events").length * dataRows("sources").length;
+  assert.ok(expected > 1000, "the query is meant to overflow the table");
+  const workbench = await openWorkbench("SELECT e.event_id, s.source_id, e.date_from FROM events AS e CROSS JOIN sources AS s ORDER BY e.event_id, s.source_id");
+  const page = workbench.page;
+  try {
+    assert.equal(workbench.firstState, "done");
+    assert.equal(await page.locator(".sql-result-table tbody tr").count(), 1000);
+    assert.match((await page.locator(".sql-truncated").textContent()) ?? "", new RegExp(`first 1,000 of ${expected.toLocaleString("en-GB")} rows`));
+    const shown = await resultRows(page);
+
+    const csv = await downloadText(workbench, "button.sql-download-csv");
+    assert.equal(csv.name, "query-result.csv");
+    const parsed = parseCsv(csv.name, csv.text);
+    assert.deepEqual(parsed.header, ["event_id", "source_id", "date_from"]);
+    assert.equal(parsed.records.length, expected);
+    const csvRows = parsed.records.map((r) => parsed.header.map((h) => r.cells.get(h)!.value));
+    assert.deepEqual(csvRows.slice(0, 1000), shown, "the file starts with the rows the table shows");
+
+    const json = await downloadText(workbench, "button.sql-download-json");
+    assert.equal(json.name, "query-result.json");
+    const records = JSON.parse(json.text) as Record<string, string>[];
+    assert.equal(records.length, expected);
+    assert.deepEqual(records.map((r) => [r.event_id, r.source_id, r.date_from]), csvRows);
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("downloads keep a HUGEINT sum as a plain number and NULL as empty / null", async () => {
+  const total = dataRows("comparators").reduce((sum, row) => sum + (row.get("denominator") ? Number(row.get("denominator")) : 0), 0);
+  const workbench = await openWorkbench("SELECT sum(denominator) AS total, NULL AS nothing FROM comparators");
+  try {
+    assert.equal((await downloadText(workbench, "button.sql-download-csv")).text, `total,nothing\r\n${total},\r\n`);
+    assert.deepEqual(JSON.parse((await downloadText(workbench, "button.sql-download-json")).text), [{total, nothing: null}]);
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("running a query adds history; Back and Forward restore and re-run queries", async () => {
+  const first = "SELECT count(*) AS n FROM events";
+  const second = "SELECT count(*) AS n FROM sources";
+  const workbench = await openWorkbench(first);
+  const page = workbench.page;
+  try {
+    assert.equal(await runQuery(page, second), "done");
+    assert.equal(new URL(page.url()).hash, hashForQuery(second));
+    assert.deepEqual(await resultRows(page), [[String(dataRows("sources").length)]]);
+
+    let runs = await finishedRuns(page);
+    await page.goBack();
+    assert.equal(await waitForRun(page, runs), "done");
+    assert.equal(new URL(page.url()).hash, hashForQuery(first));
+    assert.equal(await page.locator("#sql-input").inputValue(), first);
+    assert.deepEqual(await resultRows(page), [[String(dataRows("events").length)]]);
+
+    runs = await finishedRuns(page);
+    await page.goForward();
+    assert.equal(await waitForRun(page, runs), "done");
+    assert.equal(await page.locator("#sql-input").inputValue(), second);
+    assert.deepEqual(await resultRows(page), [[String(dataRows("sources").length)]]);
+
+    // An example question is a query run like any other: it goes into the URL.
+    runs = await finishedRuns(page);
+    await page.locator(`button.sql-example[data-example="${SQL_EXAMPLES[1].id}"]`).click();
+    assert.equal(await waitForRun(page, runs), "done");
+    assert.equal(new URL(page.url()).hash, hashForQuery(SQL_EXAMPLES[1].sql));
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("SUM over an integer column shows a plain number, HUGEINTs stay exact", async () => {
+  const total = dataRows("comparators").reduce((sum, row) => sum + (row.get("denominator") ? Number(row.get("denominator")) : 0), 0);
+  const workbench = await openWorkbench("SELECT sum(denominator) AS total FROM comparators");
+  const page = workbench.page;
+  try {
+    assert.deepEqual(await resultRows(page), [[String(total)]]);
+    // 2^127 - 1 has more digits than a double holds: it must come through digit for digit.
+    const largest = (2n ** 127n - 1n).toString();
+    assert.equal(await runQuery(page, `SELECT ${largest}::HUGEINT AS largest, -${largest}::HUGEINT AS smallest, 1.50::DECIMAL(10,2) AS price`), "done");
+    assert.deepEqual(await resultRows(page), [[largest, `-${largest}`, "1.5"]]);
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("dates read YYYY-MM-DD and NULL reads NULL, set apart", async () => {
+  const firstDay = dataRows("events")
+    .filter((row) => row.get("date_precision") === "day")
+    .map((row) => row.get("date")!)
+    .sort()[0];
+  const workbench = await openWorkbench("SELECT min(date_from) AS first_day, NULL AS nothing, 'NULL' AS text FROM events WHERE date_precision = 'day'");
+  const page = workbench.page;
+  try {
+    assert.deepEqual(await resultRows(page), [[firstDay, "NULL", "NULL"]]);
+    const classes = await page.locator(".sql-result-table tbody td").evaluateAll((cells) => cells.map((c) => c.className));
+    assert.equal(classes[1], "sql-null", "a real NULL is marked");
+    assert.notEqual(classes[2], "sql-null", "the text 'NULL' is not");
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("column headers sort the rows by click and by keyboard, and say so with aria-sort", async () => {
+  const dates = dataRows("events").map((row) => row.get("date")!);
+  const workbench = await openWorkbench("SELECT event_id, date FROM events");
+  const page = workbench.page;
+  try {
+    const header = page.locator(".sql-result-table th", {hasText: "date"}).last();
+    await header.locator("button").click();
+    assert.equal(await header.getAttribute("aria-sort"), "ascending");
+    const column = async () => (await resultRows(page)).map((row) => row[1]);
+    assert.deepEqual(await column(), [...dates].sort());
+    await header.locator("button").focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await header.getAttribute("aria-sort"), "descending");
+    assert.deepEqual(await column(), [...dates].sort().reverse());
+    assert.equal(await page.locator(".sql-result-table th[aria-sort]").count(), 1, "only the sorted column carries aria-sort");
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("a runaway query can be cancelled, and the next query runs", async () => {
+  const workbench = await openWorkbench("SELECT 1 AS warm");
+  const page = workbench.page;
+  try {
+    const runs = await finishedRuns(page);
+    await page.locator("#sql-input").fill("SELECT count(*) FROM range(1000000000000) AS a(i) WHERE i % 7 = 3");
+    await page.locator("button.sql-run").click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>(".sql-workbench")?.dataset.state === "running");
+    await page.waitForTimeout(500); // let DuckDB get properly under way
+    await page.locator("button.sql-cancel").click();
+    assert.equal(await waitForRun(page, runs), "cancelled");
+    assert.match((await page.locator(".sql-status").textContent()) ?? "", /cancelled/i);
+    assert.equal(await runQuery(page, "SELECT 40 + 2 AS answer"), "done");
+    assert.deepEqual(await resultRows(page), [["42"]]);
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("a query from a link cannot make the browser fetch from another host", async () => {
+  const workbench = await openWorkbench("SELECT * FROM read_csv('http://example.com/data.csv')");
+  try {
+    assert.equal(workbench.firstState, "error");
+    assert.match(await alertText(workbench), /disabled/i);
+  } finally {
+    await closeClean(workbench); // asserts that no request left the machine
+  }
+});
+
+test("the quick chart picks a mark from the column types and follows the x/y selects", async () => {
+  const example = SQL_EXAMPLES.find((e) => e.id === "findings-by-theme-year")!;
+  const workbench = await openWorkbench(example.sql);
+  const page = workbench.page;
+  try {
+    assert.equal(workbench.firstState, "done");
+    const frame = page.locator(".sql-chart figure.chart-frame");
+    assert.equal(await frame.locator(".chart-title").textContent(), "findings by theme");
+    assert.equal(await page.locator(".sql-chart-mark").textContent(), "bar chart");
+    assert.ok((await frame.locator("svg rect").count()) > 0, "bars are drawn");
+    await page.locator("#sql-chart-x").selectOption({label: "year"});
+    assert.equal(await frame.locator(".chart-title").textContent(), "findings by year");
+    assert.equal(await page.locator(".sql-chart-mark").textContent(), "dot chart");
+    assert.equal(await page.locator(".sql-chart .chart-embed").count(), 0, "an ad-hoc chart offers no embed code");
+  } finally {
+    await closeClean(workbench);
+  }
+});

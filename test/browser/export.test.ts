@@ -1,0 +1,164 @@
+/**
+ * What editors rely on: embed pages that show one chart and resize their
+ * iframe through the pasted snippet; SVG and PNG images of a chart; the
+ * figures sheet agreeing with every figure the pages show; and the whole site
+ * working from a sub-path of a plain file server.
+ */
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {after, before, test} from "node:test";
+import type {Browser} from "playwright-core";
+import {EMBEDDABLE_CHARTS} from "../../src/components/embeds.js";
+import {launchBrowser, openPage, waitForCells} from "../helpers/browser.js";
+import {serve, type StaticServer} from "../helpers/server.js";
+import {assertBuilt, builtPages, distDir} from "../helpers/site.js";
+
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  assertBuilt();
+  server = await serve(distDir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("each embed page shows its chart alone, without the site's chrome", async () => {
+  const context = await browser.newContext({viewport: {width: 600, height: 800}});
+  try {
+    for (const {id} of EMBEDDABLE_CHARTS) {
+      const record = await openPage(context, server.origin);
+      await record.page.goto(`${server.url}embed/${id}`);
+      await waitForCells(record.page);
+      assert.equal(await record.page.locator("figure.chart-frame").count(), 1, id);
+      assert.equal(await record.page.locator(`#chart-${id} .chart-body svg`).count() > 0, true, id);
+      assert.equal(await record.page.locator("#observablehq-sidebar").count(), 0, `${id}: no sidebar`);
+      // The chart fits the frame it is in.
+      const overflow = await record.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${id} overflows its frame by ${overflow}px`);
+      assert.deepEqual(record.consoleErrors, [], id);
+      assert.deepEqual(record.offHostRequests, [], id);
+      await record.page.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("the embed code from a chart's frame resizes its iframe on a host page", async () => {
+  const context = await browser.newContext();
+  try {
+    const {page} = await openPage(context, server.origin);
+    await page.goto(`${server.url}deaths`);
+    await waitForCells(page);
+    await page.locator("#chart-funnel .chart-embed button").click();
+    const snippet = await page.locator("#chart-funnel textarea").inputValue();
+    assert.match(snippet, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/funnel"/);
+    assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\/resize\.js"/);
+    // The host is another page on the same server, as an editor's CMS page would be.
+    const host = await serve(distDir, {base: "/site/", extra: {"/host.html": `<!doctype html><html lang="en"><title>Host</title><body><p>Story text</p>${snippet.replace('height="520"', 'height="60"')}</body></html>`}});
+    try {
+      // The host page is another origin, as a CMS page would be; both stay on this machine.
+      const hostPage = await context.newPage();
+      await hostPage.route((url) => url.hostname !== "127.0.0.1", (route) => route.abort("blockedbyclient"));
+      await hostPage.goto(`${host.origin}/host.html`);
+      const iframe = hostPage.locator("iframe");
+      await hostPage.waitForFunction(() => parseFloat(getComputedStyle(document.querySelector("iframe")!).height) > 200, undefined, {timeout: 20_000});
+      const frameHeight = await iframe.evaluate((f) => parseFloat(getComputedStyle(f).height));
+      const contentHeight = await hostPage.frameLocator("iframe").locator("html").evaluate((html) => html.scrollHeight);
+      assert.ok(Math.abs(frameHeight - contentHeight) <= 2, `iframe ${frameHeight}px, content ${contentHeight}px`);
+    } finally {
+      await host.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("a chart downloads as an SVG with its title and source, and as a PNG at twice the size", async () => {
+  const context = await browser.newContext({acceptDownloads: true, viewport: {width: 1000, height: 900}});
+  try {
+    const {page} = await openPage(context, server.origin);
+    await page.goto(`${server.url}deaths`);
+    await waitForCells(page);
+    const frame = page.locator("#chart-funnel");
+    const title = await frame.locator(".chart-title").innerText();
+    const [svgDownload] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", {name: "Download SVG"}).click()]);
+    assert.equal(svgDownload.suggestedFilename(), "funnel.svg");
+    const svg = readFileSync((await svgDownload.path())!, "utf8");
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="(\d+)" height="(\d+)"/);
+    assert.ok(svg.includes(title.replace(/&/g, "&amp;")), "the title is drawn in");
+    assert.ok(svg.includes("Source"), "the source line is drawn in");
+    const [, width, height] = svg.match(/width="(\d+)" height="(\d+)"/)!.map(Number);
+    // The file must be an SVG a browser can draw on its own.
+    const drawn = await page.evaluate(async (text) => {
+      const image = new Image();
+      image.src = URL.createObjectURL(new Blob([text], {type: "image/svg+xml"}));
+      await image.decode();
+      return [image.naturalWidth, image.naturalHeight];
+    }, svg);
+    assert.deepEqual(drawn, [width, height]);
+    const [pngDownload] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", {name: "Download PNG"}).click()]);
+    assert.equal(pngDownload.suggestedFilename(), "funnel.png");
+    const png = readFileSync((await pngDownload.path())!);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "PNG signature");
+    assert.equal(png.readUInt32BE(16), 2 * width, "PNG width is twice the SVG's");
+    assert.equal(png.readUInt32BE(20), 2 * height, "PNG height is twice the SVG's");
+  } finally {
+    await context.close();
+  }
+});
+
+test("figures.json and figures.csv agree with every figure the pages show", async () => {
+  const sheet = JSON.parse(readFileSync(join(distDir, "figures.json"), "utf8")).figures as {id: string; display: string; status: string; source_urls: string[]}[];
+  const byId = new Map(sheet.map((f) => [f.id, f]));
+  const csv = readFileSync(join(distDir, "figures.csv"), "utf8").trim().split("\n");
+  assert.equal(csv.length - 1, sheet.length, "the CSV has one row per figure");
+  for (const figure of sheet) assert.ok(figure.source_urls.length > 0 && figure.source_urls.every((u) => /^https?:\/\//.test(u)), `${figure.id} has source URLs`);
+  const context = await browser.newContext();
+  let checked = 0;
+  try {
+    for (const path of (await builtPages()).filter((p) => !p.startsWith("/embed/"))) {
+      const {page} = await openPage(context, server.origin);
+      await page.goto(server.url + path.slice(1));
+      await waitForCells(page);
+      const shown = await page.locator(".fact[data-figure]").evaluateAll((nodes) => nodes.map((n) => ({id: (n as HTMLElement).dataset.figure!, text: n.querySelector(".fact-value")!.textContent!})));
+      for (const {id, text} of shown) {
+        const entry = byId.get(id);
+        assert.ok(entry, `${path}: figure ${id} is missing from figures.json`);
+        assert.equal(text, entry.display, `${path}: ${id}`);
+        checked++;
+      }
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+  assert.ok(checked > 20, `only ${checked} figures were found on the pages`);
+});
+
+test("the export works served from a sub-path", async () => {
+  const base = "/investigations/southern-health/";
+  const sub = await serve(distDir, {base});
+  const context = await browser.newContext();
+  try {
+    for (const path of await builtPages()) {
+      const record = await openPage(context, sub.origin);
+      const response = await record.page.goto(sub.url + path.slice(1));
+      assert.equal(response?.status(), 200, path);
+      await waitForCells(record.page);
+      assert.equal(await record.page.locator(".observablehq--error").count(), 0, path);
+      assert.deepEqual(record.failedRequests, [], `${path}: failed requests`);
+      assert.ok(record.requests.every((url) => url.startsWith(sub.url) || /^(data|blob):/.test(url)), `${path}: a request left the sub-path`);
+      await record.page.close();
+    }
+  } finally {
+    await context.close();
+    await sub.close();
+  }
+});

@@ -1,0 +1,164 @@
+/**
+ * The regulators' pages as a reader uses them, in Debian's Chromium: the
+ * findings explorer narrows by theme and by text and comes back whole when
+ * the filters are cleared; the timeline filters by category and resets; and a
+ * date known only to the month is drawn across that month and written
+ * "Month YYYY". Expected counts come from data/, through the same code as the
+ * pages' data loader.
+ */
+import assert from "node:assert/strict";
+import {after, before, describe, test} from "node:test";
+import type {Browser, BrowserContext, Page} from "playwright-core";
+import {loadFactBase} from "../../src/lib/factbase.js";
+import {inspectionRecord} from "../../src/lib/story.js";
+import {formatCount, formatDate} from "../../src/components/format.js";
+import type {EventRow, FindingRow} from "../../src/components/record.js";
+import {launchBrowser, openPage, waitForCells, type PageRecord} from "../helpers/browser.js";
+import {serve, type StaticServer} from "../helpers/server.js";
+import {assertBuilt, distDir} from "../helpers/site.js";
+
+const record = inspectionRecord(loadFactBase()) as unknown as {events: EventRow[]; findings: FindingRow[]};
+const DAY = 24 * 60 * 60 * 1000;
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+
+before(async () => {
+  assertBuilt();
+  server = await serve(distDir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, width = 1280): Promise<PageRecord> {
+  context = await browser.newContext({viewport: {width, height: 900}});
+  const page = await openPage(context, server.origin);
+  await page.page.goto(server.url + path);
+  await waitForCells(page.page);
+  return page;
+}
+
+/** Waits until Framework has re-run the cells after an input changed. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0);
+}
+
+describe("findings explorer", () => {
+  const total = record.findings.length;
+  const showing = (n: number) => `Showing ${formatCount(n)} of ${formatCount(total)} findings`;
+
+  test("a theme narrows the table; choosing All brings every row back", async () => {
+    const {page, consoleErrors} = await open("findings");
+    try {
+      const count = page.locator(".findings-count");
+      assert.equal(await count.textContent(), showing(total));
+      const ligature = record.findings.filter((f) => f.theme === "ligature").length;
+      assert.ok(ligature > 0 && ligature < total, "the data has ligature findings and others");
+      await page.getByLabel("Theme", {exact: true}).selectOption({label: "Ligature"});
+      await settled(page);
+      await page.waitForFunction((text) => document.querySelector(".findings-count")?.textContent === text, showing(ligature));
+      assert.equal(await page.locator(".findings-table tbody tr").count(), ligature, "one table row per finding shown");
+      const themes = await page.locator(".findings-table tbody tr td:nth-child(6)").allTextContents();
+      assert.deepEqual([...new Set(themes)], ["Ligature"]);
+      await page.getByLabel("Theme", {exact: true}).selectOption({label: "All themes"});
+      await page.waitForFunction((text) => document.querySelector(".findings-count")?.textContent === text, showing(total));
+      assert.deepEqual(consoleErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("text search narrows the table, and Clear filters restores it", async () => {
+    const {page, consoleErrors} = await open("findings");
+    try {
+      const word = "Ravenswood";
+      const expected = record.findings.filter((f) => [f.finding, f.location, f.event, f.theme, f.body, f.quote].some((v) => v !== null && new RegExp(`(?:^|[^\\p{L}-])${word}`, "iu").test(v))).length;
+      assert.ok(expected > 0 && expected < total);
+      await page.locator(".findings-filters input[type=search]").fill(word);
+      await page.waitForFunction((text) => document.querySelector(".findings-count")?.textContent === text, showing(expected));
+      for (const row of await page.locator(".findings-table tbody tr").allTextContents()) assert.ok(row.length > 0);
+      // Search and a filter combine; clearing resets both.
+      await page.getByLabel("Year", {exact: true}).selectOption({index: 1});
+      await settled(page);
+      await page.getByRole("button", {name: "Clear filters"}).click();
+      await page.waitForFunction((text) => document.querySelector(".findings-count")?.textContent === text, showing(total));
+      assert.equal(await page.locator(".findings-filters input[type=search]").inputValue(), "");
+      assert.deepEqual(consoleErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("every row links to its source", async () => {
+    const {page} = await open("findings");
+    try {
+      const links = await page.locator(".findings-table tbody tr td:last-child a.source-link").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const rows = await page.locator(".findings-table tbody tr").count();
+      assert.equal(links.length, rows);
+      assert.ok(links.every((href) => /^https?:\/\//.test(href)));
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("timeline", () => {
+  const deaths = record.events.filter((e) => e.category === "death").length;
+
+  test("the category filter narrows the chart and the list, and All categories resets them", async () => {
+    const {page, consoleErrors} = await open("timeline");
+    try {
+      const list = page.locator("table.event-list tbody tr");
+      assert.equal(await list.count(), record.events.length);
+      const marks = page.locator("#chart-timeline .chart-mark");
+      const allMarks = await marks.count();
+      await page.getByLabel("Category", {exact: true}).selectOption({label: "Deaths"});
+      await settled(page);
+      await page.waitForFunction((n) => document.querySelectorAll("table.event-list tbody tr").length === n, deaths);
+      const categories = await page.locator("table.event-list tbody tr td:nth-child(2)").allTextContents();
+      assert.deepEqual([...new Set(categories)], ["Deaths"]);
+      assert.ok((await marks.count()) < allMarks, "fewer marks on the chart");
+      await page.getByLabel("Category", {exact: true}).selectOption({label: "All categories"});
+      await page.waitForFunction((n) => document.querySelectorAll("table.event-list tbody tr").length === n, record.events.length);
+      assert.equal(await marks.count(), allMarks);
+      assert.deepEqual(consoleErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const width of [1280, 390]) {
+    test(`a month-dated event is drawn across its month and listed as "Month YYYY" (${width} px)`, async () => {
+      const month = record.events.find((e) => e.date_precision === "month")!;
+      const when = formatDate(month.date, "month");
+      assert.match(when, /^[A-Z][a-z]+ \d{4}$/);
+      const {page} = await open("timeline", width);
+      try {
+        assert.equal((await page.locator(`tr[data-event="${month.event_id}"] .event-date`).textContent())?.trim(), when);
+        const measured = await page.evaluate((label) => {
+          const svg = document.querySelector("#chart-timeline svg")!;
+          // Pixels per day from two year ticks of the axis.
+          const ticks = [...svg.querySelectorAll("text")]
+            .filter((t) => /^\d{4}$/.test(t.textContent?.trim() ?? ""))
+            .map((t) => ({year: Number(t.textContent), x: t.getBoundingClientRect().left + t.getBoundingClientRect().width / 2}));
+          const [a, b] = [ticks[0], ticks[ticks.length - 1]];
+          const mark = [...svg.querySelectorAll(".chart-mark")].find((m) => m.getAttribute("aria-label")?.startsWith(`${label} · `));
+          return {yearA: a.year, yearB: b.year, px: b.x - a.x, width: mark?.getBoundingClientRect().width ?? null, tag: mark?.tagName ?? null};
+        }, when);
+        assert.ok(measured.width !== null, `no mark labelled ${when}`);
+        const pxPerDay = measured.px / ((Date.UTC(measured.yearB, 0, 1) - Date.UTC(measured.yearA, 0, 1)) / DAY);
+        const monthDays = (Date.UTC(+month.date.slice(0, 4), +month.date.slice(5, 7), 1) - Date.UTC(+month.date.slice(0, 4), +month.date.slice(5, 7) - 1, 1)) / DAY;
+        assert.equal(measured.tag, "rect", "a span, not a dot");
+        assert.ok(measured.width! > pxPerDay * 1.5, "wider than a day");
+        assert.ok(Math.abs(measured.width! - monthDays * pxPerDay) < Math.max(1.5, 0.1 * monthDays * pxPerDay), `as wide as ${monthDays} days: ${measured.width} px vs ${monthDays * pxPerDay} px`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,20 @@
+/** Keyboard and sort rules of the workbench's editor and result table. */
+import assert from "node:assert/strict";
+import {test} from "node:test";
+import {nextSort} from "../../src/components/result-table.js";
+import {isRunShortcut} from "../../src/components/sql-editor.js";
+
+test("Ctrl+Enter and Cmd+Enter run; Enter alone is a new line", () => {
+  assert.equal(isRunShortcut({key: "Enter", ctrlKey: true, metaKey: false}), true);
+  assert.equal(isRunShortcut({key: "Enter", ctrlKey: false, metaKey: true}), true);
+  assert.equal(isRunShortcut({key: "Enter", ctrlKey: false, metaKey: false}), false);
+  assert.equal(isRunShortcut({key: "e", ctrlKey: true, metaKey: false}), false);
+  assert.equal(isRunShortcut({key: "Enter", ctrlKey: true, metaKey: false, altKey: true}), false);
+});
+
+test("a header sorts its column up first, then flips", () => {
+  assert.deepEqual(nextSort(null, 2), {column: 2, direction: "ascending"});
+  assert.deepEqual(nextSort({column: 2, direction: "ascending"}, 2), {column: 2, direction: "descending"});
+  assert.deepEqual(nextSort({column: 2, direction: "descending"}, 2), {column: 2, direction: "ascending"});
+  assert.deepEqual(nextSort({column: 2, direction: "descending"}, 0), {column: 0, direction: "ascending"});
+});
