@@ -11,8 +11,8 @@ import {CONTEXT, FOCUS, OKABE_ITO, STATUS_LABELS} from "./palette.js";
 
 /** Study, population and figure id of each age drawn. */
 export const AGE_FIGURES = [
-  {id: "ld_mean_age_at_death_draft", study: "Mazars review, Southern Health", population: "Learning disability"},
-  {id: "ld_median_age_at_death", study: "Mazars review, Southern Health", population: "Learning disability"},
+  {id: "ld_mean_age_at_death_draft", study: "Mazars review", population: "Learning disability"},
+  {id: "ld_median_age_at_death", study: "Mazars review", population: "Learning disability"},
   {id: "cipold_median_age_men", study: "CIPOLD", population: "Learning disability, men"},
   {id: "cipold_median_age_women", study: "CIPOLD", population: "Learning disability, women"},
   {id: "leder2017_median_men", study: "LeDeR first report", population: "Learning disability, men"},
@@ -52,40 +52,36 @@ function describe(r: AgeRow): string {
 export function AgesChart(figures: Record<string, Figure>, {width}: {width: number}): HTMLElement {
   const rows = ageRows(figures);
   const used = rows.map((r) => figures[r.figure_id]);
-  const studies = [...new Set(rows.map((r) => r.study))];
-  const narrow = width < 560;
   const colour = (d: AgeRow) => (d.population.startsWith("General") ? OKABE_ITO.blue : d.study.startsWith("Mazars") ? FOCUS : CONTEXT);
+  // One line per figure, its name written above it, so that no two values share a line and every one is labelled.
+  const line = (d: AgeRow) => `${d.study}: ${d.population.toLowerCase()}, ${d.statistic}`;
+  const valueLabel = (d: AgeRow) => `${d.age}${d.status === "draft" ? " (draft)" : d.status === "secondary" ? " (secondary)" : ""}`;
+  // Values near the right edge take their label on the left, so it is never cut off.
+  const right = (d: AgeRow) => d.age < 75;
   const chart = Plot.plot({
     width,
-    height: studies.length * (narrow ? 70 : 48) + 60,
-    marginLeft: narrow ? 10 : 250,
-    marginRight: 30,
+    height: rows.length * (width < 640 ? 60 : 46) + 60,
+    marginLeft: 10,
+    marginRight: 10,
     x: {domain: [40, 90], label: "Age at death (years) →", grid: true},
-    y: {domain: studies, axis: narrow ? null : "left", label: null, tickSize: 0},
+    y: {domain: rows.map(line), axis: null},
     symbol: {domain: ["median", "mean"], range: ["circle", "diamond2"], legend: true},
     marks: [
       Plot.dot(rows, {
         x: "age",
-        y: "study",
+        y: line,
         symbol: "statistic",
         fill: colour,
         stroke: (d: AgeRow) => (d.status === "final" ? colour(d) : "currentColor"),
         strokeWidth: 1.5,
         r: 6,
-        dy: narrow ? 10 : 0,
+        dy: 8,
         title: describe
       }),
-      Plot.text(rows, {
-        x: "age",
-        y: "study",
-        text: (d: AgeRow) => `${d.age}${d.status === "draft" ? " (draft)" : d.status === "secondary" ? " (secondary)" : ""}`,
-        dy: narrow ? -4 : -12,
-        fill: "currentColor",
-        fontSize: 10,
-        // Labels of close points would collide; the tooltip and the table carry every value.
-        filter: (d: AgeRow) => d.study.startsWith("Mazars") || d.population.startsWith("General")
-      }),
-      ...(narrow ? [Plot.text(studies, {x: 40, y: (d: string) => d, text: (d: string) => d, textAnchor: "start", dy: -18, fill: "currentColor", fontWeight: "bold"})] : [])
+      Plot.text(rows.filter(right), {x: "age", y: line, text: valueLabel, textAnchor: "start", dx: 10, dy: 8, fill: "currentColor", fontSize: 11}),
+      Plot.text(rows.filter((d) => !right(d)), {x: "age", y: line, text: valueLabel, textAnchor: "end", dx: -10, dy: 8, fill: "currentColor", fontSize: 11}),
+      // Plot measures lineWidth in ems; about 1.9 characters fit in an em at this size.
+      Plot.text(rows, {x: 40, y: line, text: line, textAnchor: "start", lineAnchor: "bottom", dy: -2, fill: "currentColor", fontSize: 11, lineWidth: Math.floor((width - 20) / 11)})
     ]
   });
   const mazars = rows.filter((r) => r.study.startsWith("Mazars"));

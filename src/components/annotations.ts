@@ -51,7 +51,7 @@ export function annotationMargin(annotations: Annotation[]): number {
 export type Frame = {width: number; marginLeft: number; marginRight: number};
 
 /** Rough width of a bold 11px label: enough to decide which side of its rule it fits on. */
-const labelWidth = (label: string) => label.length * 6.6;
+const labelWidth = (label: string) => label.length * 7;
 
 export function annotationMarks(annotations: Annotation[], [from, to]: [Date, Date], marginTop: number, frame: Frame): Plot.Markish[] {
   const span = to.getTime() - from.getTime();
@@ -59,24 +59,19 @@ export function annotationMarks(annotations: Annotation[], [from, to]: [Date, Da
   return annotations.flatMap((a, i) => {
     const labelTop = marginTop - (i * LINE + 4);
     const title = () => `${a.label}: ${a.when}\n${a.event}`;
-    // A label reads rightwards from its rule unless that would run off the chart; then leftwards.
+    // A label reads rightwards from its rule unless that would run off the chart, then leftwards;
+    // on a chart too narrow for either it ends at the chart's right edge, on its rule's line.
     const x = frame.marginLeft + ((a.start.getTime() - from.getTime()) / span) * plotWidth;
-    const rightwards = x + labelWidth(a.label) + 4 <= frame.width || x - labelWidth(a.label) - 4 < 0;
+    const rightwards = x + labelWidth(a.label) + 4 <= frame.width;
+    const leftwards = !rightwards && x - labelWidth(a.label) - 4 >= 0;
+    const text = {text: "label", dy: -labelTop + 5, fill: "currentColor", fontSize: 11, fontWeight: 600};
     return [
       a.is_span
         ? Plot.rectX([a], {x1: "start", x2: "end", fill: "currentColor", fillOpacity: 0.12, insetTop: -labelTop, title})
         : Plot.ruleX([a], {x: "start", stroke: "currentColor", strokeOpacity: 0.55, strokeDasharray: "3,3", insetTop: -labelTop, title}),
-      Plot.text([a], {
-        x: "start",
-        text: "label",
-        frameAnchor: "top",
-        dy: -labelTop + 5,
-        dx: rightwards ? 4 : -4,
-        textAnchor: rightwards ? "start" : "end",
-        fill: "currentColor",
-        fontSize: 11,
-        fontWeight: 600
-      })
+      rightwards || leftwards
+        ? Plot.text([a], {...text, x: "start", frameAnchor: "top", dx: rightwards ? 4 : -4, textAnchor: rightwards ? "start" : "end"})
+        : Plot.text([a], {...text, frameAnchor: "top-right", dx: frame.marginRight - 2, textAnchor: "end"})
     ];
   });
 }

@@ -11,14 +11,11 @@
  *   COPY … TO): a query opened from someone else's link cannot make the
  *   reader's browser call another host.
  */
-import {columnKind, convertValue, sqlTypeName, type ArrowTypeLike, type Cell, type ResultColumn} from "./sql-values.js";
+import {cellAt, columnKind, sqlTypeName, type ArrowTypeLike, type Cell, type ResultColumn, type VectorLike} from "./sql-values.js";
 
 interface FieldLike {
   name: string;
   type: ArrowTypeLike;
-}
-interface VectorLike {
-  get(index: number): unknown;
 }
 interface RecordBatchLike {
   numRows: number;
@@ -96,7 +93,7 @@ async function collect(reader: ReaderLike, maxRows: number, stopped: () => boole
         capped = true;
         break;
       }
-      rows.push(vectors.map((vector, c) => convertValue(vector?.get(r), fields![c].type)));
+      rows.push(vectors.map((vector, c) => (vector ? cellAt(vector, r, fields![c].type) : null)));
     }
     if (capped) break;
   }
@@ -125,10 +122,13 @@ export function createRunner(open: () => Promise<DuckDBClientLike>, {maxRows = 1
   let idle: Promise<unknown> = session.catch(() => undefined);
   let current: {cancelled: boolean; abort: (reason: Error) => void; idle: Promise<unknown>} | null = null;
 
+  // Frees whoever waits on the query in flight; restart() calls it, as a stuck query never settles.
+  let releaseIdle: () => void = () => undefined;
+
   function restart(): void {
     const stuck = session;
     session = start();
-    idle = session.catch(() => undefined);
+    releaseIdle();
     stuck.then((s) => s.db.terminate()).catch(() => undefined);
   }
 
@@ -155,10 +155,13 @@ export function createRunner(open: () => Promise<DuckDBClientLike>, {maxRows = 1
       const {conn} = await Promise.race([idle.then(() => session), aborted]);
       const started = performance.now();
       const inflight = conn.send(sql).then((reader) => collect(reader, maxRows, () => me.cancelled));
-      me.idle = idle = inflight.then(
-        () => undefined,
-        () => undefined
-      );
+      me.idle = idle = new Promise<void>((resolve) => {
+        releaseIdle = resolve;
+        inflight.then(
+          () => resolve(),
+          () => resolve()
+        );
+      });
       const result = await Promise.race([inflight, aborted]);
       return {...result, elapsedMs: performance.now() - started};
     } catch (error) {

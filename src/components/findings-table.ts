@@ -6,11 +6,10 @@
  */
 import * as aq from "npm:arquero";
 import * as InputsModule from "npm:@observablehq/inputs";
-import {sourceLink} from "./fact.js";
+import {statusBadge} from "./fact.js";
 import {dateSpan, formatCount, formatDate, formatGBP} from "./format.js";
 import {ChartFrame} from "./frame.js";
-import {STATUS_LABELS} from "./palette.js";
-import {capitalise, flatRow, listOf, type FindingRow} from "./record.js";
+import {capitalise, compactSourceLink, flatRow, listOf, type FindingRow} from "./record.js";
 
 // The package ships no type declarations; its table is all this module uses.
 const Inputs = InputsModule as unknown as {table(data: unknown[], options: Record<string, unknown>): HTMLElement};
@@ -69,6 +68,15 @@ export function filterFindings(rows: ExplorerRow[], {theme, location, year}: Fil
     .objects() as ExplorerRow[];
 }
 
+/** A finding from a source that is not final says so where it is read. */
+function withStatus(finding: string, status: FindingRow["status"]): Node {
+  const badge = statusBadge(status);
+  if (!badge) return text(finding);
+  const cell = document.createElement("span");
+  cell.append(finding, " ", badge);
+  return cell;
+}
+
 function text(value: string): Node {
   return document.createTextNode(value);
 }
@@ -78,19 +86,22 @@ export function FindingsTable(rows: ExplorerRow[], {total, width}: {total: numbe
   count.className = "findings-count";
   count.setAttribute("role", "status");
   count.textContent = `Showing ${formatCount(rows.length)} of ${formatCount(total)} findings`;
+  // A phone gets the columns a reader needs to find a finding and its source; the table scrolls sideways.
+  const narrow = width < 640;
+  const columns = narrow ? ["date", "finding", "location", "source"] : ["date", "finding", "figure", "location", "theme", "source"];
   const table = Inputs.table(rows, {
-    columns: ["date", "finding", "figure", "location", "theme", "body", "status", "source"],
-    header: {date: "Date", finding: "Finding", figure: "Figure", location: "Location", theme: "Theme", body: "By", status: "Status", source: "Source"},
+    columns,
+    header: {date: "Date", finding: "Finding", figure: "Figure", location: "Location", theme: "Theme", source: "Source"},
     format: {
       date: (_: Date, i: number) => text(rows[i].when),
+      finding: (v: string, i: number) => withStatus(v, rows[i].status),
       figure: (v: string | null) => text(v ?? ""),
       theme: (v: string) => text(capitalise(v)),
-      status: (v: keyof typeof STATUS_LABELS) => text(STATUS_LABELS[v]),
-      source: (s: FindingRow["source"]) => sourceLink(s)
+      source: compactSourceLink
     },
-    width: width < 640 ? {date: 110, finding: 240, figure: 90, location: 160, theme: 110, body: 60, status: 90, source: 220} : {date: 110, figure: 90, theme: 100, body: 60, status: 80},
-    layout: width < 640 ? "fixed" : "auto",
-    rows: 16,
+    width: narrow ? {date: 95, finding: 200, location: 130, source: 120} : {date: 105, figure: 85, location: 140, theme: 90, source: 115},
+    layout: "fixed",
+    rows: 20,
     select: false,
     sort: "date"
   });
@@ -104,7 +115,7 @@ export function FindingsTable(rows: ExplorerRow[], {total, width}: {total: numbe
     subtitle: rows.length ? `Findings by ${listOf([...new Set(rows.map((r) => (r.body === "trust" ? "the trust" : r.body)))])}, ${rows[0].year} to ${rows[rows.length - 1].year}` : "No finding matches these filters",
     alt: `Table of ${formatCount(rows.length)} of ${formatCount(total)} findings${rows.length ? `, dated ${rows[0].when} to ${rows[rows.length - 1].when}` : ""}; ${formatCount(figures)} state a figure.`,
     sources: rows.map((r) => r.source),
-    notes: ["Each finding is dated as its source dates it (publication, notice, plea or sentence) and no more precisely. Secondary-source findings are marked in the Status column."],
+    notes: ["Each finding is dated as its source dates it (publication, notice, plea or sentence) and no more precisely. Findings from secondary sources are marked as such."],
     data: rows.map(({date: _date, ...rest}) => flatRow(rest)),
     statuses: rows.map((r) => r.status)
   });

@@ -137,7 +137,8 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
         textAnchor: "start",
         dx: 6,
         dy: narrow ? 7 : 0,
-        fill: "white",
+        // Black reads better than white on the orange-red (5.4:1 against 3.9:1).
+        fill: "black",
         fontWeight: 600,
         filter: (p: FineRow) => (p.value as number) / max >= 0.6
       })

@@ -75,7 +75,7 @@ export function LdContextChart(figures: Record<string, Figure>, {width}: {width:
     alt: `Dot chart with interval lines. ${rows.map(describe).join("; ")}.${separated ? " The trust's interval lies entirely below the others'." : ""}`,
     sources: used.flatMap((f) => f.sources),
     notes: [
-      "The comparisons cover different organisations and slightly different periods (the trust April 2011 to March 2015; the others since 2011) and were gathered by freedom-of-information requests, so definitions of “unexpected” and “investigated” may differ.",
+      `The comparisons cover different organisations and periods (${rows.map((r) => `${r.who}: ${figures[r.figure_id].period}`).join("; ")}); the others were gathered by freedom-of-information requests, so definitions of “unexpected” and “investigated” may differ.`,
       "95% Wilson score intervals, computed from the counts."
     ],
     data: rows,

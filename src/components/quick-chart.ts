@@ -102,7 +102,7 @@ export function QuickChart(columns: ResultColumn[], rows: Cell[][], {x, y, width
     const top = bars.reduce<{label: string; value: number} | null>((best, b) => (best === null || b.value > best.value ? b : best), null);
     subtitle = `${yColumn.name}${summed ? " (total)" : ""} for each ${xColumn.name}, in the table's order`;
     alt = top
-      ? `Bar chart of ${yColumn.name} for ${bars.length} value${bars.length === 1 ? "" : "s"} of ${xColumn.name}; the largest is ${truncate(top.label, 60)} at ${formatCell(top.value)}.`
+      ? `Bar chart of ${yColumn.name} for ${bars.length} value${bars.length === 1 ? "" : "s"} of ${xColumn.name}; the largest is ${top.label} at ${formatCell(top.value)}.`
       : `Bar chart of ${yColumn.name} by ${xColumn.name}, with no rows to draw.`;
     drawn = bars.map((b) => ({[xColumn.name]: b.label, [yColumn.name]: b.value}));
   } else if (mark === "line") {

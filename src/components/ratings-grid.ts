@@ -193,7 +193,8 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
       fill,
       fontSize,
       fontWeight: 600,
-      lineWidth: Math.max(4, (cellWidth - 8) / (fontSize * 0.95)),
+      // In ems; Plot's estimate runs short for bold text, so leave slack.
+      lineWidth: Math.max(4, (cellWidth - 16) / (fontSize * 1.15)),
       dy: labelsAbove ? 9 : 0
     });
   const cellOptions = {x: "inspection_id", y: rowKey, inset: 1.5, insetTop: labelsAbove ? 20 : 1.5};
@@ -221,7 +222,7 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
       hatchPattern(hatchId),
       labelsAbove
         ? Plot.text(keys, {y: (k: string) => k, text: (k: string) => rowLabel(k, scope), frameAnchor: "left", textAnchor: "start", dy: -rowHeight / 2 + 10, fill: "currentColor", fontWeight: 600, lineWidth: width / fontSize})
-        : Plot.axisY({tickSize: 0, label: null, tickFormat: (key: string) => rowLabel(key, scope), ...(scope === "core service" ? {lineWidth: 20} : {})}),
+        : Plot.axisY({tickSize: 0, label: null, tickFormat: (key: string) => rowLabel(key, scope), ...(scope === "core service" ? {lineWidth: 17} : {})}),
       Plot.cell(empty, {x: "inspection_id", y: "key", inset: 1.5, insetTop: labelsAbove ? 20 : 1.5, fill: "none", stroke: "currentColor", strokeOpacity: 0.2}),
       Plot.cell(rated, {...cellOptions, fill: "rating", title: (r: RatingRow) => tooltip(r, byInspection.get(r.inspection_id)!, scope)}),
       Plot.cell(unpublished, {

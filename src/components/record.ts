@@ -5,6 +5,7 @@
  * shares (its sources, a flat copy of its rows for the CSV download).
  */
 import type {SourceRef} from "../lib/figures.js";
+import {sourceLink} from "./fact.js";
 import type {Precision} from "./format.js";
 import type {Rating, Status} from "./palette.js";
 
@@ -106,4 +107,13 @@ export function capitalise(text: string): string {
 /** "a, b and c", for alt text and titles. */
 export function listOf(items: string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** A source link named by its publisher alone, for tables; the full title is on hover and read out. */
+export function compactSourceLink(source: SourceRef): HTMLAnchorElement {
+  const link = sourceLink(source);
+  link.title = link.textContent ?? "";
+  link.setAttribute("aria-label", link.title);
+  link.textContent = source.publisher;
+  return link;
 }

@@ -17,6 +17,19 @@ export function isRunShortcut(event: KeyLike): boolean {
   return event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.altKey;
 }
 
+/**
+ * DuckDB's message as the analyst should read it: without the JavaScript
+ * wrapper's "Error: " prefix, and with a plain explanation where DuckDB-WASM's
+ * own wording does not say what to do.
+ */
+export function errorMessage(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/^Error:\s*/, "");
+  if (/PendingQuery can only take a single statement/.test(text)) {
+    return `${text}\n\nRun one statement at a time. (A query that is empty, or only a comment, has no statement.)`;
+  }
+  return text;
+}
+
 export interface SqlEditor {
   node: HTMLElement;
   textarea: HTMLTextAreaElement;

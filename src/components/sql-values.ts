@@ -12,6 +12,7 @@
 
 /** Arrow's type ids (apache-arrow `Type`), stable across its versions. */
 export const ARROW_TYPE = {
+  Dictionary: -1,
   Null: 1,
   Int: 2,
   Float: 3,
@@ -42,6 +43,8 @@ export interface ArrowTypeLike {
   /** DateUnit (0 day, 1 millisecond) or TimeUnit (0 s, 1 ms, 2 µs, 3 ns). */
   unit?: number;
   children?: {name: string; type: ArrowTypeLike}[];
+  /** For a Dictionary (how DuckDB sends an ENUM): the type of its values. */
+  dictionary?: ArrowTypeLike;
   toString?(): string;
 }
 
@@ -58,7 +61,7 @@ export type ColumnKind =
   | "binary"
   | "list"
   | "struct"
-  | "unsupported" // INTERVAL: Arrow's JS reader decodes it wrongly, so it is not shown
+  | "unsupported" // INTERVAL: Arrow's JS reader decodes it wrongly, so it is not shown (nor is a streamed ENUM: see cellAt)
   | "other";
 
 export type Cell = null | boolean | number | bigint | string | Cell[] | {[key: string]: Cell};
@@ -78,6 +81,8 @@ export function isNumericKind(kind: ColumnKind): boolean {
 }
 
 export function columnKind(type: ArrowTypeLike): ColumnKind {
+  // Arrow decodes a dictionary as it reads it: its values are of the dictionary's type.
+  if (type.typeId === ARROW_TYPE.Dictionary && type.dictionary) return columnKind(type.dictionary);
   switch (type.typeId) {
     case ARROW_TYPE.Int:
       return (type.bitWidth ?? 32) > 32 ? "bigint" : "integer";
@@ -127,6 +132,8 @@ const INT_NAMES: Record<string, string> = {
  */
 export function sqlTypeName(type: ArrowTypeLike): string {
   switch (type.typeId) {
+    case ARROW_TYPE.Dictionary:
+      return type.dictionary && columnKind(type.dictionary) === "string" ? "ENUM" : String(type);
     case ARROW_TYPE.Int:
       return INT_NAMES[`${(type as {isSigned?: boolean}).isSigned === false ? "u" : ""}${type.bitWidth ?? 32}`] ?? "INTEGER";
     case ARROW_TYPE.Float:
@@ -235,6 +242,7 @@ function plain(value: unknown): Cell {
 /** One value of a column of the given Arrow type, as the workbench keeps it. */
 export function convertValue(value: unknown, type: ArrowTypeLike): Cell {
   if (value === null || value === undefined) return null;
+  if (type.typeId === ARROW_TYPE.Dictionary && type.dictionary) return convertValue(value, type.dictionary);
   switch (columnKind(type)) {
     case "integer":
       return Number(value);
@@ -278,6 +286,20 @@ export function convertValue(value: unknown, type: ArrowTypeLike): Cell {
     default:
       return plain(value);
   }
+}
+
+export interface VectorLike {
+  get(index: number): unknown;
+  isValid?(index: number): boolean;
+}
+
+/** The cell at one row of a result column. */
+export function cellAt(vector: VectorLike, index: number, type: ArrowTypeLike): Cell {
+  const value = vector.get(index);
+  // DuckDB-WASM streams an ENUM column without its dictionary, so a value that
+  // is there reads as null: it is marked as not shown rather than shown as NULL.
+  if ((value === null || value === undefined) && type.typeId === ARROW_TYPE.Dictionary && vector.isValid?.(index)) return UNSHOWN;
+  return convertValue(value, type);
 }
 
 /** A number the way an analyst reads it: no grouping (it copies cleanly), no float noise. */

@@ -16,7 +16,7 @@ import {QuickChart} from "./quick-chart.js";
 import {QueryCancelled, type QueryResult, type QueryRunner} from "./duckdb-runner.js";
 import {ResultTable} from "./result-table.js";
 import {SchemaBrowser} from "./schema-browser.js";
-import {SqlEditor} from "./sql-editor.js";
+import {SqlEditor, errorMessage} from "./sql-editor.js";
 import type {SqlExample} from "./sql-examples.js";
 import {resultToCsv, resultToJson} from "./sql-export.js";
 import type {Cell} from "./sql-values.js";
@@ -39,12 +39,6 @@ function plural(n: number, word: string): string {
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-
-/** DuckDB's message without the JavaScript wrapper's "Error: " prefix. */
-export function errorMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/^Error:\s*/, "");
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

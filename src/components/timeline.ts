@@ -5,12 +5,12 @@
  * source are hollow. Key events are drawn over it as labelled rules.
  */
 import * as Plot from "npm:@observablehq/plot";
-import {statusBadge, sourceLink} from "./fact.js";
+import {statusBadge} from "./fact.js";
 import {annotationMargin, annotationMarks, annotationRows, annotationsWithin, type Annotation} from "./annotations.js";
 import {formatCount} from "./format.js";
 import {ChartFrame} from "./frame.js";
 import {STATUS_LABELS} from "./palette.js";
-import {flatRow, listOf, sourcesOf} from "./record.js";
+import {compactSourceLink, flatRow, listOf, sourcesOf} from "./record.js";
 import {READER_CATEGORIES, categoryColour, type ReaderCategory, type TimelineRow} from "./timeline-data.js";
 
 export {READER_CATEGORIES, readerCategory, rowsBetween, timelineRows, type ReaderCategory, type TimelineRow} from "./timeline-data.js";
@@ -139,7 +139,7 @@ export function EventList(rows: TimelineRow[]): HTMLElement {
     event.append(row.event);
     const badge = statusBadge(row.status);
     if (badge) event.append(" ", badge);
-    tr.insertCell().append(sourceLink(row.source));
+    tr.insertCell().append(compactSourceLink(row.source));
   }
   return table;
 }

@@ -5,6 +5,7 @@
  * cancelling and the quick chart. Expected values come from data/ (parsed by
  * the loaders' CSV reader) or from the loaders' own catalog, never typed in.
  */
+import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import {readFile} from "node:fs/promises";
 import {after, before, test} from "node:test";
@@ -41,8 +42,8 @@ interface Workbench extends PageRecord {
 }
 
 /** Opens /explore (with a query in the link, if given) and waits for its first query to finish. */
-async function openWorkbench(sql?: string): Promise<Workbench> {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}, acceptDownloads: true});
+async function openWorkbench(sql?: string, colorScheme: "light" | "dark" = "light"): Promise<Workbench> {
+  const context = await browser.newContext({colorScheme, viewport: {width: 1280, height: 900}, acceptDownloads: true});
   const record = await openPage(context, server.origin);
   const dialogs: string[] = [];
   record.page.on("dialog", (dialog) => {
@@ -120,7 +121,8 @@ test("DuckDB's error is shown as an alert beside the editor, and the next query 
       ["SELECT * FROM no_such_table", /no_such_table/],
       ["SELECT no_such_column FROM events", /no_such_column/],
       ["SELECT sum(event) FROM events", /sum\(VARCHAR\)/i],
-      ["SELECT 'not a number'::INTEGER", /Conversion Error/i]
+      ["SELECT 'not a number'::INTEGER", /Conversion Error/i],
+      ["SELECT 1; SELECT 2", /one statement at a time/]
     ];
     for (const [sql, message] of cases) {
       assert.equal(await runQuery(page, sql), "error", sql);
@@ -260,6 +262,28 @@ test("dates read YYYY-MM-DD and NULL reads NULL, set apart", async () => {
   }
 });
 
+test("other DuckDB types read as DuckDB writes them (or say to cast them); an empty result keeps its columns", async () => {
+  const sql = `SELECT 'good'::ENUM('good', 'bad')::VARCHAR AS rating, 'bad'::ENUM('good', 'bad') AS enum, [1, 2] AS list, {'a': 1, 'b': 'x'} AS struct, true AS flag,
+    TIME '12:00:01.5' AS clock, TIMESTAMP '2016-04-28 18:30:00' AS moment, 'ab'::BLOB AS bytes, INTERVAL 3 DAY AS gap,
+    2::BIGINT ** 62 AS big_double, 0.1 + 0.2 AS decimal_sum, 0.1::DOUBLE + 0.2 AS double_sum`;
+  const workbench = await openWorkbench(sql);
+  const page = workbench.page;
+  try {
+    assert.equal(workbench.firstState, "done");
+    assert.deepEqual(await resultRows(page), [
+      ["good", "cast to VARCHAR to show", "[1, 2]", "{'a': 1, 'b': 'x'}", "true", "12:00:01.5", "2016-04-28 18:30:00", "ab", "cast to VARCHAR to show", "4611686018427388000", "0.3", "0.3"]
+    ]);
+    const types = await page.locator(".sql-result-table thead .sql-col-type").allTextContents();
+    assert.deepEqual(types.slice(0, 5), ["VARCHAR", "ENUM", "INTEGER[]", "STRUCT", "BOOLEAN"]);
+    assert.equal(await runQuery(page, "SELECT event_id, date_from FROM events WHERE false"), "done");
+    assert.deepEqual(await resultHeaders(page), ["event_id", "date_from"]);
+    assert.deepEqual(await resultRows(page), []);
+    assert.match((await page.locator(".sql-status").textContent()) ?? "", /^0 rows, 2 columns/);
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
 test("column headers sort the rows by click and by keyboard, and say so with aria-sort", async () => {
   const dates = dataRows("events").map((row) => row.get("date")!);
   const workbench = await openWorkbench("SELECT event_id, date FROM events");
@@ -327,3 +351,26 @@ test("the quick chart picks a mark from the column types and follows the x/y sel
     await closeClean(workbench);
   }
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`with a result, a chart, an open table and an error, axe finds nothing serious (${colorScheme} mode)`, async () => {
+    const workbench = await openWorkbench(SQL_EXAMPLES[0].sql, colorScheme);
+    const page = workbench.page;
+    try {
+      assert.equal(workbench.firstState, "done");
+      await page.locator(".sql-result-table th button").first().click();
+      await page.locator(".sql-schema details[data-table=events] summary").click();
+      assert.ok(await page.locator(".sql-chart figure.chart-frame svg").isVisible(), "the quick chart is drawn");
+      const check = async (what: string) => {
+        const axe = await new AxeBuilder({page}).include(".sql-workbench").analyze();
+        const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`), [], what);
+      };
+      await check("with a result");
+      assert.equal(await runQuery(page, "SELECT * FROM nowhere"), "error");
+      await check("with an error");
+    } finally {
+      await closeClean(workbench);
+    }
+  });
+}

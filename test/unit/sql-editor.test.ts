@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {nextSort} from "../../src/components/result-table.js";
-import {isRunShortcut} from "../../src/components/sql-editor.js";
+import {errorMessage, isRunShortcut} from "../../src/components/sql-editor.js";
 
 test("Ctrl+Enter and Cmd+Enter run; Enter alone is a new line", () => {
   assert.equal(isRunShortcut({key: "Enter", ctrlKey: true, metaKey: false}), true);
@@ -17,4 +17,11 @@ test("a header sorts its column up first, then flips", () => {
   assert.deepEqual(nextSort({column: 2, direction: "ascending"}, 2), {column: 2, direction: "descending"});
   assert.deepEqual(nextSort({column: 2, direction: "descending"}, 2), {column: 2, direction: "ascending"});
   assert.deepEqual(nextSort({column: 2, direction: "descending"}, 0), {column: 0, direction: "ascending"});
+});
+
+test("DuckDB's message is shown as DuckDB wrote it, with a hint where it needs one", () => {
+  assert.equal(errorMessage(new Error('Catalog Error: Table with name nope does not exist!')), "Catalog Error: Table with name nope does not exist!");
+  assert.equal(errorMessage(new Error("Error: Parser Error: syntax error at or near \"SELEC\"")), 'Parser Error: syntax error at or near "SELEC"');
+  assert.match(errorMessage(new Error("Error: Invalid Error: PendingQuery can only take a single statement")), /^Invalid Error: PendingQuery can only take a single statement\n\nRun one statement at a time/);
+  assert.equal(errorMessage("a string"), "a string");
 });

@@ -27,12 +27,14 @@ import {
   Utf8,
   makeData,
   makeVector,
+  tableFromArrays,
   vectorFromArray,
   type DataType
 } from "apache-arrow";
 import {
   ARROW_TYPE,
   UNSHOWN,
+  cellAt,
   columnKind,
   compareCells,
   convertValue,
@@ -156,6 +158,17 @@ describe("dates, times and other types", () => {
     assert.equal(columnKind(type), "unsupported");
     assert.equal(convertValue(new Int32Array([3, 0]), type), UNSHOWN);
     assert.equal(formatCell(UNSHOWN), "cast to VARCHAR to show");
+  });
+
+  test("a streamed ENUM whose dictionary is missing is not shown as NULL", () => {
+    const type = tableFromArrays({rating: ["good"]}).schema.fields[0].type;
+    assert.equal(type.typeId, Type.Dictionary);
+    const missing = {get: () => null, isValid: (i: number) => i === 0};
+    assert.equal(cellAt(missing, 0, type), UNSHOWN);
+    assert.equal(cellAt(missing, 1, type), null, "a real NULL stays NULL");
+    const whole = tableFromArrays({rating: ["good", "bad"]}).getChildAt(0)!;
+    assert.deepEqual([0, 1].map((i) => cellAt(whole, i, type)), ["good", "bad"]);
+    assert.equal(sqlTypeName(type), "ENUM");
   });
 
   test("DuckDB's type names", () => {
