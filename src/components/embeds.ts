@@ -7,7 +7,14 @@ export const EMBEDDABLE_CHARTS = [
   {id: "service-groups", name: "Investigation rates by service group"},
   {id: "families", name: "Investigations that did not involve the family"},
   {id: "ld-context", name: "Learning disability: unexpected deaths investigated, in context"},
-  {id: "ages", name: "Age at death"}
+  {id: "ages", name: "Age at death"},
+  {id: "ratings-trust", name: "CQC ratings of the trust, by inspection and key question"},
+  {id: "ratings-core-services", name: "CQC ratings of core services"},
+  {id: "ligature-thread", name: "Ligature risks: from the first warning to the focused inspection"},
+  {id: "warning-notice", name: "The warning notice, from the Mazars report to its requirements being met"},
+  {id: "fines", name: "Prosecutions and fines"},
+  {id: "timeline", name: "Timeline of events"},
+  {id: "leadership", name: "Who chaired and led the trust"}
 ] as const;
 
 export type EmbedId = (typeof EMBEDDABLE_CHARTS)[number]["id"];
