@@ -96,13 +96,16 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   const schema = SchemaBrowser(catalog, {onQueryTable: (sql) => submit(sql)});
   root.append(main, schema.node);
 
-  runner.ready.then(
-    (ms) => {
+  let databaseReady = false;
+  runner.ready
+    .then((ms) => {
+      databaseReady = true;
       root.dataset.startupMs = String(Math.round(ms));
       return runner.describe().then((types) => schema.setDatabaseSchema(types));
-    },
-    () => undefined // the first query reports the failure
-  );
+    })
+    // A database that fails to start is reported by the query waiting on it; without
+    // DuckDB's types, the schema keeps the catalog's.
+    .catch(() => undefined);
 
   let runCount = 0;
   let lastHash = location.hash;
@@ -145,7 +148,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     setState("running");
     editor.setBusy(true);
     editor.clearError();
-    status.textContent = "Running…";
+    status.textContent = databaseReady ? "Running…" : "Loading the database (the first time takes a few seconds), then running the query…";
     try {
       const result = await runner.run(sql);
       if (id !== runCount) return;
