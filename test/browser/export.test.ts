@@ -162,3 +162,37 @@ test("the export works served from a sub-path", async () => {
     await sub.close();
   }
 });
+
+test("story pages print without controls, with charts inside the page and source lines kept", async () => {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  try {
+    for (const path of ["/", "/deaths", "/learning-disability", "/warnings"]) {
+      const {page} = await openPage(context, server.origin);
+      await page.goto(server.url + path.slice(1));
+      await waitForCells(page);
+      await page.emulateMedia({media: "print"});
+      await page.setViewportSize({width: 700, height: 1000});
+      // No named functions inside evaluate(): the test's transpiler would wrap them in a helper the page lacks.
+      const layout = await page.evaluate(() => {
+        const shown = ["controls", "sources"].map((kind) =>
+          [...document.querySelectorAll(kind === "controls" ? ".chart-actions, #observablehq-sidebar, select, input, textarea" : ".chart-source")].filter((n) => (n as HTMLElement).offsetParent !== null).length
+        );
+        const main = document.querySelector("#observablehq-main")!.getBoundingClientRect();
+        const widest = Math.max(0, ...[...document.querySelectorAll(".chart-body svg")].map((svg) => svg.getBoundingClientRect().right - main.left));
+        return {
+          controls: shown[0],
+          sources: shown[1],
+          frames: document.querySelectorAll("figure.chart-frame").length,
+          widest,
+          width: main.width
+        };
+      });
+      assert.equal(layout.controls, 0, `${path}: controls are printed`);
+      assert.equal(layout.sources, layout.frames, `${path}: every chart keeps its source line`);
+      assert.ok(layout.widest <= layout.width + 1, `${path}: a chart is ${layout.widest}px wide on a ${layout.width}px page`);
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -295,7 +295,14 @@ describe("loadFactBase rejects", () => {
   test("a 'not published' rating that claims to be final", () => {
     const dir = copyData();
     const place = setCell(dir, "cqc_ratings.csv", "2014_comprehensive_trust_safe", "status", "final");
-    assertRejected(dir, place, "status", "a 'not published' entry must have status 'unconfirmed', not 'final'");
+    assertRejected(dir, place, "status", "a 'not published' rating is only allowed with status 'unconfirmed', not 'final'");
+  });
+
+  test("a final Mazars figure with its value left empty", () => {
+    const dir = copyData();
+    setCell(dir, "mazars_figures.csv", "family_not_involved_pct", "value", "");
+    const place = cellAt(dir, "mazars_figures.csv", "family_not_involved_pct", "status");
+    assertRejected(dir, place, "status", "an empty value is only allowed with status 'unconfirmed', not 'final'");
   });
 
   test("an unconfirmed Mazars figure given a value", () => {
