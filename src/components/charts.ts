@@ -12,6 +12,7 @@ import {FunnelChart} from "./funnel.js";
 import {LdContextChart} from "./ld-context.js";
 import {ServiceGroupsChart} from "./service-groups.js";
 import {EventsTimelineChart, WarningNoticeChart} from "./event-timelines.js";
+import {FindingsTable, explorerRows} from "./findings-table.js";
 import {FinesChart} from "./fines.js";
 import {LeadershipChart} from "./leadership.js";
 import {LigatureThreadChart} from "./ligature-thread.js";
@@ -37,6 +38,10 @@ export const CHARTS: Record<EmbedId, Render> = {
   "warning-notice": ({record}, width) => WarningNoticeChart(inspections(record), {width}),
   fines: ({record}, width) => FinesChart(inspections(record).findings, {width}),
   timeline: ({record}, width) => EventsTimelineChart(inspections(record), {width}),
+  findings: ({record}, width) => {
+    const rows = explorerRows(inspections(record).findings);
+    return FindingsTable(rows, {total: rows.length, width});
+  },
   leadership: ({record}, width) => LeadershipChart({terms: record.terms as unknown as TermRow[], events: inspections(record).events}, {width})
 };
 

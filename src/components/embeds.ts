@@ -14,7 +14,8 @@ export const EMBEDDABLE_CHARTS = [
   {id: "warning-notice", name: "The warning notice, from the Mazars report to its requirements being met"},
   {id: "fines", name: "Prosecutions and fines"},
   {id: "timeline", name: "Timeline of events"},
-  {id: "leadership", name: "Who chaired and led the trust"}
+  {id: "leadership", name: "Who chaired and led the trust"},
+  {id: "findings", name: "Every inspection finding, with its source"}
 ] as const;
 
 export type EmbedId = (typeof EMBEDDABLE_CHARTS)[number]["id"];

@@ -8,6 +8,7 @@
 import type {SourceRef} from "../lib/figures.js";
 import {chartToSvg, downloadBlob, svgToPng} from "./chart-image.js";
 import {embedSnippet, embedUrl} from "./embed-code.js";
+import {EMBEDDABLE_CHARTS} from "./embeds.js";
 import {sourceLink} from "./fact.js";
 import {STATUS_LABELS, type Status} from "./palette.js";
 
@@ -126,7 +127,9 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   download.textContent = "Get the data (CSV)";
   download.download = `${id}.csv`;
   download.href = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(data))}`;
-  actions.append(download, ...imageButtons(figure, id), embedButton(figure, id, title));
+  actions.append(download, ...imageButtons(figure, id));
+  // Only a published chart has an embed page; an ad-hoc chart (the SQL page's) would give a dead link.
+  if (EMBEDDABLE_CHARTS.some((chart) => chart.id === id)) actions.append(embedButton(figure, id, title));
   caption.append(actions);
   figure.append(heading, sub, body, alternative, caption);
   return figure;

@@ -146,8 +146,5 @@ export function QuickChart(columns: ResultColumn[], rows: Cell[][], {x, y, width
     notes,
     data: drawn
   });
-  // A chart of an ad-hoc query has no standalone embed page; its embed code would be a dead link.
-  frame.querySelector(".chart-embed")?.remove();
-  frame.querySelector(".chart-embed-panel")?.remove();
   return frame;
 }

@@ -50,6 +50,26 @@ test("each embed page shows its chart alone, without the site's chrome", async (
   }
 });
 
+test("every chart a story page publishes has an embed page", async () => {
+  const embeddable = new Set<string>(EMBEDDABLE_CHARTS.map((c) => c.id));
+  const context = await browser.newContext();
+  try {
+    for (const path of (await builtPages()).filter((p) => !p.startsWith("/embed/") && p !== "/explore")) {
+      const {page} = await openPage(context, server.origin);
+      await page.goto(server.url + path.slice(1));
+      await waitForCells(page);
+      const ids = await page.locator("figure.chart-frame").evaluateAll((frames) => frames.map((f) => (f as HTMLElement).dataset.chart!));
+      for (const id of ids) {
+        assert.ok(embeddable.has(id), `${path}: chart ${id} has no embed page`);
+        assert.equal(await page.locator(`#chart-${id} .chart-embed button`).count(), 1, `${path}: chart ${id} offers no Embed button`);
+      }
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test("the embed code from a chart's frame resizes its iframe on a host page", async () => {
   const context = await browser.newContext();
   try {
