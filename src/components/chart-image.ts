@@ -103,14 +103,3 @@ export async function svgToPng({svg, width, height}: ChartImage, scale = 2): Pro
     URL.revokeObjectURL(url);
   }
 }
-
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -6,7 +6,8 @@
  * title a tooltip that opens on hover and on keyboard focus.
  */
 import type {SourceRef} from "../lib/figures.js";
-import {chartToSvg, downloadBlob, svgToPng} from "./chart-image.js";
+import {chartToSvg, svgToPng} from "./chart-image.js";
+import {downloadBlob} from "./download.js";
 import {embedSnippet, embedUrl} from "./embed-code.js";
 import {EMBEDDABLE_CHARTS} from "./embeds.js";
 import {sourceLink} from "./fact.js";

@@ -16,15 +16,8 @@ export const KEY_QUESTIONS = ["safe", "effective", "caring", "responsive", "well
 
 export type Scope = RatingRow["scope"];
 
-export type Inspection = {
-  inspection_id: string;
-  inspected: string | null;
-  inspected_precision: Precision | null;
-  inspected_note: string | null;
-  published: string | null;
-  published_precision: Precision | null;
-  published_note: string | null;
-};
+/** What a rating row says about the inspection it comes from. */
+export type Inspection = Pick<RatingRow, "inspection_id" | "inspected" | "inspected_precision" | "inspected_note" | "published" | "published_precision" | "published_note">;
 
 /** Inspections in the order they took place; an undated one (a copy of a provider page) goes last. */
 export function inspectionsOf(ratings: RatingRow[]): Inspection[] {

@@ -20,6 +20,7 @@ import {SqlEditor, errorMessage} from "./sql-editor.js";
 import type {SqlExample} from "./sql-examples.js";
 import {resultToCsv, resultToJson} from "./sql-export.js";
 import type {Cell} from "./sql-values.js";
+import {downloadBlob} from "./download.js";
 
 export interface WorkbenchOptions {
   catalog: TableInfo[];
@@ -49,16 +50,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 }
 
 function download(filename: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], {type}));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers start reading the blob only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob([text], {type}), filename);
 }
 
 export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invalidation}: WorkbenchOptions): HTMLElement {

@@ -87,51 +87,37 @@ interface ShareSpec {
 /** part ÷ whole as a percentage, with its interval and merged provenance. */
 export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
   const sources = [...new Map([...part.sources, ...whole.sources].map((s) => [s.id, s])).values()];
-  if (part.value === null || whole.value === null) {
-    // A share of an unpublished count is itself unpublished: a gap, never a number.
-    const missing = part.value === null ? part : whole;
-    return {
-      id,
-      label,
-      definition: `Not computed: ${missing.label.charAt(0).toLowerCase()}${missing.label.slice(1)} is not published.`,
-      value: null,
-      unit: "percent",
-      display: "not published",
-      numerator: part.value,
-      denominator: whole.value,
-      denominatorLabel: whole.label,
-      interval: null,
-      status: "unconfirmed",
-      derived: true,
-      period: part.period,
-      rows: [...part.rows, ...whole.rows],
-      sources,
-      quote: null,
-      note: null
-    };
-  }
-  const x = part.value;
-  const n = whole.value;
-  const interval = wilsonInterval(x, n);
-  const value = percentOf(x, n);
-  return {
+  const lower = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  const common = {
     id,
     label,
-    definition: `${formatCount(x)} ${part.label.charAt(0).toLowerCase()}${part.label.slice(1)}, out of ${formatCount(n)} ${whole.label.charAt(0).toLowerCase()}${whole.label.slice(1)}. Computed from the two counts; 95% Wilson interval ${formatInterval(interval.lower, interval.upper)}.`,
-    value,
     unit: "percent",
-    display: formatPercent(value),
-    numerator: x,
-    denominator: n,
+    numerator: part.value,
+    denominator: whole.value,
     denominatorLabel: whole.label,
-    interval,
-    status: weakestStatus([part.status, whole.status]),
     derived: true,
     period: part.period,
     rows: [...part.rows, ...whole.rows],
     sources,
     quote: null,
     note: null
+  };
+  if (part.value === null || whole.value === null) {
+    // A share of an unpublished count is itself unpublished: a gap, never a number.
+    const missing = part.value === null ? part : whole;
+    return {...common, definition: `Not computed: ${lower(missing.label)} is not published.`, value: null, display: "not published", interval: null, status: "unconfirmed"};
+  }
+  const x = part.value;
+  const n = whole.value;
+  const interval = wilsonInterval(x, n);
+  const value = percentOf(x, n);
+  return {
+    ...common,
+    definition: `${formatCount(x)} ${lower(part.label)}, out of ${formatCount(n)} ${lower(whole.label)}. Computed from the two counts; 95% Wilson interval ${formatInterval(interval.lower, interval.upper)}.`,
+    value,
+    display: formatPercent(value),
+    interval,
+    status: weakestStatus([part.status, whole.status])
   };
 }
 

@@ -8,31 +8,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import {readFile} from "node:fs/promises";
-import {after, before, test} from "node:test";
-import type {Browser, BrowserContext, Download} from "playwright-core";
+import {test} from "node:test";
+import type {BrowserContext, Download} from "playwright-core";
 import {hashForQuery} from "../../src/components/query-url.js";
 import {SQL_EXAMPLES} from "../../src/components/sql-examples.js";
 import {parseCsv} from "../../src/lib/csv.js";
 import {loadFactBase} from "../../src/lib/factbase.js";
 import {tableCatalog} from "../../src/lib/tables.js";
-import {launchBrowser, openPage, type PageRecord} from "../helpers/browser.js";
-import {serve, type StaticServer} from "../helpers/server.js";
-import {assertBuilt, distDir} from "../helpers/site.js";
+import {openPage, type PageRecord} from "../helpers/browser.js";
 import {dataRows, finishedRuns, resultHeaders, resultRows, runQuery, waitForRun} from "../helpers/workbench.js";
+import {siteSession} from "../helpers/session.js";
 
-let server: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  assertBuilt();
-  server = await serve(distDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteSession();
 
 interface Workbench extends PageRecord {
   context: BrowserContext;
@@ -43,14 +30,14 @@ interface Workbench extends PageRecord {
 
 /** Opens /explore (with a query in the link, if given) and waits for its first query to finish. */
 async function openWorkbench(sql?: string, colorScheme: "light" | "dark" = "light"): Promise<Workbench> {
-  const context = await browser.newContext({colorScheme, viewport: {width: 1280, height: 900}, acceptDownloads: true});
-  const record = await openPage(context, server.origin);
+  const context = await site.browser.newContext({colorScheme, viewport: {width: 1280, height: 900}, acceptDownloads: true});
+  const record = await openPage(context, site.server.origin);
   const dialogs: string[] = [];
   record.page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await record.page.goto(`${server.url}explore${sql === undefined ? "" : hashForQuery(sql)}`);
+  await record.page.goto(`${site.server.url}explore${sql === undefined ? "" : hashForQuery(sql)}`);
   const firstState = await waitForRun(record.page, 0);
   return {...record, context, dialogs, firstState};
 }

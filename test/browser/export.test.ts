@@ -2,38 +2,26 @@
  * What editors rely on: embed pages that show one chart and resize their
  * iframe through the pasted snippet; SVG and PNG images of a chart; the
  * figures sheet agreeing with every figure the pages show; and the whole site
- * working from a sub-path of a plain file server.
+ * working from a sub-path of a plain file site.server.
  */
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {after, before, test} from "node:test";
-import type {Browser} from "playwright-core";
+import {test} from "node:test";
 import {EMBEDDABLE_CHARTS} from "../../src/components/embeds.js";
-import {launchBrowser, openPage, waitForCells} from "../helpers/browser.js";
-import {serve, type StaticServer} from "../helpers/server.js";
-import {assertBuilt, builtPages, distDir} from "../helpers/site.js";
+import {openPage, waitForCells} from "../helpers/browser.js";
+import {serve} from "../helpers/server.js";
+import {builtPages, distDir} from "../helpers/site.js";
+import {siteSession} from "../helpers/session.js";
 
-let server: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  assertBuilt();
-  server = await serve(distDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteSession();
 
 test("each embed page shows its chart alone, without the site's chrome", async () => {
-  const context = await browser.newContext({viewport: {width: 600, height: 800}});
+  const context = await site.browser.newContext({viewport: {width: 600, height: 800}});
   try {
     for (const {id} of EMBEDDABLE_CHARTS) {
-      const record = await openPage(context, server.origin);
-      await record.page.goto(`${server.url}embed/${id}`);
+      const record = await openPage(context, site.server.origin);
+      await record.page.goto(`${site.server.url}embed/${id}`);
       await waitForCells(record.page);
       assert.equal(await record.page.locator("figure.chart-frame").count(), 1, id);
       assert.equal(await record.page.locator(`#chart-${id} .chart-body svg`).count() > 0, true, id);
@@ -52,11 +40,11 @@ test("each embed page shows its chart alone, without the site's chrome", async (
 
 test("every chart a story page publishes has an embed page", async () => {
   const embeddable = new Set<string>(EMBEDDABLE_CHARTS.map((c) => c.id));
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   try {
     for (const path of (await builtPages()).filter((p) => !p.startsWith("/embed/") && p !== "/explore")) {
-      const {page} = await openPage(context, server.origin);
-      await page.goto(server.url + path.slice(1));
+      const {page} = await openPage(context, site.server.origin);
+      await page.goto(site.server.url + path.slice(1));
       await waitForCells(page);
       const ids = await page.locator("figure.chart-frame").evaluateAll((frames) => frames.map((f) => (f as HTMLElement).dataset.chart!));
       for (const id of ids) {
@@ -71,10 +59,10 @@ test("every chart a story page publishes has an embed page", async () => {
 });
 
 test("the embed code from a chart's frame resizes its iframe on a host page", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   try {
-    const {page} = await openPage(context, server.origin);
-    await page.goto(`${server.url}deaths`);
+    const {page} = await openPage(context, site.server.origin);
+    await page.goto(`${site.server.url}deaths`);
     await waitForCells(page);
     await page.locator("#chart-funnel .chart-embed button").click();
     const snippet = await page.locator("#chart-funnel textarea").inputValue();
@@ -101,10 +89,10 @@ test("the embed code from a chart's frame resizes its iframe on a host page", as
 });
 
 test("a chart downloads as an SVG with its title and source, and as a PNG at twice the size", async () => {
-  const context = await browser.newContext({acceptDownloads: true, viewport: {width: 1000, height: 900}});
+  const context = await site.browser.newContext({acceptDownloads: true, viewport: {width: 1000, height: 900}});
   try {
-    const {page} = await openPage(context, server.origin);
-    await page.goto(`${server.url}deaths`);
+    const {page} = await openPage(context, site.server.origin);
+    await page.goto(`${site.server.url}deaths`);
     await waitForCells(page);
     const frame = page.locator("#chart-funnel");
     const title = await frame.locator(".chart-title").innerText();
@@ -140,12 +128,12 @@ test("figures.json and figures.csv agree with every figure the pages show", asyn
   const csv = readFileSync(join(distDir, "figures.csv"), "utf8").trim().split("\n");
   assert.equal(csv.length - 1, sheet.length, "the CSV has one row per figure");
   for (const figure of sheet) assert.ok(figure.source_urls.length > 0 && figure.source_urls.every((u) => /^https?:\/\//.test(u)), `${figure.id} has source URLs`);
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   let checked = 0;
   try {
     for (const path of (await builtPages()).filter((p) => !p.startsWith("/embed/"))) {
-      const {page} = await openPage(context, server.origin);
-      await page.goto(server.url + path.slice(1));
+      const {page} = await openPage(context, site.server.origin);
+      await page.goto(site.server.url + path.slice(1));
       await waitForCells(page);
       const shown = await page.locator(".fact[data-figure]").evaluateAll((nodes) => nodes.map((n) => ({id: (n as HTMLElement).dataset.figure!, text: n.querySelector(".fact-value")!.textContent!})));
       for (const {id, text} of shown) {
@@ -165,7 +153,7 @@ test("figures.json and figures.csv agree with every figure the pages show", asyn
 test("the export works served from a sub-path", async () => {
   const base = "/investigations/southern-health/";
   const sub = await serve(distDir, {base});
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   try {
     for (const path of await builtPages()) {
       const record = await openPage(context, sub.origin);
@@ -184,11 +172,11 @@ test("the export works served from a sub-path", async () => {
 });
 
 test("story pages print without controls, with charts inside the page and source lines kept", async () => {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
   try {
     for (const path of ["/", "/deaths", "/learning-disability", "/warnings"]) {
-      const {page} = await openPage(context, server.origin);
-      await page.goto(server.url + path.slice(1));
+      const {page} = await openPage(context, site.server.origin);
+      await page.goto(site.server.url + path.slice(1));
       await waitForCells(page);
       await page.emulateMedia({media: "print"});
       await page.setViewportSize({width: 700, height: 1000});

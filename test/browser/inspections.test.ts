@@ -7,38 +7,25 @@
  * pages' data loader.
  */
 import assert from "node:assert/strict";
-import {after, before, describe, test} from "node:test";
-import type {Browser, BrowserContext, Page} from "playwright-core";
+import {describe, test} from "node:test";
+import type {BrowserContext, Page} from "playwright-core";
 import {loadFactBase} from "../../src/lib/factbase.js";
 import {inspectionRecord} from "../../src/lib/story.js";
 import {formatCount, formatDate} from "../../src/components/format.js";
 import type {EventRow, FindingRow} from "../../src/components/record.js";
-import {launchBrowser, openPage, waitForCells, type PageRecord} from "../helpers/browser.js";
-import {serve, type StaticServer} from "../helpers/server.js";
-import {assertBuilt, distDir} from "../helpers/site.js";
+import {openPage, waitForCells, type PageRecord} from "../helpers/browser.js";
+import {siteSession} from "../helpers/session.js";
 
 const record = inspectionRecord(loadFactBase()) as unknown as {events: EventRow[]; findings: FindingRow[]};
 const DAY = 24 * 60 * 60 * 1000;
 
-let server: StaticServer;
-let browser: Browser;
+const site = siteSession();
 let context: BrowserContext;
 
-before(async () => {
-  assertBuilt();
-  server = await serve(distDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(path: string, width = 1280): Promise<PageRecord> {
-  context = await browser.newContext({viewport: {width, height: 900}});
-  const page = await openPage(context, server.origin);
-  await page.page.goto(server.url + path);
+  context = await site.browser.newContext({viewport: {width, height: 900}});
+  const page = await openPage(context, site.server.origin);
+  await page.page.goto(site.server.url + path);
   await waitForCells(page.page);
   return page;
 }

@@ -6,28 +6,15 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
-import {after, before, describe, test} from "node:test";
-import type {Browser} from "playwright-core";
-import {launchBrowser, openPage, waitForCells} from "../helpers/browser.js";
-import {serve, type StaticServer} from "../helpers/server.js";
-import {assertBuilt, builtPages, distDir} from "../helpers/site.js";
+import {describe, test} from "node:test";
+import {openPage, waitForCells} from "../helpers/browser.js";
+import {builtPages} from "../helpers/site.js";
 import {PAGE_EXPECTATIONS} from "./expectations.js";
+import {siteSession} from "../helpers/session.js";
 
 const BROKEN_TEXT = /\b(NaN|undefined|Infinity)\b|\[object Object\]/;
 
-let server: StaticServer;
-let browser: Browser;
-
-before(async () => {
-  assertBuilt();
-  server = await serve(distDir);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteSession();
 
 test("every built page has expectations declared", async () => {
   const pages = await builtPages();
@@ -39,10 +26,10 @@ for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS)) {
   describe(`page ${path}`, () => {
     for (const colorScheme of ["light", "dark"] as const) {
       test(`renders cleanly in ${colorScheme} mode`, async () => {
-        const context = await browser.newContext({colorScheme, viewport: {width: 1280, height: 900}});
+        const context = await site.browser.newContext({colorScheme, viewport: {width: 1280, height: 900}});
         try {
-          const record = await openPage(context, server.origin);
-          const response = await record.page.goto(server.url + path.slice(1));
+          const record = await openPage(context, site.server.origin);
+          const response = await record.page.goto(site.server.url + path.slice(1));
           assert.equal(response?.status(), 200);
           await waitForCells(record.page);
           const text = await record.page.locator("#observablehq-main").innerText();

@@ -11,7 +11,6 @@ import assert from "node:assert/strict";
 import {spawnSync} from "node:child_process";
 import {createHash} from "node:crypto";
 import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import {after, test} from "node:test";
 import {findThirdPartyLoads} from "../../scripts/check-export.js";
