@@ -10,29 +10,19 @@
  */
 import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
-import {copyFile, mkdir, readdir, rename, rm} from "node:fs/promises";
-import {dirname, join, resolve} from "node:path";
-import {fileURLToPath} from "node:url";
+import {copyFile, mkdir, rename, rm} from "node:fs/promises";
+import {join, resolve} from "node:path";
 import {repairSite} from "./accessible-chrome.js";
 import {findThirdPartyLoads} from "./check-export.js";
 import {writeFiguresSheet} from "./figures-sheet.js";
 import {canRenderCheck, renderCheck} from "./render-check.js";
+import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 
-const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-const cacheDir = join(projectRoot, "src", ".observablehq", "cache");
-const KEPT_CACHES = new Set(["_npm", "_duckdb"]);
 
 function parseOutput(argv: string[]): string {
   const i = argv.indexOf("--out");
   return resolve(projectRoot, i >= 0 ? argv[i + 1] : "dist");
-}
-
-async function clearLoaderOutputs(): Promise<void> {
-  if (!existsSync(cacheDir)) return;
-  for (const entry of await readdir(cacheDir)) {
-    if (!KEPT_CACHES.has(entry)) await rm(join(cacheDir, entry), {recursive: true, force: true});
-  }
 }
 
 function runFramework(output: string): Promise<number> {

@@ -1,0 +1,138 @@
+/**
+ * Times the project's own build (scripts/build.ts) in a private copy of the
+ * project, so that the bench neither empties nor refills the caches of anyone
+ * building in the working tree: the copy has src/, data/, scripts/, the
+ * helpers the build's render check uses, the config files, and a link to
+ * node_modules, but no src/.observablehq. Its first build is cold (no
+ * Framework cache at all), the following ones warm (nothing changed).
+ *
+ * The build prints a line at the end of each phase; the time each line
+ * appeared splits a build into seeding the npm cache, Framework's build (and,
+ * within it, the data loaders) and the checks the build runs after it.
+ */
+import {spawn} from "node:child_process";
+import {cp, mkdir, mkdtemp, symlink} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {performance} from "node:perf_hooks";
+
+/** What the copy needs to build: everything scripts/build.ts reads. */
+const COPIED = ["src", "data", "scripts", "test/helpers", "observablehq.config.ts", "package.json", "tsconfig.json"];
+
+export interface BuildPhases {
+  /** scripts/seed-npm-cache.ts: bundling each package into Framework's cache. */
+  seedMs: number;
+  /** `observable build`, from the end of seeding to its last line. */
+  frameworkMs: number;
+  /** Within Framework's build: the data loaders, which it runs one after another. */
+  loadersMs: number;
+  /** How many loaders ran (a loader whose output was cached does not). */
+  loadersRun: number;
+  /** After Framework: chrome repair, figures sheet, export check and the render check in Chromium. */
+  checksMs: number;
+}
+
+export interface BuildRun {
+  ms: number;
+  ok: boolean;
+  phases: BuildPhases | null;
+  /** The build's last lines, kept when it failed. */
+  tail?: string[];
+}
+
+export interface ProjectCopy {
+  dir: string;
+  /** Where the copy's builds export to: the site the bench then measures. */
+  site: string;
+}
+
+export async function copyProject(projectRoot: string): Promise<ProjectCopy> {
+  const base = await mkdtemp(join(tmpdir(), "shft-bench-"));
+  const dir = join(base, "project");
+  await mkdir(dir, {recursive: true});
+  for (const entry of COPIED) {
+    await cp(join(projectRoot, entry), join(dir, entry), {
+      recursive: true,
+      // Framework's cache (npm bundles, loader outputs) stays behind: the first build is cold.
+      filter: (source) => !source.includes(`${join(projectRoot, "src", ".observablehq")}`)
+    });
+  }
+  await symlink(join(projectRoot, "node_modules"), join(dir, "node_modules"), "dir");
+  return {dir, site: join(base, "site")};
+}
+
+interface Line {
+  at: number;
+  text: string;
+}
+
+export function phasesFrom(lines: Line[], startedAt: number): BuildPhases | null {
+  const seeded = lines.find((line) => /^seeded \d+ packages/.test(line.text));
+  const checksDone = lines.find((line) => /^render check|^exported to/.test(line.text.trim()));
+  if (!seeded || !checksDone) return null;
+  // Framework's last line is the last one before the build script's own closing lines.
+  const frameworkLines = lines.filter((line) => line.at > seeded.at && line.at < checksDone.at && !/^render check/.test(line.text));
+  const frameworkEnd = frameworkLines.at(-1)?.at ?? seeded.at;
+  // A loader reports on completion: "copy src/data/x.json → load /data/x.json → [missing] success 115 kB in 372ms".
+  const loaderLines = lines.filter((line) => /→ load \/.* success .* in \d+ms/.test(line.text));
+  // Framework runs the loaders one after another, so their times add up.
+  const loadersMs = loaderLines.reduce((sum, line) => sum + Number(/in (\d+)ms/.exec(line.text)?.[1] ?? 0), 0);
+  return {
+    seedMs: seeded.at - startedAt,
+    frameworkMs: frameworkEnd - seeded.at,
+    loadersMs,
+    loadersRun: loaderLines.length,
+    checksMs: checksDone.at - frameworkEnd
+  };
+}
+
+export function runBuild(copy: ProjectCopy): Promise<BuildRun> {
+  return new Promise((resolve, reject) => {
+    const lines: Line[] = [];
+    const startedAt = performance.now();
+    const child = spawn(join(copy.dir, "node_modules", ".bin", "tsx"), ["scripts/build.ts", "--out", copy.site], {
+      cwd: copy.dir,
+      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    const collect = (stream: NodeJS.ReadableStream) => {
+      let rest = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => {
+        const at = performance.now();
+        const parts = (rest + chunk).split("\n");
+        rest = parts.pop() ?? "";
+        for (const text of parts) lines.push({at, text});
+      });
+    };
+    collect(child.stdout);
+    collect(child.stderr);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const ms = performance.now() - startedAt;
+      const ok = code === 0;
+      resolve({ms, ok, phases: ok ? phasesFrom(lines, startedAt) : null, ...(ok ? {} : {tail: lines.slice(-20).map((line) => line.text)})});
+    });
+  });
+}
+
+export interface BuildResults {
+  cold: BuildRun;
+  warm: BuildRun[];
+}
+
+/** A cold build in a fresh copy, then `warmRuns` rebuilds with nothing changed. */
+export async function benchBuild(copy: ProjectCopy, warmRuns: number, log: (message: string) => void): Promise<BuildResults> {
+  log(`build: cold, in ${copy.dir}`);
+  const cold = await runBuild(copy);
+  if (!cold.ok) throw new Error(`the cold build failed:\n${cold.tail?.join("\n")}`);
+  log(`build: cold ${(cold.ms / 1000).toFixed(1)} s`);
+  const warm: BuildRun[] = [];
+  for (let i = 0; i < warmRuns; ++i) {
+    const run = await runBuild(copy);
+    if (!run.ok) throw new Error(`warm build ${i + 1} failed:\n${run.tail?.join("\n")}`);
+    log(`build: warm ${i + 1}/${warmRuns} ${(run.ms / 1000).toFixed(1)} s`);
+    warm.push(run);
+  }
+  return {cold, warm};
+}
