@@ -4,7 +4,8 @@
  * building in the working tree: the copy has src/, data/, scripts/, the
  * helpers the build's render check uses, the config files, and a link to
  * node_modules, but no src/.observablehq. Its first build is cold (no
- * Framework cache at all), the following ones warm (nothing changed).
+ * Framework cache at all), the following ones warm (nothing changed). One
+ * extra warm rebuild runs without the build's render check, to show its cost.
  *
  * The build prints a line at the end of each phase; the time each line
  * appeared splits a build into seeding the npm cache, Framework's build (and,
@@ -86,13 +87,13 @@ export function phasesFrom(lines: Line[], startedAt: number): BuildPhases | null
   };
 }
 
-export function runBuild(copy: ProjectCopy): Promise<BuildRun> {
+export function runBuild(copy: ProjectCopy, env: Record<string, string> = {}): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const lines: Line[] = [];
     const startedAt = performance.now();
     const child = spawn(join(copy.dir, "node_modules", ".bin", "tsx"), ["scripts/build.ts", "--out", copy.site], {
       cwd: copy.dir,
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", ...env},
       stdio: ["ignore", "pipe", "pipe"]
     });
     const collect = (stream: NodeJS.ReadableStream) => {
@@ -119,20 +120,29 @@ export function runBuild(copy: ProjectCopy): Promise<BuildRun> {
 export interface BuildResults {
   cold: BuildRun;
   warm: BuildRun[];
+  /**
+   * One more warm rebuild with the render check skipped (the build skips it when
+   * it finds no Chromium at CHROMIUM_PATH): what the render check costs.
+   */
+  withoutRenderCheck: BuildRun | null;
 }
 
-/** A cold build in a fresh copy, then `warmRuns` rebuilds with nothing changed. */
+/**
+ * A cold build in a fresh copy; one rebuild without the render check; then
+ * `warmRuns` rebuilds with nothing changed. The last build ran every check, and
+ * its export is the site the bench measures.
+ */
 export async function benchBuild(copy: ProjectCopy, warmRuns: number, log: (message: string) => void): Promise<BuildResults> {
-  log(`build: cold, in ${copy.dir}`);
-  const cold = await runBuild(copy);
-  if (!cold.ok) throw new Error(`the cold build failed:\n${cold.tail?.join("\n")}`);
-  log(`build: cold ${(cold.ms / 1000).toFixed(1)} s`);
+  const checked = async (what: string, env: Record<string, string> = {}) => {
+    const run = await runBuild(copy, env);
+    if (!run.ok) throw new Error(`the ${what} build failed:\n${run.tail?.join("\n")}`);
+    log(`build: ${what} ${(run.ms / 1000).toFixed(1)} s`);
+    return run;
+  };
+  log(`build: in ${copy.dir}`);
+  const cold = await checked("cold");
+  const withoutRenderCheck = warmRuns > 0 ? await checked("warm, without the render check", {CHROMIUM_PATH: join(copy.dir, "no-chromium-here")}) : null;
   const warm: BuildRun[] = [];
-  for (let i = 0; i < warmRuns; ++i) {
-    const run = await runBuild(copy);
-    if (!run.ok) throw new Error(`warm build ${i + 1} failed:\n${run.tail?.join("\n")}`);
-    log(`build: warm ${i + 1}/${warmRuns} ${(run.ms / 1000).toFixed(1)} s`);
-    warm.push(run);
-  }
-  return {cold, warm};
+  for (let i = 0; i < warmRuns; ++i) warm.push(await checked(`warm ${i + 1}/${warmRuns}`));
+  return {cold, warm, withoutRenderCheck};
 }

@@ -47,6 +47,8 @@ export interface Causes {
   compositions: PageComposition[];
   plotSubset: PlotSubset | null;
   embedCharts: EmbedCharts | null;
+  /** For each npm package the project imports (`npm:name`), the source files that import it. */
+  npmImporters: Record<string, string[]>;
 }
 
 export function originOf(path: string): string {
@@ -128,4 +130,18 @@ export function embedCharts(projectDir: string, page: PageResult | undefined): E
     .filter((m) => m.script !== undefined)
     .map((m) => ({module: m.module, bytes: m.script!.bytes}));
   return {path: page.path, registryModules, loaded};
+}
+
+/** Which of the project's files import each npm package (`from "npm:arquero"`). */
+export function npmImporters(projectDir: string): Record<string, string[]> {
+  const importers: Record<string, string[]> = {};
+  const src = join(projectDir, "src");
+  for (const file of sourceFiles(src)) {
+    for (const match of readFileSync(file, "utf8").matchAll(/from\s+["']npm:((?:@[^/"']+\/)?[^@/"']+)/g)) {
+      const name = match[1];
+      const relativePath = file.slice(projectDir.length + 1);
+      (importers[name] ??= []).includes(relativePath) || importers[name].push(relativePath);
+    }
+  }
+  return importers;
 }

@@ -25,7 +25,7 @@ export function machineSection({machine, revision, startedAt, durationMs, option
   return [
     `Run of ${startedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC")} on commit \`${revision.commit ?? "unknown"}\`${changed}; ` +
       `${options.runs} cold runs per page, ${options.runs} cold SQL page loads with ${options.warmQueries} warm queries each, ` +
-      `${options.runs} timed repeats per engine and size, 1 cold and ${options.buildRuns} warm builds. The bench took ${ms(durationMs)}.`,
+      `${options.engineRepeats} timed repeats per engine and size, 1 cold and ${options.buildRuns} warm builds (and one warm build without the render check). The bench took ${ms(durationMs)}.`,
     "",
     table(
       ["Machine", ""],
@@ -87,9 +87,13 @@ function sqlSection(results: Results): string {
   return [table(["SQL workbench (/explore)", "median (min–max)", "over"], rows), "", "The query, opened from a `#sql=` link and then re-run from the editor:", "", "```sql", results.sql.query, "```"].join("\n");
 }
 
-function engineCell(run: EngineRun, field: "query" | "load"): string {
-  if (!run.completed) return `did not complete: ${run.reason}`;
+function engineCell(run: EngineRun, field: "query" | "load" | "memory"): string {
+  if (!run.completed) return field === "query" ? `did not complete: ${run.reason}` : "–";
   if (field === "query") return spread(run.query);
+  if (field === "memory") {
+    const heap = run.heapMb === null ? "" : `JS heap ${Math.round(run.heapMb)} MB`;
+    return [heap, run.duckdbMemory ? `DuckDB ${run.duckdbMemory}` : ""].filter(Boolean).join(", ") || "–";
+  }
   return run.startMs ? `${ms(run.loadMs)} (+ ${ms(run.startMs)} start)` : ms(run.loadMs);
 }
 
@@ -115,23 +119,52 @@ function enginesSection(results: Results): string {
       ratio,
       engineCell(arquero, "load"),
       engineCell(duckdb, "load"),
+      engineCell(arquero, "memory"),
+      engineCell(duckdb, "memory"),
       agree === null ? "–" : agree ? "yes" : "**no**"
     ];
   });
-  const said = (c: {rows: number | null}) => (c.rows === null ? "DuckDB is not the better engine at any size measured" : `DuckDB is the better engine from ${powerOfTen(c.rows)} rows on`);
+  const smallest = Math.min(...sizes.map((r) => r.rows));
+  const said = (c: {rows: number | null}) =>
+    c.rows === null
+      ? "DuckDB is not the better engine at any size measured"
+      : `DuckDB is the better engine from ${powerOfTen(c.rows)} rows on${c.rows === smallest ? " (the smallest size measured)" : ""}`;
+  const done = sizes.filter((r) => r.engines.arquero.completed && r.engines.duckdb.completed);
+  const overlapping = done.filter(({engines}) => {
+    const a = (engines.arquero as Extract<EngineRun, {completed: true}>).query;
+    const d = (engines.duckdb as Extract<EngineRun, {completed: true}>).query;
+    return Math.max(a.min, d.min) <= Math.min(a.max, d.max);
+  });
+  const firstAnswer = (run: EngineRun) => (run.completed ? run.startMs + run.loadMs + run.firstQueryMs : null);
+  const largest = done.at(-1);
+  const notes: string[] = [];
+  if (overlapping.length) {
+    notes.push(`- At ${overlapping.map((r) => powerOfTen(r.rows)).join(", ")} rows the two engines' ranges overlap: there the difference is within the run-to-run noise.`);
+  }
+  if (largest) {
+    notes.push(
+      `- For one question on a table already in the page's memory, the first answer at ${powerOfTen(largest.rows)} rows takes ${ms(firstAnswer(largest.engines.arquero)!)} with Arquero and ${ms(firstAnswer(largest.engines.duckdb)!)} with DuckDB, ` +
+        "whose start (worker and WebAssembly) and copy of the table into its worker come first; DuckDB pays off over repeated queries on the same data, as on the SQL page."
+    );
+  }
+  const incomplete = sizes.flatMap(({rows, engines}) => Object.entries(engines).filter(([, run]) => !run.completed).map(([engine, run]) => `- ${engine} at ${powerOfTen(rows)} rows did not complete: ${(run as {reason: string}).reason}.`));
   return [
-    table(["Rows", "Arquero query", "DuckDB query", "Faster (query)", "Arquero load", "DuckDB load (+ start)", "Same answer"], rows),
+    table(["Rows", "Arquero query", "DuckDB query", "Faster (query)", "Arquero load", "DuckDB load (+ start)", "Arquero tab memory", "DuckDB tab memory", "Same answer"], rows),
     "",
-    `Query times: median (min–max) of ${results.options.runs} runs after one warm-up. Engines: the site's own \`${modules.versions.arquero}\` and \`${modules.versions.duckdbWasm}\` (through Framework's DuckDB client, with \`${modules.versions.arrow}\`).`,
+    `Query times: median (min–max) of ${results.options.engineRepeats} runs after one warm-up. Memory: the tab's JavaScript heap (Chromium's \`performance.memory\`) and DuckDB's own \`PRAGMA database_size\` memory figure, after the runs.`,
+    "",
+    `Engines: the site's own \`${modules.versions.arquero}\` and \`${modules.versions.duckdbWasm}\` (through Framework's DuckDB client, with \`${modules.versions.arrow}\`).`,
     "",
     `- **Crossover, query on loaded data:** ${said(crossover.query)}.`,
-    `- **Crossover, first answer (start + load + first query):** ${said(crossover.firstAnswer)}.`
+    `- **Crossover, first answer (start + load + first query):** ${said(crossover.firstAnswer)}.`,
+    ...notes,
+    ...incomplete
   ].join("\n");
 }
 
 function buildSection(results: Results): string {
   if (!results.build) return "Not measured in this run.";
-  const {cold, warm} = results.build;
+  const {cold, warm, withoutRenderCheck} = results.build;
   const phaseCells = (runs: typeof warm) => {
     const phases = runs.map((r) => r.phases).filter((p) => p !== null);
     if (phases.length === 0) return ["–", "–", "–", "–"];
@@ -139,16 +172,15 @@ function buildSection(results: Results): string {
     return [m((p) => p.seedMs), m((p) => p.frameworkMs), `${m((p) => p.loadersMs)} (${phases[0].loadersRun} loaders)`, m((p) => p.checksMs)];
   };
   const summary = buildSummary(results.build);
+  const rows = [
+    ["cold (fresh copy, no Framework cache)", ms(cold.ms), ...phaseCells([cold])],
+    [`warm, nothing changed (median of ${warm.length})`, summary.warm ? spread(summary.warm) : "–", ...phaseCells(warm)]
+  ];
+  if (withoutRenderCheck) rows.push(["warm, render check skipped (1 run, for comparison)", ms(withoutRenderCheck.ms), ...phaseCells([withoutRenderCheck])]);
   return [
-    table(
-      ["Build", "total", "seeding the npm cache", "Framework build", "of which data loaders", "checks after (repair, export check, render check)"],
-      [
-        ["cold (fresh copy, no Framework cache)", ms(cold.ms), ...phaseCells([cold])],
-        [`warm, nothing changed (median of ${warm.length})`, summary.warm ? spread(summary.warm) : "–", ...phaseCells(warm)]
-      ]
-    ),
+    table(["Build", "total", "seeding the npm cache", "Framework build", "of which data loaders", "checks after (chrome repair, figures sheet, export check, render check)"], rows),
     "",
-    "Phases are timed from the moment each line of the build's output appeared; the phase columns are medians."
+    "Phases are timed from the moment each line of the build's output appeared; the phase columns are medians. The build skips its render check when it finds no Chromium; the comparison run points `CHROMIUM_PATH` at nothing to get that."
   ].join("\n");
 }
 
@@ -195,12 +227,24 @@ export function missedSection(results: Results, verdicts: BudgetVerdict[]): stri
         }
       }
       const embeds = causes?.embedCharts;
+      if (v.id === "embed-js" && comp && embeds) {
+        for (const origin of comp.origins) {
+          const name = origin.origin.replace(/@[^@/]+$/, "");
+          const importers = causes?.npmImporters[name] ?? [];
+          const viaRegistry = importers.filter((file) => embeds.registryModules.some((m) => file === `src/components/${m}.ts`));
+          if (name === "@observablehq/plot" || origin.bytes < 20_000 || viaRegistry.length === 0) continue;
+          parts.push(
+            `- **${origin.origin}: ${kb(origin.bytes)} (${kb(origin.gzipBytes)} gzipped),** imported by ${viaRegistry.map((f) => `\`${f}\``).join(", ")}, ` +
+              `one of the chart modules \`src/components/charts.ts\` imports statically: every embed page downloads it, whichever chart it draws.`
+          );
+        }
+      }
       if (v.id === "embed-js" && embeds && embeds.loaded.length > 1) {
         const bytes = embeds.loaded.reduce((s, m) => s + m.bytes, 0);
         parts.push(
           `- **Every chart's module on every embed page.** ${embeds.path} draws one chart but downloads ${embeds.loaded.length} of the ${embeds.registryModules.length} modules that \`src/components/charts.ts\` imports statically (${kb(bytes)} raw): ` +
             `${embeds.loaded.map((m) => `${m.module} ${kb(m.bytes, 1)}`).join(", ")}. ` +
-            "**Fix:** make the registry import each chart's module when that chart is drawn (`funnel: async (data, width) => (await import(\"./funnel.js\")).FunnelChart(…)`), so an embed page loads only its own chart."
+            "**Fix:** make the registry import each chart's module when that chart is drawn (`funnel: async (data, width) => (await import(\"./funnel.js\")).FunnelChart(…)`), so an embed page loads only its own chart and the packages that chart needs."
         );
       }
       if (heaviest) {
@@ -236,21 +280,42 @@ export function missedSection(results: Results, verdicts: BudgetVerdict[]): stri
       );
     }
     if (v.id === "warm-rebuild" && results.build) {
-      const phases = results.build.warm.map((r) => r.phases).filter((p) => p !== null);
+      const {warm, withoutRenderCheck} = results.build;
+      const phases = warm.map((r) => r.phases).filter((p) => p !== null);
       if (phases.length) {
         const m = (f: (p: (typeof phases)[number]) => number) => median(phases.map(f));
+        const total = median(warm.map((r) => r.ms));
         const seed = m((p) => p.seedMs);
         const framework = m((p) => p.frameworkMs);
         const loaders = m((p) => p.loadersMs);
         const checks = m((p) => p.checksMs);
+        const renderCheck = withoutRenderCheck ? total - withoutRenderCheck.ms : null;
+        const pageCount = pages.length || null;
+        const causesBySize: [number, string][] = [
+          [
+            renderCheck ?? checks,
+            `- **The render check: ${renderCheck === null ? `up to ${ms(checks)} (all the checks after Framework)` : `${ms(renderCheck)}`}** ` +
+              (renderCheck === null ? "" : `(a rebuild with it skipped took ${ms(withoutRenderCheck!.ms)}). `) +
+              `\`scripts/render-check.ts\` launches Chromium and opens every page${pageCount ? ` (${pageCount} of them)` : ""} one after another, and \`waitForCells\` waits on each for Playwright's \`networkidle\` (no request for 500 ms)${pageCount ? `: ${ms(pageCount * 500)} of idle waiting alone` : ""}. ` +
+              "**Fix:** skip it when the export is identical to the last one that passed (compare a hash of the export), open the pages in a few tabs at once, or wait for the cells and charts rather than for network idle."
+          ],
+          [
+            loaders,
+            `- **Data loaders: ${ms(loaders)} of Framework's ${ms(framework)}.** The rebuild ran all ${phases[0].loadersRun} loaders again: \`scripts/build.ts\` clears Framework's loader cache before every build (\`clearLoaderOutputs\` in \`scripts/loader-cache.ts\`), because Framework re-runs a loader only when the loader file changes, not when \`data/\` does. ` +
+              "**Fix:** keep that guarantee but clear the cache only when `data/`, `src/lib/` or `src/data/` changed since the last build (a stamp of their hashes beside the cache), so a rebuild with nothing changed reuses every loader's output."
+          ],
+          [
+            seed,
+            `- **Seeding the npm cache: ${ms(seed)}.** \`seed-npm-cache.ts\` deletes and re-bundles every package with esbuild on every build. ` +
+              "**Fix:** skip it when a stamp (a hash of `package-lock.json` and the seed script) matches."
+          ]
+        ];
+        if (phases[0].loadersRun === 0) causesBySize.splice(1, 1); // no loader ran: not a cause
+        parts.push(...causesBySize.sort((a, b) => b[0] - a[0]).map(([, text]) => text));
+        const floor = framework - loaders;
         parts.push(
-          `- **Seeding the npm cache: ${ms(seed)}.** \`seed-npm-cache.ts\` deletes each package's folder and bundles it again with esbuild on every build, changed or not. ` +
-            "**Fix:** write a stamp (a hash of `package-lock.json` and the seed script) beside the cache and skip seeding when it matches.",
-          `- **Data loaders: ${ms(loaders)} of Framework's ${ms(framework)}** — the warm rebuild ran ${phases[0].loadersRun} loaders again. \`scripts/build.ts\` clears Framework's loader cache before every build, because Framework re-runs a loader only when the loader changes, not when \`data/\` does. ` +
-            "**Fix:** keep that guarantee but clear the cache only when `data/`, `src/lib/` or `src/data/` changed since the last build (a stamp of their hashes), so a rebuild with nothing changed reuses every loader's output.",
-          `- **Checks after the build: ${ms(checks)},** almost all of it the render check, which launches Chromium and opens every page and embed. ` +
-            "**Fix:** skip it when the export is byte-identical to the one last checked (its hashes are in the file names), or open the pages in parallel tabs.",
-          `- Without the seeding and the loaders, a warm rebuild would take about ${ms(framework - loaders + checks)}; with the render check also skipped when nothing changed, about ${ms(framework - loaders)}.`
+          `- What is left is Framework's own work (${ms(floor)}: parsing ${pageCount ?? "the"} pages, bundling its client, copying files, DuckDB's two WebAssembly builds among them) and the chrome repair and export check. ` +
+            `With the loaders' output reused and the render check skipped when nothing changed, a warm rebuild would take about ${ms(total - loaders - seed - (renderCheck ?? 0))}${total - loaders - seed - (renderCheck ?? 0) <= 15_000 ? ", within the budget" : ", still over the budget"}.`
         );
       }
     }
@@ -301,8 +366,10 @@ const METHOD = `## Method
    test helpers the build's render check uses, the config files, and a link to \`node_modules\`)
    into a folder under the system's temporary directory, so that it never empties or refills the
    caches of anyone building in the working tree. The first \`tsx scripts/build.ts\` there is the
-   **cold** build; the following ones, with nothing changed, are the **warm** rebuilds. Phases are
-   split by the time each line of the build's output appeared.
+   **cold** build; the following ones, with nothing changed, are the **warm** rebuilds, and one
+   more rebuild runs with the build's render check skipped (\`CHROMIUM_PATH\` pointed at nothing),
+   to show what that check costs. Phases are split by the time each line of the build's output
+   appeared. The last build's export, which passed every check, is the site measured below.
 2. **Serve.** The export of that copy is served on 127.0.0.1 by the test suite's static server
    (\`test/helpers/server.ts\`), which does not compress, with the bench's engine page beside it.
 3. **Pages.** Debian's Chromium, headless, with the test suite's flags (\`test/helpers/browser.ts\`),
@@ -325,8 +392,9 @@ const METHOD = `## Method
 5. **Engines.** A page served beside the site (\`bench/browser/engines.js\`) imports the site's own
    Arquero and Apache Arrow modules and Framework's DuckDB client (which loads the site's
    DuckDB-WASM), found by listing the export's \`_npm\` and \`_observablehq\` folders. For each size
-   (10⁴ to 10⁷ rows) it generates a table with a deterministic PRNG (mulberry32, fixed seed): a
-   \`key\` drawn uniformly from 100 labels and a \`value\` from 0 to 1,000 with two decimals. Arquero
+   (10⁴ to 10⁷ rows) it generates a table with a deterministic PRNG (mulberry32, fixed seed), used
+   for nothing else: a \`key\` drawn uniformly from 100 labels and a \`value\` from 0 to 1,000 with
+   two decimals. Arquero
    gets it as JavaScript arrays (\`aq.table\`); DuckDB as an Arrow table (the key dictionary-encoded)
    inserted through its worker. Each engine runs \`GROUP BY key\` with \`count(*)\` and
    \`avg(value)\` once to warm up, then the timed repeats. Each engine and size runs in a tab of its
@@ -337,10 +405,13 @@ const METHOD = `## Method
 6. **Report.** Results go to \`bench/results/latest.json\` (every measured value) and
    \`bench/results/latest.md\`, and this page is rewritten from them.
 
-Options: \`--runs N\` (or \`BENCH_RUNS\`, default 5), \`--warm-queries N\` (\`BENCH_WARM_QUERIES\`, 10),
-\`--build-runs N\` (\`BENCH_BUILD_RUNS\`, warm rebuilds, 3), \`--sizes 1e4,1e5\` (\`BENCH_SIZES\`),
-\`--only pages,sql\` (a subset; this page is then left as it was), \`--site DIR\` (measure an
-existing export instead of building), \`--keep\` (keep the temporary copy).
+Options: \`--runs N\` (or \`BENCH_RUNS\`, default 5: cold loads per page and of the SQL page),
+\`--warm-queries N\` (\`BENCH_WARM_QUERIES\`, 10 per SQL page load), \`--engine-repeats N\`
+(\`BENCH_ENGINE_REPEATS\`, 10), \`--build-runs N\` (\`BENCH_BUILD_RUNS\`, warm rebuilds, 3),
+\`--sizes 1e4,1e5\` (\`BENCH_SIZES\`), \`--engine-timeout S\` (\`BENCH_ENGINE_TIMEOUT\`, 180 s per engine
+and size), \`--only pages,sql\` (a subset; this page is then left as it was), \`--site DIR\` (measure
+an existing export instead of building; also leaves this page as it was), \`--keep\` (keep the
+temporary copy), \`--report\` (rewrite the Markdown from \`latest.json\`, measuring nothing).
 
 Caveats: everything is on localhost, so transfer time is nearly nil and times measure the browser's
 work, not a reader's network; a 2-core virtual machine is noisy, hence medians and ranges; headless

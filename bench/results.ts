@@ -11,10 +11,12 @@ import type {SqlRun} from "./sql.js";
 import {median, summarize, type Summary} from "./stats.js";
 
 export interface Options {
-  /** Cold page loads per page, cold SQL page loads, and timed repeats per engine and size. */
+  /** Cold page loads per page, and cold SQL page loads. */
   runs: number;
   /** Warm queries per SQL page load. */
   warmQueries: number;
+  /** Timed repeats of the aggregate per engine and size (after one warm-up). */
+  engineRepeats: number;
   sizes: number[];
   /** Warm rebuilds after the one cold build. */
   buildRuns: number;

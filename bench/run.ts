@@ -4,8 +4,9 @@
  * it in headless Chromium, and writes bench/results/latest.{json,md} and
  * docs/performance.md. docs/performance.md explains the method.
  *
- *   tsx bench/run.ts [--runs N] [--warm-queries N] [--build-runs N] [--sizes 1e4,1e5]
+ *   tsx bench/run.ts [--runs N] [--warm-queries N] [--engine-repeats N] [--build-runs N] [--sizes 1e4,1e5]
  *                    [--only build,pages,sql,engines] [--site DIR] [--keep]
+ *   tsx bench/run.ts --report     rewrite the Markdown from bench/results/latest.json
  */
 import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
@@ -17,7 +18,7 @@ import {builtPages} from "../test/helpers/site.js";
 import type {Site} from "./browser.js";
 import {benchBuild, copyProject, type ProjectCopy} from "./build.js";
 import {judge} from "./budgets.js";
-import {composition, embedCharts, plotSubset} from "./causes.js";
+import {composition, embedCharts, npmImporters, plotSubset} from "./causes.js";
 import {benchEngines, crossover, ENGINE_PAGE, enginePage, findEngineModules} from "./engines.js";
 import {describeMachine, describeRevision} from "./machine.js";
 import {benchPages} from "./pages.js";
@@ -54,6 +55,7 @@ export function parseOptions(argv: string[]): Options & {site: string | null; ke
   return {
     runs,
     warmQueries: positiveInteger(option(argv, "--warm-queries", "BENCH_WARM_QUERIES"), 10, "--warm-queries"),
+    engineRepeats: Math.max(1, positiveInteger(option(argv, "--engine-repeats", "BENCH_ENGINE_REPEATS"), 10, "--engine-repeats")),
     buildRuns: positiveInteger(option(argv, "--build-runs", "BENCH_BUILD_RUNS"), 3, "--build-runs"),
     engineTimeoutMs: 1000 * positiveInteger(option(argv, "--engine-timeout", "BENCH_ENGINE_TIMEOUT"), 180, "--engine-timeout"),
     sizes,
@@ -76,7 +78,23 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   await rename(temporary, path);
 }
 
+async function writeReports(results: Results, complete: boolean): Promise<void> {
+  const verdicts = judge(results);
+  await writeAtomically(join(resultsDir, "latest.json"), JSON.stringify({...results, budgets: verdicts}, null, 2) + "\n");
+  await writeAtomically(join(resultsDir, "latest.md"), `# Benchmark results\n\n${resultsMarkdown(results, verdicts)}\n`);
+  if (complete) await writeAtomically(docPath, performanceDoc(results, verdicts));
+  log(`wrote bench/results/latest.json and latest.md${complete ? " and docs/performance.md" : " (a partial run: docs/performance.md left as it was)"}`);
+  for (const v of verdicts) log(`${v.met === null ? "not measured" : v.met ? "met    " : "NOT MET"}  ${v.budget}: ${v.measured}`);
+}
+
+/** --report: writes the Markdown again from bench/results/latest.json, measuring nothing (after a change to report.ts). */
+async function rewriteReports(): Promise<void> {
+  const {budgets: _, ...results} = JSON.parse(await readFile(join(resultsDir, "latest.json"), "utf8")) as Results & {budgets: unknown};
+  await writeReports(results, PARTS.every((part) => results.options.parts.includes(part)));
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--report")) return rewriteReports();
   const options = parseOptions(process.argv.slice(2));
   const {site: givenSite, keep, ...recorded} = options;
   const startedAt = new Date().toISOString();
@@ -109,7 +127,7 @@ async function main(): Promise<void> {
     const sql = wants("sql") ? {query: FACT_BASE_QUERY, runs: await benchSql(browser, site, options.runs, options.warmQueries, log)} : null;
     let engines: Results["engines"] = null;
     if (wants("engines")) {
-      const sizes = await benchEngines(browser, site, options.sizes, options.runs, options.engineTimeoutMs, log);
+      const sizes = await benchEngines(browser, site, options.sizes, options.engineRepeats, options.engineTimeoutMs, log);
       engines = {
         modules,
         sizes,
@@ -126,7 +144,8 @@ async function main(): Promise<void> {
       ? {
           compositions: pages.map(composition),
           plotSubset: await plotSubset(projectDir),
-          embedCharts: embedCharts(projectDir, heaviest("embed"))
+          embedCharts: embedCharts(projectDir, heaviest("embed")),
+          npmImporters: npmImporters(projectDir)
         }
       : null;
 
@@ -139,13 +158,7 @@ async function main(): Promise<void> {
   }
 
   results.durationMs = performance.now() - began;
-  const verdicts = judge(results);
-  await writeAtomically(join(resultsDir, "latest.json"), JSON.stringify({...results, budgets: verdicts}, null, 2) + "\n");
-  await writeAtomically(join(resultsDir, "latest.md"), `# Benchmark results\n\n${resultsMarkdown(results, verdicts)}\n`);
-  const complete = PARTS.every(wants) && !givenSite;
-  if (complete) await writeAtomically(docPath, performanceDoc(results, verdicts));
-  log(`wrote bench/results/latest.json and latest.md${complete ? " and docs/performance.md" : " (a partial run: docs/performance.md left as it was)"}`);
-  for (const v of verdicts) log(`${v.met === null ? "not measured" : v.met ? "met    " : "NOT MET"}  ${v.budget}: ${v.measured}`);
+  await writeReports(results, PARTS.every(wants) && !givenSite);
 }
 
 await main();

@@ -15,7 +15,7 @@ import {join, resolve} from "node:path";
 import {repairSite} from "./accessible-chrome.js";
 import {findThirdPartyLoads} from "./check-export.js";
 import {writeFiguresSheet} from "./figures-sheet.js";
-import {canRenderCheck, renderCheck} from "./render-check.js";
+import {alreadyChecked, canRenderCheck, rememberChecked} from "./render-check.js";
 import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 
@@ -47,8 +47,11 @@ async function main(): Promise<number> {
   const output = parseOutput(process.argv.slice(2));
   const staging = `${output}.building-${process.pid}`;
   const retired = `${output}.previous-${process.pid}`;
+  const started = performance.now();
+  const phase = (name: string) => console.log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s since the build started`);
   await seedNpmCache();
   await clearLoaderOutputs();
+  phase("caches ready");
   await rm(staging, {recursive: true, force: true});
   try {
     const code = await runFramework(staging);
@@ -56,6 +59,7 @@ async function main(): Promise<number> {
       console.error(`\nbuild failed (exit ${code}); ${output} was left as it was.`);
       return code;
     }
+    phase("Framework build done");
     await repairSite(staging);
     await writeFiguresSheet(staging);
     // The embed snippet is not imported by any page, so Framework would not copy it.
@@ -68,16 +72,24 @@ async function main(): Promise<number> {
       return 1;
     }
     if (canRenderCheck()) {
-      const problems = await renderCheck(staging);
-      if (problems.length > 0) {
-        for (const problem of problems) console.error(problem);
-        console.error(`\nbuild refused: pages failed to render; ${output} was left as it was.`);
-        return 1;
+      if (await alreadyChecked(staging)) {
+        console.log("render check: this export is identical to one that already rendered cleanly");
+      } else {
+        // Loaded only when needed: the browser driver is the slowest thing this script imports.
+        const {renderCheck} = await import("./render-check.js");
+        const problems = await renderCheck(staging);
+        if (problems.length > 0) {
+          for (const problem of problems) console.error(problem);
+          console.error(`\nbuild refused: pages failed to render; ${output} was left as it was.`);
+          return 1;
+        }
+        await rememberChecked(staging);
+        console.log("render check: every page and embed rendered");
       }
-      console.log("render check: every page and embed rendered");
     } else {
       console.warn("render check skipped: Chromium not found (scripts/ensure-chromium.sh installs it); the export was not opened in a browser.");
     }
+    phase("checks done");
     if (existsSync(output)) await rename(output, retired);
     await rename(staging, output);
     await rm(retired, {recursive: true, force: true});

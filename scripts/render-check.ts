@@ -1,15 +1,63 @@
 /**
  * Opens every page of a built site in Chromium and fails if one does not
- * render: a cell that threw, a chart frame with nothing drawn, or an embed page
- * with no chart. The build runs it before it replaces dist/.
+ * render: a cell that threw, a chart frame with nothing drawn, an embed page
+ * with no chart, or an error in the console. The build runs it before it
+ * replaces dist/. An export byte-for-byte identical to one that already passed
+ * is not checked again: the same files render the same way.
  */
+import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
+import {mkdir, readdir, readFile, writeFile} from "node:fs/promises";
+import {dirname, join, relative} from "node:path";
+import type {BrowserContext} from "playwright-core";
 import {launchBrowser, CHROMIUM, openPage, waitForCells} from "../test/helpers/browser.js";
 import {serve} from "../test/helpers/server.js";
 import {builtPages} from "../test/helpers/site.js";
+import {projectRoot} from "./loader-cache.js";
+
+// Pages are opened a few at a time: most of each visit is waiting for the network to fall idle.
+const PAGES_AT_ONCE = 3;
+const passedStamp = join(projectRoot, "src", ".observablehq", "render-checked.sha256");
 
 export function canRenderCheck(): boolean {
   return existsSync(CHROMIUM);
+}
+
+async function exportHash(dir: string): Promise<string> {
+  const hash = createHash("sha256");
+  const entries = (await readdir(dir, {recursive: true, withFileTypes: true})).filter((e) => e.isFile());
+  const paths = entries.map((e) => join(e.parentPath ?? e.path, e.name)).sort();
+  for (const path of paths) hash.update(`${relative(dir, path)}\0`).update(await readFile(path));
+  return hash.digest("hex");
+}
+
+export async function alreadyChecked(dir: string): Promise<boolean> {
+  return existsSync(passedStamp) && (await readFile(passedStamp, "utf8")) === (await exportHash(dir));
+}
+
+export async function rememberChecked(dir: string): Promise<void> {
+  await mkdir(dirname(passedStamp), {recursive: true});
+  await writeFile(passedStamp, await exportHash(dir));
+}
+
+async function checkPage(context: BrowserContext, origin: string, url: string, path: string): Promise<string[]> {
+  const problems: string[] = [];
+  const {page, consoleErrors, failedRequests} = await openPage(context, origin);
+  try {
+    await page.goto(url);
+    await waitForCells(page);
+    for (const error of await page.locator(".observablehq--error").allInnerTexts()) problems.push(`${path}: a cell failed: ${error.trim()}`);
+    const empty = await page.locator("figure.chart-frame:not(:has(.chart-body svg, .chart-body table))").count();
+    if (empty) problems.push(`${path}: ${empty} chart frame(s) drew nothing`);
+    if (path.startsWith("/embed/") && (await page.locator("figure.chart-frame").count()) !== 1) problems.push(`${path}: the embed page shows no chart`);
+    for (const error of consoleErrors) problems.push(`${path}: console error: ${error}`);
+    for (const request of failedRequests) problems.push(`${path}: failed request: ${request}`);
+  } catch (error) {
+    problems.push(`${path}: ${(error as Error).message.split("\n")[0]}`);
+  } finally {
+    await page.close();
+  }
+  return problems;
 }
 
 export async function renderCheck(dir: string): Promise<string[]> {
@@ -18,26 +66,16 @@ export async function renderCheck(dir: string): Promise<string[]> {
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext();
-    for (const path of await builtPages(dir)) {
-      const {page, consoleErrors} = await openPage(context, server.origin);
-      try {
-        await page.goto(server.url + path.slice(1));
-        await waitForCells(page);
-        const errors = await page.locator(".observablehq--error").allInnerTexts();
-        for (const error of errors) problems.push(`${path}: a cell failed: ${error.trim()}`);
-        const empty = await page.locator("figure.chart-frame:not(:has(.chart-body svg, .chart-body table))").count();
-        if (empty) problems.push(`${path}: ${empty} chart frame(s) drew nothing`);
-        if (path.startsWith("/embed/") && (await page.locator("figure.chart-frame").count()) !== 1) problems.push(`${path}: the embed page shows no chart`);
-        for (const error of consoleErrors) problems.push(`${path}: console error: ${error}`);
-      } catch (error) {
-        problems.push(`${path}: ${(error as Error).message.split("\n")[0]}`);
-      } finally {
-        await page.close();
+    const queue = await builtPages(dir);
+    const worker = async () => {
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        problems.push(...(await checkPage(context, server.origin, server.url + path.slice(1), path)));
       }
-    }
+    };
+    await Promise.all(Array.from({length: PAGES_AT_ONCE}, worker));
   } finally {
     await browser.close();
     await server.close();
   }
-  return problems;
+  return problems.sort();
 }

@@ -9,7 +9,9 @@
  * Framework's client merely names, which stops it asking the registry for a version.
  */
 import {build} from "esbuild";
-import {cp, mkdir, readFile, rm} from "node:fs/promises";
+import {createHash} from "node:crypto";
+import {existsSync} from "node:fs";
+import {cp, mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -22,12 +24,15 @@ interface SeededPackage {
   shared?: string[];
   /** Files besides the module itself that pages load (WebAssembly, workers). */
   assets?: string[];
+  /** Only these exports, so that the bundle leaves out what no page calls; all of them when absent. */
+  exports?: () => Promise<string[]>;
 }
 
 // apache-arrow is shared: Arrow tables made by FileAttachment.arrow() and by
 // DuckDB-WASM must come from one copy of the library to be read by each other.
 const SEEDED: SeededPackage[] = [
-  {name: "@observablehq/plot"},
+  // Plot is most of a story page's JavaScript: bundle only the functions the notebook calls.
+  {name: "@observablehq/plot", exports: () => usedNamespaceFunctions("Plot")},
   {name: "@observablehq/inputs"},
   {name: "d3"},
   {name: "d3-dsv"},
@@ -55,6 +60,22 @@ const UNUSED = [
 ];
 const UNUSED_VERSION = "0.0.0";
 
+/**
+ * The functions called as `Name.fn` anywhere in src/ (components and pages),
+ * which is how every module here uses Plot. A function missing from the list
+ * would fail loudly on the page (and in the build's render check), never silently.
+ */
+export async function usedNamespaceFunctions(namespace: string): Promise<string[]> {
+  const pattern = new RegExp(`\\b${namespace}\\.([a-z]\\w*)\\b`, "g");
+  const used = new Set<string>();
+  for (const entry of await readdir(join(projectRoot, "src"), {recursive: true, withFileTypes: true})) {
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    if (!entry.isFile() || !/\.(ts|js|md)$/.test(entry.name) || path.includes(".observablehq")) continue;
+    for (const [, name] of (await readFile(path, "utf8")).matchAll(pattern)) used.add(name);
+  }
+  return [...used].sort();
+}
+
 // Read from the folder directly: some packages do not export their package.json.
 function packageRoot(name: string): string {
   return join(projectRoot, "node_modules", name);
@@ -69,7 +90,13 @@ function versionFolder(name: string, version: string): string {
   return join(npmCache, `${name}@${version}`);
 }
 
-async function seed({name, shared = [], assets = []}: SeededPackage): Promise<void> {
+async function entryPoint({name, exports}: SeededPackage): Promise<string> {
+  if (!exports) return `export * from ${JSON.stringify(name)};`;
+  return `export {${(await exports()).join(", ")}} from ${JSON.stringify(name)};`;
+}
+
+async function seed(pkg: SeededPackage): Promise<void> {
+  const {name, shared = [], assets = []} = pkg;
   const version = await installedVersion(name);
   const folder = versionFolder(name, version);
   const sharedPaths = new Map<string, string>();
@@ -79,7 +106,7 @@ async function seed({name, shared = [], assets = []}: SeededPackage): Promise<vo
   }
   await rm(folder, {recursive: true, force: true});
   await build({
-    stdin: {contents: `export * from ${JSON.stringify(name)};`, resolveDir: projectRoot, loader: "js"},
+    stdin: {contents: await entryPoint(pkg), resolveDir: projectRoot, loader: "js"},
     outfile: join(folder, "_esm.js"),
     bundle: true,
     format: "esm",
@@ -106,10 +133,26 @@ async function seed({name, shared = [], assets = []}: SeededPackage): Promise<vo
   }
 }
 
+/** What the seeded cache depends on: the installed packages, this script, and the exports chosen. */
+async function seedStamp(): Promise<string> {
+  const hash = createHash("sha256");
+  hash.update(await readFile(join(projectRoot, "package-lock.json")));
+  hash.update(await readFile(fileURLToPath(import.meta.url)));
+  for (const pkg of SEEDED) hash.update(await entryPoint(pkg));
+  return hash.digest("hex");
+}
+
 export async function seedNpmCache(): Promise<void> {
+  const stampPath = join(npmCache, ".seed-stamp");
+  const stamp = await seedStamp();
+  if (existsSync(stampPath) && (await readFile(stampPath, "utf8")) === stamp) {
+    console.log(`npm cache already seeded (${relative(projectRoot, npmCache)})`);
+    return;
+  }
   await mkdir(npmCache, {recursive: true});
   for (const pkg of SEEDED) await seed(pkg);
   for (const name of UNUSED) await mkdir(versionFolder(name, UNUSED_VERSION), {recursive: true});
+  await writeFile(stampPath, stamp);
   console.log(`seeded ${SEEDED.length} packages into ${relative(projectRoot, npmCache)}`);
 }
 
