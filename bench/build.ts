@@ -1,9 +1,8 @@
 /**
  * Times the project's own build (scripts/build.ts) in a private copy of the
  * project, so that the bench neither empties nor refills the caches of anyone
- * building in the working tree: the copy has src/, data/, scripts/, the
- * helpers the build's render check uses, the config files, and a link to
- * node_modules, but no src/.observablehq. Its first build is cold (no
+ * building in the working tree: the copy has the project's files and a link
+ * to node_modules, but no src/.observablehq, dist/ or .git. Its first build is cold (no
  * Framework cache at all), the following ones warm (nothing changed). One
  * extra warm rebuild runs without the build's render check, to show its cost.
  *
@@ -12,16 +11,26 @@
  * within it, the data loaders) and the checks the build runs after it.
  */
 import {spawn} from "node:child_process";
-import {cp, mkdir, mkdtemp, symlink} from "node:fs/promises";
+import {cp, mkdtemp, symlink} from "node:fs/promises";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {join, relative, sep} from "node:path";
 import {performance} from "node:perf_hooks";
 
-/** What the copy needs to build: everything scripts/build.ts reads. */
-const COPIED = ["src", "data", "scripts", "test/helpers", "observablehq.config.ts", "package.json", "tsconfig.json"];
+/**
+ * Left out of the copy: what is not source (git, installed packages, exports,
+ * Framework's cache, which the cold build must not have) and the bench itself.
+ * Everything else is copied, so that the copy builds whatever the build reads.
+ */
+function copied(projectRoot: string, source: string): boolean {
+  const path = relative(projectRoot, source);
+  if (path === "") return true;
+  const top = path.split(sep)[0];
+  if ([".git", "node_modules", "bench", "test-results"].includes(top) || /^dist($|\.)/.test(top)) return false;
+  return !path.startsWith(join("src", ".observablehq"));
+}
 
 export interface BuildPhases {
-  /** scripts/seed-npm-cache.ts: bundling each package into Framework's cache. */
+  /** scripts/seed-npm-cache.ts: bundling each package into Framework's cache (or finding it up to date). */
   seedMs: number;
   /** `observable build`, from the end of seeding to its last line. */
   frameworkMs: number;
@@ -50,14 +59,7 @@ export interface ProjectCopy {
 export async function copyProject(projectRoot: string): Promise<ProjectCopy> {
   const base = await mkdtemp(join(tmpdir(), "shft-bench-"));
   const dir = join(base, "project");
-  await mkdir(dir, {recursive: true});
-  for (const entry of COPIED) {
-    await cp(join(projectRoot, entry), join(dir, entry), {
-      recursive: true,
-      // Framework's cache (npm bundles, loader outputs) stays behind: the first build is cold.
-      filter: (source) => !source.includes(`${join(projectRoot, "src", ".observablehq")}`)
-    });
-  }
+  await cp(projectRoot, dir, {recursive: true, filter: (source) => copied(projectRoot, source)});
   await symlink(join(projectRoot, "node_modules"), join(dir, "node_modules"), "dir");
   return {dir, site: join(base, "site")};
 }
@@ -68,14 +70,16 @@ interface Line {
 }
 
 export function phasesFrom(lines: Line[], startedAt: number): BuildPhases | null {
-  const seeded = lines.find((line) => /^seeded \d+ packages/.test(line.text));
+  // Seeding ends with "seeded 9 packages …", or "npm cache already seeded …" when its stamp matched.
+  const seeded = lines.find((line) => /^seeded \d+ packages|^npm cache already seeded/.test(line.text));
   const checksDone = lines.find((line) => /^render check|^exported to/.test(line.text.trim()));
   if (!seeded || !checksDone) return null;
   // Framework's last line is the last one before the build script's own closing lines.
   const frameworkLines = lines.filter((line) => line.at > seeded.at && line.at < checksDone.at && !/^render check/.test(line.text));
   const frameworkEnd = frameworkLines.at(-1)?.at ?? seeded.at;
   // A loader reports on completion: "copy src/data/x.json → load /data/x.json → [missing] success 115 kB in 372ms".
-  const loaderLines = lines.filter((line) => /→ load \/.* success .* in \d+ms/.test(line.text));
+  // [missing] or [stale]: it ran; [fresh] or [using stale]: Framework reused its cached output.
+  const loaderLines = lines.filter((line) => /→ load \/.*\[(missing|stale)\] .*success .* in \d+ms/.test(line.text));
   // Framework runs the loaders one after another, so their times add up.
   const loadersMs = loaderLines.reduce((sum, line) => sum + Number(/in (\d+)ms/.exec(line.text)?.[1] ?? 0), 0);
   return {

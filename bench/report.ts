@@ -20,7 +20,25 @@ function verdict(met: boolean | null): string {
   return met === null ? "not measured" : met ? "**met**" : "**not met**";
 }
 
-export function machineSection({machine, revision, startedAt, durationMs, options}: Results): string {
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function cpuLines({cpu, machine}: Results): string[] {
+  if (!cpu || Object.keys(cpu).length === 0) return [];
+  const parts = Object.entries(cpu);
+  const contended = parts.filter(([name, share]) => name !== "build" && share.others > 0.1);
+  return [
+    "",
+    `CPU of the whole machine (${machine.cores} cores) used while the bench ran, by the bench's own processes (Node, the builds, Chromium) and by other processes: ` +
+      parts.map(([name, share]) => `${name} ${percent(share.bench)} bench, ${percent(share.others)} others`).join("; ") +
+      "." +
+      (contended.length
+        ? ` **Other processes took more than 10% of the machine while the bench measured ${contended.map(([name]) => name).join(", ")}: those times are likely inflated; rerun on an idle machine before trusting them.**`
+        : " Other processes took too little to matter.")
+  ];
+}
+
+export function machineSection(results: Results): string {
+  const {machine, revision, startedAt, durationMs, options} = results;
   const changed = revision.changedFiles ? ` plus ${revision.changedFiles} uncommitted change(s) in src/, data/, scripts/ or the config, as they stood when the bench copied the project` : "";
   return [
     `Run of ${startedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC")} on commit \`${revision.commit ?? "unknown"}\`${changed}; ` +
@@ -36,7 +54,8 @@ export function machineSection({machine, revision, startedAt, durationMs, option
         ["Node", machine.node],
         ["Chromium", `${machine.chromium} (headless, Debian's build, via playwright-core ${machine.playwright})`]
       ]
-    )
+    ),
+    ...cpuLines(results)
   ].join("\n");
 }
 
@@ -135,6 +154,14 @@ function enginesSection(results: Results): string {
     const d = (engines.duckdb as Extract<EngineRun, {completed: true}>).query;
     return Math.max(a.min, d.min) <= Math.min(a.max, d.max);
   });
+  // "Clearly": DuckDB's slowest run beat Arquero's fastest, at that size and every larger one.
+  let clearlyFrom: number | null = null;
+  for (const {rows, engines} of [...done].reverse()) {
+    const a = (engines.arquero as Extract<EngineRun, {completed: true}>).query;
+    const d = (engines.duckdb as Extract<EngineRun, {completed: true}>).query;
+    if (d.max >= a.min) break;
+    clearlyFrom = rows;
+  }
   const firstAnswer = (run: EngineRun) => (run.completed ? run.startMs + run.loadMs + run.firstQueryMs : null);
   const largest = done.at(-1);
   const notes: string[] = [];
@@ -155,7 +182,8 @@ function enginesSection(results: Results): string {
     "",
     `Engines: the site's own \`${modules.versions.arquero}\` and \`${modules.versions.duckdbWasm}\` (through Framework's DuckDB client, with \`${modules.versions.arrow}\`).`,
     "",
-    `- **Crossover, query on loaded data:** ${said(crossover.query)}.`,
+    `- **Crossover, query on loaded data:** ${said(crossover.query)}, going by the medians` +
+      (clearlyFrom !== null ? `; every DuckDB run beat every Arquero run from ${powerOfTen(clearlyFrom)} rows on.` : "."),
     `- **Crossover, first answer (start + load + first query):** ${said(crossover.firstAnswer)}.`,
     ...notes,
     ...incomplete
@@ -194,10 +222,33 @@ function compositionTable(c: PageComposition): string {
   );
 }
 
+function when(run: {startedAt: string; commit: string | null}): string {
+  return `commit \`${run.commit ?? "unknown"}\`, ${run.startedAt.slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** The budgets against the run compared with. */
+export function previousSection({previous}: Results, verdicts: BudgetVerdict[]): string {
+  if (!previous) return "No earlier run to compare with.";
+  const rows = verdicts.map((v) => {
+    const before = previous.budgets.find((b) => b.id === v.id);
+    return [v.budget, before ? `${before.measured} — ${verdict(before.met)}` : "–", `${v.measured} — ${verdict(v.met)}`];
+  });
+  return [`Compared with the run of ${when(previous)}:`, "", table(["Budget", "then", "now"], rows)].join("\n");
+}
+
 /** For each budget missed: what the measurements show caused it, and what would fix it. */
 export function missedSection(results: Results, verdicts: BudgetVerdict[]): string {
   const missed = verdicts.filter((v) => v.met === false);
-  if (missed.length === 0) return "Every budget measured was met.";
+  if (missed.length === 0) {
+    const earlier = results.previous?.budgets.filter((b) => b.met === false) ?? [];
+    if (earlier.length === 0) return "Every budget measured was met.";
+    const previous = results.previous!;
+    return [
+      `Every budget measured was met. The run of ${when(previous)} missed ${earlier.length}; the comparison under *Budgets* shows what has changed since. ` +
+        "What that run found, written from its own results (so it describes the project as it was then):",
+      ...(previous.missed ? ["", previous.missed.replace(/^### /gm, "#### ")] : [])
+    ].join("\n");
+  }
   const pages = (results.pages ?? []).map(summarizePage);
   const causes = results.causes;
   const parts: string[] = [];
@@ -211,18 +262,21 @@ export function missedSection(results: Results, verdicts: BudgetVerdict[]): stri
       const plot = comp?.origins.find((o) => o.origin.startsWith("@observablehq/plot@"));
       const subset = causes?.plotSubset;
       if (comp && plot) {
-        parts.push(
-          `- **Observable Plot, bundled whole: ${kb(plot.bytes)} of the page's ${kb(comp.js)} (${Math.round((100 * plot.bytes) / comp.js)}%).** ` +
-            "`scripts/seed-npm-cache.ts` bundles all of Plot (`export * from \"@observablehq/plot\"`) into one module, and every component imports it as a namespace (`import * as Plot`), so every page with a chart downloads all of Plot."
-        );
-        if (subset) {
+        const share = `${kb(plot.bytes)} of the page's ${kb(comp.js)} (${Math.round((100 * plot.bytes) / comp.js)}%)`;
+        if (subset && plot.bytes >= 0.98 * subset.full.bytes) {
           const saving = subset.full.bytes - subset.subset.bytes;
           const after = comp.js - saving;
           parts.push(
-            `  The components call ${subset.used.length} of Plot's functions (${subset.used.map((u) => `\`${u}\``).join(", ")}). ` +
-              `A bundle of only those, built with the same esbuild options, weighs ${kb(subset.subset.bytes)} (${kb(subset.subset.gzipBytes)} gzipped) instead of ${kb(subset.full.bytes)}: ` +
+            `- **Observable Plot, bundled whole: ${share}.** \`scripts/seed-npm-cache.ts\` bundles all of Plot into one module, and every page with a chart downloads all of it. ` +
+              `The components call ${subset.used.length} of Plot's functions (${subset.used.map((u) => `\`${u}\``).join(", ")}); a bundle of only those, built with the same esbuild options, weighs ${kb(subset.subset.bytes)} (${kb(subset.subset.gzipBytes)} gzipped) instead of ${kb(subset.full.bytes)}: ` +
               `${kb(saving)} less, which would bring ${comp.path} to about ${kb(after, 1)} (${after <= 400_000 ? "within" : "still over"} the budget). ` +
-              "**Fix:** have `seed-npm-cache.ts` seed Plot as `export {…} from \"@observablehq/plot\"` of the functions the components use (the bench finds them with a regular expression over `src/`; the seed script could do the same, and a test could check that no component calls a function left out)."
+              "**Fix:** seed Plot as `export {…} from \"@observablehq/plot\"` of the functions the components use."
+          );
+        } else {
+          parts.push(
+            `- **Observable Plot: ${share},** already bundled down to the functions the components call` +
+              (subset ? ` (${subset.used.length} of them; all of Plot would be ${kb(subset.full.bytes)}).` : ".") +
+              " What remains is Plot's core (scales, axes, layout, the d3 modules it uses), which every chart needs."
           );
         }
       }
@@ -289,15 +343,15 @@ export function missedSection(results: Results, verdicts: BudgetVerdict[]): stri
         const framework = m((p) => p.frameworkMs);
         const loaders = m((p) => p.loadersMs);
         const checks = m((p) => p.checksMs);
-        const renderCheck = withoutRenderCheck ? total - withoutRenderCheck.ms : null;
+        const renderCheck = withoutRenderCheck ? Math.max(0, total - withoutRenderCheck.ms) : null;
         const pageCount = pages.length || null;
         const causesBySize: [number, string][] = [
           [
             renderCheck ?? checks,
             `- **The render check: ${renderCheck === null ? `up to ${ms(checks)} (all the checks after Framework)` : `${ms(renderCheck)}`}** ` +
               (renderCheck === null ? "" : `(a rebuild with it skipped took ${ms(withoutRenderCheck!.ms)}). `) +
-              `\`scripts/render-check.ts\` launches Chromium and opens every page${pageCount ? ` (${pageCount} of them)` : ""} one after another, and \`waitForCells\` waits on each for Playwright's \`networkidle\` (no request for 500 ms)${pageCount ? `: ${ms(pageCount * 500)} of idle waiting alone` : ""}. ` +
-              "**Fix:** skip it when the export is identical to the last one that passed (compare a hash of the export), open the pages in a few tabs at once, or wait for the cells and charts rather than for network idle."
+              `\`scripts/render-check.ts\` launches Chromium and opens every page${pageCount ? ` (${pageCount} of them)` : ""}, waiting on each for Playwright's \`networkidle\` (no request for 500 ms). ` +
+              "**Fix:** skip it when the export is identical to the last one that passed (a hash of the export), open several pages at once, or wait for the cells and charts rather than for network idle."
           ],
           [
             loaders,
@@ -335,6 +389,10 @@ export function resultsMarkdown(results: Results, verdicts: BudgetVerdict[]): st
     "## Budgets",
     "",
     budgetSection(verdicts),
+    "",
+    "### Against the run compared with",
+    "",
+    previousSection(results, verdicts),
     "",
     "## Pages (cold cache, one new browser context per load)",
     "",
@@ -411,7 +469,9 @@ Options: \`--runs N\` (or \`BENCH_RUNS\`, default 5: cold loads per page and of 
 \`--sizes 1e4,1e5\` (\`BENCH_SIZES\`), \`--engine-timeout S\` (\`BENCH_ENGINE_TIMEOUT\`, 180 s per engine
 and size), \`--only pages,sql\` (a subset; this page is then left as it was), \`--site DIR\` (measure
 an existing export instead of building; also leaves this page as it was), \`--keep\` (keep the
-temporary copy), \`--report\` (rewrite the Markdown from \`latest.json\`, measuring nothing).
+temporary copy), \`--compare FILE\` (the earlier \`latest.json\` to compare the budgets with;
+by default the one this run replaces), \`--report\` (rewrite the Markdown from \`latest.json\`,
+measuring nothing).
 
 Caveats: everything is on localhost, so transfer time is nearly nil and times measure the browser's
 work, not a reader's network; a 2-core virtual machine is noisy, hence medians and ranges; headless

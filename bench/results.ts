@@ -2,9 +2,10 @@
  * The shape of bench/results/latest.json, and the per-page summaries the
  * report and the budgets are computed from.
  */
+import type {BudgetVerdict} from "./budgets.js";
 import type {BuildResults} from "./build.js";
 import type {Crossover, EngineModules, SizeResult} from "./engines.js";
-import type {Machine, Revision} from "./machine.js";
+import type {CpuShare, Machine, Revision} from "./machine.js";
 import {KINDS, type BytesByKind} from "./network.js";
 import type {PageResult} from "./pages.js";
 import type {SqlRun} from "./sql.js";
@@ -37,8 +38,20 @@ export interface Results {
   pages: PageResult[] | null;
   sql: {query: string; runs: SqlRun[]} | null;
   engines: {modules: EngineModules; sizes: SizeResult[]; crossover: {query: Crossover; firstAnswer: Crossover}} | null;
+  /** How the machine's CPU was shared between the bench and other work during each part. */
+  cpu: Record<string, CpuShare> | null;
+  /** The run this one is compared with (the previous bench/results/latest.json, or --compare FILE). */
+  previous: PreviousRun | null;
   /** Evidence gathered for budgets that were missed (see causes.ts). */
   causes: import("./causes.js").Causes | null;
+}
+
+export interface PreviousRun {
+  startedAt: string;
+  commit: string | null;
+  budgets: BudgetVerdict[];
+  /** That run's "Budgets missed and why", written from its own results; null if it missed none. */
+  missed: string | null;
 }
 
 export type PageGroup = "story" | "embed" | "sql";

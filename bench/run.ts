@@ -5,7 +5,7 @@
  * docs/performance.md. docs/performance.md explains the method.
  *
  *   tsx bench/run.ts [--runs N] [--warm-queries N] [--engine-repeats N] [--build-runs N] [--sizes 1e4,1e5]
- *                    [--only build,pages,sql,engines] [--site DIR] [--keep]
+ *                    [--only build,pages,sql,engines] [--site DIR] [--keep] [--compare FILE]
  *   tsx bench/run.ts --report     rewrite the Markdown from bench/results/latest.json
  */
 import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
@@ -20,10 +20,10 @@ import {benchBuild, copyProject, type ProjectCopy} from "./build.js";
 import {judge} from "./budgets.js";
 import {composition, embedCharts, npmImporters, plotSubset} from "./causes.js";
 import {benchEngines, crossover, ENGINE_PAGE, enginePage, findEngineModules} from "./engines.js";
-import {describeMachine, describeRevision} from "./machine.js";
+import {describeMachine, describeRevision, watchCpu} from "./machine.js";
 import {benchPages} from "./pages.js";
-import {performanceDoc, resultsMarkdown} from "./report.js";
-import {PARTS, pageGroup, type Options, type Part, type Results} from "./results.js";
+import {missedSection, performanceDoc, resultsMarkdown} from "./report.js";
+import {PARTS, pageGroup, type Options, type Part, type PreviousRun, type Results} from "./results.js";
 import {benchSql, FACT_BASE_QUERY} from "./sql.js";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -90,42 +90,63 @@ async function writeReports(results: Results, complete: boolean): Promise<void> 
 /** --report: writes the Markdown again from bench/results/latest.json, measuring nothing (after a change to report.ts). */
 async function rewriteReports(): Promise<void> {
   const {budgets: _, ...results} = JSON.parse(await readFile(join(resultsDir, "latest.json"), "utf8")) as Results & {budgets: unknown};
+  const compare = option(process.argv.slice(2), "--compare", "BENCH_COMPARE");
+  if (compare) results.previous = await previousRun(resolve(compare));
   await writeReports(results, PARTS.every((part) => results.options.parts.includes(part)));
 }
 
-async function main(): Promise<void> {
-  if (process.argv.includes("--report")) return rewriteReports();
-  const options = parseOptions(process.argv.slice(2));
-  const {site: givenSite, keep, ...recorded} = options;
+/** The budgets of an earlier run's latest.json, to compare with; null if there is none. */
+async function previousRun(file: string): Promise<PreviousRun | null> {
+  try {
+    const earlier = JSON.parse(await readFile(file, "utf8")) as Results & {budgets?: PreviousRun["budgets"]};
+    if (!earlier.budgets) return null;
+    const missedAny = earlier.budgets.some((b) => b.met === false);
+    return {
+      startedAt: earlier.startedAt,
+      commit: earlier.revision?.commit ?? null,
+      budgets: earlier.budgets,
+      missed: missedAny ? missedSection({...earlier, previous: null}, earlier.budgets) : null
+    };
+  } catch {
+    return null;
+  }
+}
+
+type RunOptions = ReturnType<typeof parseOptions>;
+
+/** Builds (unless given a site), serves and measures; the copy is the caller's to remove. */
+async function measure(options: RunOptions, copy: ProjectCopy | null, previous: PreviousRun | null): Promise<Results> {
+  const {site: givenSite, keep: _, ...recorded} = options;
   const startedAt = new Date().toISOString();
   const revision = describeRevision(projectRoot);
   const wants = (part: Part) => options.parts.includes(part);
+  const cpu = watchCpu();
 
-  let copy: ProjectCopy | null = null;
   let build: Results["build"] = null;
-  let siteDir = givenSite;
-  if (!siteDir) {
-    copy = await copyProject(projectRoot);
-    siteDir = copy.site;
+  if (copy) {
+    cpu.part("build");
     // The build part times the builds; without it the copy is still built once, to have a site to measure.
     build = await benchBuild(copy, wants("build") ? options.buildRuns : 0, log);
     if (!wants("build")) build = null;
   }
+  const siteDir = copy?.site ?? givenSite!;
 
   const modules = findEngineModules(siteDir);
   const server = await serve(siteDir, {extra: {[ENGINE_PAGE]: enginePage(modules)}});
   const site: Site = {dir: siteDir, origin: server.origin, url: server.url};
   const browser = await launchBrowser();
   const {version: playwrightVersion} = JSON.parse(await readFile(join(projectRoot, "node_modules", "playwright-core", "package.json"), "utf8"));
-  let results: Results;
   try {
     const machine = describeMachine(browser, playwrightVersion);
     const paths = await builtPages(siteDir);
     log(`serving ${siteDir} at ${site.url}: ${paths.length} pages; Chromium ${machine.chromium}`);
 
+    cpu.part("pages");
     const pages = wants("pages") ? await benchPages(browser, site, paths, options.runs, log) : null;
+    cpu.part("sql");
     const sql = wants("sql") ? {query: FACT_BASE_QUERY, runs: await benchSql(browser, site, options.runs, options.warmQueries, log)} : null;
     let engines: Results["engines"] = null;
+    cpu.part("engines");
     if (wants("engines")) {
       const sizes = await benchEngines(browser, site, options.sizes, options.engineRepeats, options.engineTimeoutMs, log);
       engines = {
@@ -137,6 +158,8 @@ async function main(): Promise<void> {
         }
       };
     }
+    const cpuByPart = cpu.stop();
+    for (const part of PARTS) if (!wants(part)) delete cpuByPart[part];
 
     const projectDir = copy?.dir ?? projectRoot;
     const heaviest = (group: string) => pages?.filter((p) => pageGroup(p.path) === group).sort((a, b) => (b.runs[0]?.bytes.js ?? 0) - (a.runs[0]?.bytes.js ?? 0))[0];
@@ -148,17 +171,27 @@ async function main(): Promise<void> {
           npmImporters: npmImporters(projectDir)
         }
       : null;
-
-    results = {startedAt, durationMs: 0, options: recorded, machine, revision, build, pages, sql, engines, causes};
+    return {startedAt, durationMs: 0, options: recorded, machine, revision, build, pages, sql, engines, cpu: cpuByPart, previous, causes};
   } finally {
     await browser.close();
     await server.close();
-    if (copy && !keep) await rm(dirname(copy.dir), {recursive: true, force: true});
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes("--report")) return rewriteReports();
+  const options = parseOptions(argv);
+  const previous = await previousRun(resolve(option(argv, "--compare", "BENCH_COMPARE") ?? join(resultsDir, "latest.json")));
+  const copy = options.site ? null : await copyProject(projectRoot);
+  try {
+    const results = await measure(options, copy, previous);
+    results.durationMs = performance.now() - began;
+    await writeReports(results, PARTS.every((part) => options.parts.includes(part)) && !options.site);
+  } finally {
+    if (copy && !options.keep) await rm(dirname(copy.dir), {recursive: true, force: true});
     else if (copy) log(`kept the copy in ${dirname(copy.dir)}`);
   }
-
-  results.durationMs = performance.now() - began;
-  await writeReports(results, PARTS.every(wants) && !givenSite);
 }
 
 await main();

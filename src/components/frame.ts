@@ -92,7 +92,11 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   body.setAttribute("aria-label", alt);
   for (const svg of body.querySelectorAll("svg")) {
     // Plot labels its mark groups ("bar", "rule"), which assistive technology reads as noise.
-    for (const group of svg.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
+    for (const group of svg.querySelectorAll("g[aria-label]")) {
+      // Axes stay recognisable (for print styles and for tests that read the values drawn).
+      if (/axis|grid/.test(group.getAttribute("aria-label")!)) group.classList.add("chart-axis");
+      group.removeAttribute("aria-label");
+    }
     for (const node of svg.querySelectorAll("[aria-description]")) node.removeAttribute("aria-description");
   }
   addTooltips(body);

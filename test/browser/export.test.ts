@@ -204,3 +204,41 @@ test("story pages print without controls, with charts inside the page and source
     await context.close();
   }
 });
+
+/** Every number in a text, with its roundings, so that "14.1%" matches 14.0978… and "1,454" matches 1454. */
+function numbersIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const [token] of text.replace(/(\d),(?=\d{3})/g, "$1").matchAll(/\d+(?:\.\d+)?/g)) {
+    const n = Number(token);
+    found.add(String(n)).add(n.toFixed(0)).add(n.toFixed(1));
+  }
+  return found;
+}
+
+test("every value a chart draws is in its text alternative and in its download", async () => {
+  const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
+  try {
+    for (const {id} of EMBEDDABLE_CHARTS) {
+      const {page} = await openPage(context, site.server.origin);
+      await page.goto(`${site.server.url}embed/${id}`);
+      await waitForCells(page);
+      const frame = page.locator(`#chart-${id}`);
+      const drawn = await frame.locator(".chart-body svg text").evaluateAll((nodes) =>
+        nodes.filter((n) => !n.closest(".chart-axis")).map((n) => n.textContent ?? "")
+      );
+      const alt = numbersIn((await frame.locator(".chart-body").getAttribute("aria-label")) ?? "");
+      const csv = numbersIn(decodeURIComponent((await frame.locator("a.chart-download").getAttribute("href"))!.split(",").slice(1).join(",")));
+      for (const label of drawn) {
+        // Each number as the chart writes it ("1,454", "14.1%"), compared with every rounding of the others.
+        for (const [token] of label.replace(/(\d),(?=\d{3})/g, "$1").matchAll(/\d+(?:\.\d+)?/g)) {
+          const n = String(Number(token));
+          assert.ok(alt.has(n), `${id}: “${label}” is drawn but ${n} is not in the alt text`);
+          assert.ok(csv.has(n), `${id}: “${label}” is drawn but ${n} is not in the download`);
+        }
+      }
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
