@@ -26,6 +26,9 @@ export function embedSnippet(url: string, title: string): string {
 export function reportHeight(id: string): void {
   if (window.parent === window) return;
   const send = () => window.parent.postMessage({type: EMBED_MESSAGE, chart: id, height: Math.ceil(document.documentElement.scrollHeight)}, "*");
-  new ResizeObserver(send).observe(document.body);
+  // The document element, not the body: margins and late layout change its height without the body's.
+  const observer = new ResizeObserver(send);
+  observer.observe(document.documentElement);
+  observer.observe(document.body);
   send();
 }

@@ -152,14 +152,15 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
     title: `Fined ${formatGBP(fines)} in ${formatCount(groups.length)} prosecutions, plus ${formatGBP(costs)} in costs`,
     subtitle: "Amounts the courts ordered Southern Health NHS Foundation Trust to pay, by prosecution",
     alt: `Bar chart of the amounts ordered in ${formatCount(groups.length)} prosecutions: ${groups
-      .map((g) => `${g.prosecution}, sentenced ${g.sentenced}: ${listOf(g.parts.map((p) => `${p.item} ${amountLabel(p)}`))}`)
+      .map((g) => `${g.prosecution}, sentenced ${g.sentenced}: ${formatGBP(g.total)} in all, ${listOf(g.parts.map((p) => `${p.item} ${amountLabel(p)}`))}`)
       .join("; ")}.`,
     sources: sourcesOf([...parts, ...checked.map((g) => g.stated_total!)]),
     notes: [
       "Fines in orange-red, costs in grey; all bars on one scale from zero.",
       ...checked.map((g) => `${g.prosecution}: the parts add up to the stated total of ${formatGBP(g.stated_total!.value as number)} (${g.stated_total!.finding.toLowerCase()}).`)
     ],
-    data: parts.map(flatRow),
+    // Each amount with the total of its prosecution, as the chart labels both.
+    data: parts.map((p) => ({...flatRow(p), prosecution_total: groups.find((g) => g.parts.includes(p))!.total})),
     statuses: parts.map((p) => p.status)
   });
 }

@@ -20,5 +20,7 @@ export const PAGE_EXPECTATIONS: Record<string, PageExpectation> = {
   // The workbench draws a chart only for a query's result, so none is required on arrival.
   "/explore": {charts: 0, duckdb: true, selectors: ["textarea#sql-input", "button.sql-run", ".sql-example", ".sql-schema details[data-table]"]},
   // Each embed page shows its one chart and nothing else.
-  ...Object.fromEntries(EMBEDDABLE_CHARTS.map(({id}) => [`/embed/${id}`, {charts: 1, selectors: [`#chart-${id}`]}]))
+  ...Object.fromEntries(EMBEDDABLE_CHARTS.map(({id}) => [`/embed/${id}`, {charts: 1, selectors: [`#chart-${id}`]}])),
+  // The findings "chart" is a table of every finding, not a drawing.
+  "/embed/findings": {charts: 0, selectors: ["#chart-findings table"]}
 };

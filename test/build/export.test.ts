@@ -21,7 +21,8 @@ after(() => rmSync(scratch, {recursive: true, force: true}));
 
 function build(out: string, {offline = false, env = {}}: {offline?: boolean; env?: Record<string, string>} = {}) {
   const command = ["node_modules/.bin/tsx", "scripts/build.ts", "--out", out];
-  const [bin, ...args] = offline ? ["unshare", "--net", ...command] : command;
+  // A new network namespace has no network at all; its loopback is brought up for the render check's local server.
+  const [bin, ...args] = offline ? ["unshare", "--net", "sh", "-c", 'ip link set lo up && exec "$@"', "build", ...command] : command;
   return spawnSync(bin, args, {cwd: projectRoot, encoding: "utf8", env: {...process.env, ...env}, timeout: 300_000});
 }
 
