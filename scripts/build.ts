@@ -18,6 +18,7 @@ import {writeFiguresSheet} from "./figures-sheet.js";
 import {alreadyChecked, canRenderCheck, rememberChecked} from "./render-check.js";
 import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
+import {stabiliseFileDates} from "./stable-dates.js";
 
 
 function parseOutput(argv: string[]): string {
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
     }
     phase("Framework build done");
     await repairSite(staging);
+    await stabiliseFileDates(staging);
     await writeFiguresSheet(staging);
     // The embed snippet is not imported by any page, so Framework would not copy it.
     await mkdir(join(staging, "embed"), {recursive: true});
