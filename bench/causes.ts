@@ -10,6 +10,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {gzipSync} from "node:zlib";
 import type {PageResult} from "./pages.js";
+import {BUNDLE_OPTIONS} from "../scripts/seed-npm-cache.js";
 
 export interface ModuleShare {
   /** "@observablehq/plot@0.6.17", "Framework runtime", "project components", … */
@@ -89,12 +90,7 @@ async function bundleSize(contents: string, resolveDir: string): Promise<{bytes:
   // The options of scripts/seed-npm-cache.ts, which makes the bundle the site serves.
   const result = await build({
     stdin: {contents, resolveDir, loader: "js"},
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
+    ...BUNDLE_OPTIONS,
     logLevel: "silent",
     write: false
   });
