@@ -36,7 +36,8 @@ export default {
   globalStylesheets: [],
   // Framework's air and near-midnight themes follow the reader's light or dark setting.
   style: "style.css",
-  footer: "",
+  // A footer without Framework's build date, so that two builds of one commit are identical.
+  footer: "Every figure is computed from cited public sources; hover over or focus a figure to see its source and status. Code: MIT. Data: CC BY 4.0.",
   // Framework would otherwise fetch the json and parquet extensions from extensions.duckdb.org.
   duckdb: {extensions: {json: null, parquet: null}}
 };
