@@ -24,6 +24,21 @@ test("every built page has expectations declared", async () => {
 
 for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS)) {
   describe(`page ${path}`, () => {
+    test("fits a 360 px phone screen without scrolling sideways", async () => {
+      const context = await site.browser.newContext({viewport: {width: 360, height: 800}});
+      try {
+        const {page} = await openPage(context, site.server.origin);
+        await page.goto(site.server.url + path.slice(1));
+        await waitForCells(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+        const charts = await page.locator("figure.chart-frame:has(.chart-body[aria-label] svg)").count();
+        assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);
+      } finally {
+        await context.close();
+      }
+    });
+
     for (const colorScheme of ["light", "dark"] as const) {
       test(`renders cleanly in ${colorScheme} mode`, async () => {
         const context = await site.browser.newContext({colorScheme, viewport: {width: 1280, height: 900}});
