@@ -43,17 +43,17 @@ export function annotationsWithin(annotations: Annotation[], [from, to]: [Date, 
 }
 
 /** Room above the plot for one label line per annotation. */
-export function annotationMargin(annotations: Annotation[]): number {
+function annotationMargin(annotations: Annotation[]): number {
   return annotations.length ? annotations.length * LINE + 8 : 0;
 }
 
 /** The chart's width and side margins, to keep every label inside the chart. */
-export type Frame = {width: number; marginLeft: number; marginRight: number};
+type Frame = {width: number; marginLeft: number; marginRight: number};
 
 /** Rough width of a bold 11px label: enough to decide which side of its rule it fits on. */
 const labelWidth = (label: string) => label.length * 7;
 
-export function annotationMarks(annotations: Annotation[], [from, to]: [Date, Date], marginTop: number, frame: Frame): Plot.Markish[] {
+function annotationMarks(annotations: Annotation[], [from, to]: [Date, Date], marginTop: number, frame: Frame): Plot.Markish[] {
   const span = to.getTime() - from.getTime();
   const plotWidth = frame.width - frame.marginLeft - frame.marginRight;
   return annotations.flatMap((a, i) => {
@@ -74,6 +74,41 @@ export function annotationMarks(annotations: Annotation[], [from, to]: [Date, Da
         : Plot.text([a], {...text, frameAnchor: "top-right", dx: frame.marginRight - 2, textAnchor: "end"})
     ];
   });
+}
+
+export interface TimeAxisOptions {
+  width: number;
+  domain: [Date, Date];
+  /** Key events inside the domain, labelled above the plot. */
+  annotations: Annotation[];
+  /** How many rows the chart has, and how tall each is. */
+  rows: number;
+  rowHeight: number;
+  marginLeft?: number;
+  /** Space between the lowest annotation label and the plot. */
+  headroom: number;
+}
+
+/**
+ * The layout shared by every chart drawn on a time axis under key events:
+ * its size, margins and UTC x scale, and the annotation marks that go with
+ * them (their labels live in the top margin, so the two are made together).
+ */
+export function annotatedTimeAxis({width, domain, annotations, rows, rowHeight, marginLeft = 16, headroom}: TimeAxisOptions) {
+  const marginTop = annotationMargin(annotations) + headroom;
+  const frame = {width, marginLeft, marginRight: 16};
+  return {
+    layout: {
+      width,
+      height: rows * rowHeight + marginTop + 30,
+      marginLeft,
+      marginRight: frame.marginRight,
+      marginTop,
+      marginBottom: 28,
+      x: {type: "utc" as const, domain, label: null, grid: true}
+    },
+    marks: annotationMarks(annotations, domain, marginTop, frame)
+  };
 }
 
 export function annotationRows(annotations: Annotation[]): Record<string, unknown>[] {

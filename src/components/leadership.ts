@@ -7,7 +7,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import type {SourceRef} from "../lib/figures.js";
-import {annotationMargin, annotationMarks, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
+import {annotatedTimeAxis, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
 import {formatCount} from "./format.js";
 import {ChartFrame} from "./frame.js";
 import {OKABE_ITO} from "./palette.js";
@@ -103,23 +103,16 @@ export function LeadershipChart({terms, events}: {terms: TermRow[]; events: Even
   const times = segments.flatMap((s) => [s.x1.getTime(), s.x2.getTime()]);
   const domain: [Date, Date] = [new Date(Math.min(...times) - 30 * DAY), new Date(Math.max(...times) + 30 * DAY)];
   const annotations: Annotation[] = annotationsWithin(keyEvents(events), domain);
-  const marginTop = annotationMargin(annotations) + 6;
   // On a phone the gap note takes a second line above the bar.
   const rowHeight = narrow ? 58 : 44;
+  const axis = annotatedTimeAxis({width, domain, annotations, rows: spans.length, rowHeight, headroom: 6});
   const colour = (post: string) => ROLE_COLOURS[post] ?? OKABE_ITO.grey;
   const barInset = {insetTop: narrow ? 36 : 22, insetBottom: 8};
-  const frame = {width, marginLeft: 16, marginRight: 16};
   const plot = Plot.plot({
-    width,
-    height: spans.length * rowHeight + marginTop + 30,
-    marginLeft: frame.marginLeft,
-    marginRight: frame.marginRight,
-    marginTop,
-    marginBottom: 28,
-    x: {type: "utc", domain, label: null, grid: true},
+    ...axis.layout,
     y: {domain: spans.map((t) => t.term_id), axis: null, padding: 0},
     marks: [
-      ...annotationMarks(annotations, domain, marginTop, frame),
+      ...axis.marks,
       Plot.text(spans, {
         y: "term_id",
         text: (t: TermSpan) => `${t.person}, ${t.role}${t.gap ? `${narrow ? "\n" : " · "}${t.gap}` : ""}`,

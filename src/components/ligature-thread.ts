@@ -6,7 +6,7 @@
  * one. A month-dated inspection is drawn as the month it covers.
  */
 import * as Plot from "npm:@observablehq/plot";
-import {annotationMargin, annotationMarks, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
+import {annotatedTimeAxis, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
 import {dateSpan, formatCount, formatDate, type Precision} from "./format.js";
 import {ChartFrame} from "./frame.js";
 import {sourceLink, statusBadge} from "./fact.js";
@@ -71,25 +71,18 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
   const lastYear = rows[rows.length - 1].end.getUTCFullYear();
   const domain: [Date, Date] = [new Date(Date.UTC(firstYear, 0, 1)), new Date(Date.UTC(lastYear + 1, 0, 1))];
   const annotations: Annotation[] = annotationsWithin(keyEvents(events, THREAD_EVENTS), domain);
-  const marginTop = annotationMargin(annotations) + 4;
   const rowHeight = narrow ? 44 : 38;
+  const axis = annotatedTimeAxis({width, domain, annotations, rows: rows.length, rowHeight, headroom: 4});
   const spans = rows.filter((r) => r.is_span);
   const days = rows.filter((r) => !r.is_span);
   const hollow = (r: ThreadRow) => r.status !== "final";
   const label = (r: ThreadRow) => capitalise(narrow ? r.location ?? "" : `${r.location}: ${r.finding}`);
   const markOffset = 8;
-  const frame = {width, marginLeft: 16, marginRight: 16};
   const plot = Plot.plot({
-    width,
-    height: rows.length * rowHeight + marginTop + 30,
-    marginLeft: frame.marginLeft,
-    marginRight: frame.marginRight,
-    marginTop,
-    marginBottom: 28,
-    x: {type: "utc", domain, label: null, grid: true},
+    ...axis.layout,
     y: {domain: rows.map((r) => r.finding_id), axis: null, padding: 0},
     marks: [
-      ...annotationMarks(annotations, domain, marginTop, frame),
+      ...axis.marks,
       Plot.text(rows, {
         y: "finding_id",
         text: label,

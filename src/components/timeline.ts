@@ -6,7 +6,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import {statusBadge} from "./fact.js";
-import {annotationMargin, annotationMarks, annotationRows, annotationsWithin, type Annotation} from "./annotations.js";
+import {annotatedTimeAxis, annotationRows, annotationsWithin, type Annotation} from "./annotations.js";
 import {formatCount} from "./format.js";
 import {ChartFrame} from "./frame.js";
 import {STATUS_LABELS} from "./palette.js";
@@ -52,7 +52,6 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
   const categories = READER_CATEGORIES.map((c) => c.label).filter((label) => rows.some((r) => r.reader_category === label));
   const narrow = width < 560;
   const rowHeight = narrow ? 48 : 36;
-  const marginTop = annotationMargin(annotations) + 6;
   const labelSpace = narrow ? 20 : 0;
   // Marks sit below the category label on a phone, centred in the row on a desktop.
   const markOffset = labelSpace / 2;
@@ -61,19 +60,13 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
   const solid = (r: TimelineRow) => r.status === "final";
   const colour = {domain: READER_CATEGORIES.map((c) => c.label), range: READER_CATEGORIES.map((c) => c.colour)};
   const barInset = {insetTop: rowHeight / 2 + markOffset - 6, insetBottom: rowHeight / 2 - markOffset - 6};
-  const frame = {width, marginLeft: narrow ? 16 : 160, marginRight: 16};
+  const axis = annotatedTimeAxis({width, domain, annotations, rows: categories.length, rowHeight, marginLeft: narrow ? 16 : 160, headroom: 6});
   const plot = Plot.plot({
-    width,
-    height: categories.length * rowHeight + marginTop + 30,
-    marginLeft: frame.marginLeft,
-    marginRight: frame.marginRight,
-    marginTop,
-    marginBottom: 28,
-    x: {type: "utc", domain, label: null, grid: true},
+    ...axis.layout,
     y: {domain: categories, axis: narrow ? null : "left", label: null, tickSize: 0, padding: 0},
     color: colour,
     marks: [
-      ...annotationMarks(annotations, domain, marginTop, frame),
+      ...axis.marks,
       Plot.ruleY(categories, {y: (c: string) => c, dy: markOffset, stroke: "currentColor", strokeOpacity: 0.15}),
       ...(narrow
         ? [Plot.text(categories, {y: (c: string) => c, text: (c: string) => c, frameAnchor: "left", textAnchor: "start", dy: -rowHeight / 2 + 10, fill: "currentColor", fontWeight: 600})]
