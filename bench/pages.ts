@@ -6,7 +6,7 @@
  * landing on one.
  */
 import type {Browser} from "playwright-core";
-import {waitForCells} from "../test/helpers/browser.js";
+import {waitForCells} from "../scripts/chromium.js";
 import {openCold, type Site} from "./browser.js";
 import {bytesByKind, isDuckDbFile, type BytesByKind, type Transfer} from "./network.js";
 

@@ -429,8 +429,8 @@ const METHOD = `## Method
    to show what that check costs. Phases are split by the time each line of the build's output
    appeared. The last build's export, which passed every check, is the site measured below.
 2. **Serve.** The export of that copy is served on 127.0.0.1 by the test suite's static server
-   (\`test/helpers/server.ts\`), which does not compress, with the bench's engine page beside it.
-3. **Pages.** Debian's Chromium, headless, with the test suite's flags (\`test/helpers/browser.ts\`),
+   (\`scripts/static-server.ts\`), which does not compress, with the bench's engine page beside it.
+3. **Pages.** Debian's Chromium, headless, with the flags of \`scripts/chromium.ts\`,
    at 1280×900. Every page of the export (story pages, the SQL page and every embed page) is
    loaded in a **new browser context** each run (an empty cache), going round all the pages once per
    run. Bytes are Chromium's encoded body size of every response (\`request.sizes()\` on the

@@ -12,9 +12,8 @@ import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {performance} from "node:perf_hooks";
-import {launchBrowser} from "../test/helpers/browser.js";
-import {serve} from "../test/helpers/server.js";
-import {builtPages} from "../test/helpers/site.js";
+import {launchBrowser} from "../scripts/chromium.js";
+import {pagesOf, serve} from "../scripts/static-server.js";
 import type {Site} from "./browser.js";
 import {benchBuild, copyProject, type ProjectCopy} from "./build.js";
 import {judge} from "./budgets.js";
@@ -138,7 +137,7 @@ async function measure(options: RunOptions, copy: ProjectCopy | null, previous: 
   const {version: playwrightVersion} = JSON.parse(await readFile(join(projectRoot, "node_modules", "playwright-core", "package.json"), "utf8"));
   try {
     const machine = describeMachine(browser, playwrightVersion);
-    const paths = await builtPages(siteDir);
+    const paths = await pagesOf(siteDir);
     log(`serving ${siteDir} at ${site.url}: ${paths.length} pages; Chromium ${machine.chromium}`);
 
     cpu.part("pages");

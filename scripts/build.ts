@@ -1,7 +1,8 @@
 /**
  * The one way to build the static export. It fills Framework's npm cache from
- * node_modules (no network), clears cached loader output (Framework re-runs a
- * loader only when the loader itself changes, not when data/ does), builds into
+ * node_modules (no network), clears cached loader output when the loaders'
+ * inputs changed (Framework re-runs a loader only when the loader itself
+ * changes, not when data/ does), builds into
  * a temporary folder and swaps it in for the output folder only when the build
  * and the checks on it succeed: a failed build leaves the previous export intact.
  *
@@ -15,7 +16,7 @@ import {join, resolve} from "node:path";
 import {repairSite} from "./accessible-chrome.js";
 import {findThirdPartyLoads} from "./check-export.js";
 import {writeFiguresSheet} from "./figures-sheet.js";
-import {alreadyChecked, canRenderCheck, rememberChecked} from "./render-check.js";
+import {alreadyChecked, canRenderCheck, exportDigest, rememberChecked, renderCheck} from "./render-check.js";
 import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 import {stabiliseFileDates} from "./stable-dates.js";
@@ -74,18 +75,17 @@ async function main(): Promise<number> {
       return 1;
     }
     if (canRenderCheck()) {
-      if (await alreadyChecked(staging)) {
+      const digest = await exportDigest(staging);
+      if (await alreadyChecked(digest)) {
         console.log("render check: this export is identical to one that already rendered cleanly");
       } else {
-        // Loaded only when needed: the browser driver is the slowest thing this script imports.
-        const {renderCheck} = await import("./render-check.js");
         const problems = await renderCheck(staging);
         if (problems.length > 0) {
           for (const problem of problems) console.error(problem);
           console.error(`\nbuild refused: pages failed to render; ${output} was left as it was.`);
           return 1;
         }
-        await rememberChecked(staging);
+        await rememberChecked(digest);
         console.log("render check: every page and embed rendered");
       }
     } else {

@@ -5,15 +5,13 @@
  * replaces dist/. An export byte-for-byte identical to one that already passed
  * is not checked again: the same files render the same way.
  */
-import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {mkdir, readdir, readFile, writeFile} from "node:fs/promises";
-import {dirname, join, relative} from "node:path";
+import {join} from "node:path";
 import type {BrowserContext} from "playwright-core";
-import {launchBrowser, CHROMIUM, openPage, waitForCells} from "../test/helpers/browser.js";
-import {serve} from "../test/helpers/server.js";
-import {builtPages} from "../test/helpers/site.js";
+import {launchBrowser, CHROMIUM, openPage, waitForCells} from "./chromium.js";
+import {pagesOf, serve} from "./static-server.js";
 import {projectRoot} from "./loader-cache.js";
+import {hashFolders, stampMatches, writeStamp} from "./stamps.js";
 
 // Pages are opened a few at a time: most of each visit is waiting for the network to fall idle.
 const PAGES_AT_ONCE = 3;
@@ -23,21 +21,17 @@ export function canRenderCheck(): boolean {
   return existsSync(CHROMIUM);
 }
 
-async function exportHash(dir: string): Promise<string> {
-  const hash = createHash("sha256");
-  const entries = (await readdir(dir, {recursive: true, withFileTypes: true})).filter((e) => e.isFile());
-  const paths = entries.map((e) => join(e.parentPath ?? e.path, e.name)).sort();
-  for (const path of paths) hash.update(`${relative(dir, path)}\0`).update(await readFile(path));
-  return hash.digest("hex");
+/** The digest of an export, to tell whether it already passed the check. */
+export function exportDigest(dir: string): Promise<string> {
+  return hashFolders([dir]);
 }
 
-export async function alreadyChecked(dir: string): Promise<boolean> {
-  return existsSync(passedStamp) && (await readFile(passedStamp, "utf8")) === (await exportHash(dir));
+export function alreadyChecked(digest: string): Promise<boolean> {
+  return stampMatches(passedStamp, digest);
 }
 
-export async function rememberChecked(dir: string): Promise<void> {
-  await mkdir(dirname(passedStamp), {recursive: true});
-  await writeFile(passedStamp, await exportHash(dir));
+export function rememberChecked(digest: string): Promise<void> {
+  return writeStamp(passedStamp, digest);
 }
 
 async function checkPage(context: BrowserContext, origin: string, url: string, path: string): Promise<string[]> {
@@ -66,7 +60,7 @@ export async function renderCheck(dir: string): Promise<string[]> {
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext();
-    const queue = await builtPages(dir);
+    const queue = await pagesOf(dir);
     const worker = async () => {
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         problems.push(...(await checkPage(context, server.origin, server.url + path.slice(1), path)));

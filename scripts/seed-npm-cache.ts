@@ -10,10 +10,10 @@
  */
 import {build} from "esbuild";
 import {createHash} from "node:crypto";
-import {existsSync} from "node:fs";
-import {cp, mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
+import {cp, mkdir, readdir, readFile, rm} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
+import {stampMatches, writeStamp} from "./stamps.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const npmCache = join(projectRoot, "src", ".observablehq", "cache", "_npm");
@@ -150,14 +150,14 @@ async function seedStamp(): Promise<string> {
 export async function seedNpmCache(): Promise<void> {
   const stampPath = join(npmCache, ".seed-stamp");
   const stamp = await seedStamp();
-  if (existsSync(stampPath) && (await readFile(stampPath, "utf8")) === stamp) {
+  if (await stampMatches(stampPath, stamp)) {
     console.log(`npm cache already seeded (${relative(projectRoot, npmCache)})`);
     return;
   }
   await mkdir(npmCache, {recursive: true});
   for (const pkg of SEEDED) await seed(pkg);
   for (const name of UNUSED) await mkdir(versionFolder(name, UNUSED_VERSION), {recursive: true});
-  await writeFile(stampPath, stamp);
+  await writeStamp(stampPath, stamp);
   console.log(`seeded ${SEEDED.length} packages into ${relative(projectRoot, npmCache)}`);
 }
 

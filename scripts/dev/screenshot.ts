@@ -1,8 +1,8 @@
 // Screenshot of a built page, for looking at what readers see:
 //   tsx scripts/dev/screenshot.ts PATH OUT.png [light|dark] [width] [css selector]
 // SHFT_DIST points at another export than dist/.
-import {launchBrowser, waitForCells} from "../../test/helpers/browser.js";
-import {serve} from "../../test/helpers/server.js";
+import {launchBrowser, waitForCells} from "../chromium.js";
+import {serve} from "../static-server.js";
 
 const [path = "", out = "/tmp/shot.png", scheme = "light", width = "1200", selector] = process.argv.slice(2);
 const server = await serve(process.env.SHFT_DIST ?? new URL("../../dist", import.meta.url).pathname);

@@ -2,7 +2,7 @@
 import type {Figure} from "../lib/figures.js";
 import type {Sourced} from "../lib/story.js";
 import {fact, sourceLink, statusBadge} from "./fact.js";
-import {formatDate, type Precision} from "./format.js";
+import {formatDate, lowerFirst, type Precision} from "./format.js";
 
 export function ClaimCard(claim: Sourced, figures: Record<string, Figure>): HTMLElement {
   const card = document.createElement("div");
@@ -17,7 +17,7 @@ export function ClaimCard(claim: Sourced, figures: Record<string, Figure>): HTML
   const disputed = figures[claim.disputes as string];
   const against = document.createElement("p");
   against.className = "claim-against";
-  against.append("The figure it answers: ", fact(disputed), ` — ${disputed.label.charAt(0).toLowerCase()}${disputed.label.slice(1)}.`);
+  against.append("The figure it answers: ", fact(disputed), ` — ${lowerFirst(disputed.label)}.`);
   card.append(quote, who, against);
   return card;
 }

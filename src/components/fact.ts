@@ -5,15 +5,9 @@
  */
 import type {Figure, SourceRef} from "../lib/figures.js";
 import {STATUS_LABELS} from "./palette.js";
+import {element} from "./dom.js";
 
 let factCount = 0;
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 export function sourceLink(source: SourceRef): HTMLAnchorElement {
   const link = element("a", "source-link", `${source.publisher}: ${source.title}${source.published ? ` (${source.published})` : ""}`);

@@ -7,9 +7,9 @@
 import * as aq from "npm:arquero";
 import * as InputsModule from "npm:@observablehq/inputs";
 import {statusBadge} from "./fact.js";
-import {dateSpan, formatCount, formatDate, formatGBP} from "./format.js";
+import {capitalise, dateSpan, formatCount, formatDate, formatGBP} from "./format.js";
 import {ChartFrame} from "./frame.js";
-import {capitalise, compactSourceLink, flatRow, listOf, type FindingRow} from "./record.js";
+import {compactSourceLink, flatRow, listOf, type FindingRow} from "./record.js";
 
 // The package ships no type declarations; its table is all this module uses.
 const Inputs = InputsModule as unknown as {table(data: unknown[], options: Record<string, unknown>): HTMLElement};

@@ -10,6 +10,15 @@ export function formatCount(value: number): string {
   return COUNT.format(value);
 }
 
+/** "Deaths reported" → "deaths reported", for a label set inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** A computed percentage, to a fixed number of decimal places. */
 export function formatPercent(value: number, digits = 1): string {
   return `${value.toFixed(digits)}%`;

@@ -100,10 +100,6 @@ export function eventById(events: EventRow[], id: string): EventRow {
   return event;
 }
 
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** "a, b and c", for alt text and titles. */
 export function listOf(items: string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;

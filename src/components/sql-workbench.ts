@@ -21,6 +21,7 @@ import type {SqlExample} from "./sql-examples.js";
 import {resultToCsv, resultToJson} from "./sql-export.js";
 import type {Cell} from "./sql-values.js";
 import {downloadBlob} from "./download.js";
+import {element} from "./dom.js";
 
 export interface WorkbenchOptions {
   catalog: TableInfo[];
@@ -40,13 +41,6 @@ function plural(n: number, word: string): string {
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function download(filename: string, type: string, text: string): void {

@@ -7,7 +7,7 @@
 import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
 import {percentOf, wilsonInterval, type Interval} from "./stats.js";
-import {formatCount, formatDate, formatGBP, formatInterval, formatPercent, type Precision} from "../components/format.js";
+import {formatCount, formatDate, formatGBP, formatInterval, formatPercent, lowerFirst, type Precision} from "../components/format.js";
 
 export type Status = "final" | "secondary" | "draft" | "superseded" | "unconfirmed";
 
@@ -87,7 +87,6 @@ interface ShareSpec {
 /** part ÷ whole as a percentage, with its interval and merged provenance. */
 export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
   const sources = [...new Map([...part.sources, ...whole.sources].map((s) => [s.id, s])).values()];
-  const lower = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
   const common = {
     id,
     label,
@@ -105,7 +104,7 @@ export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
   if (part.value === null || whole.value === null) {
     // A share of an unpublished count is itself unpublished: a gap, never a number.
     const missing = part.value === null ? part : whole;
-    return {...common, definition: `Not computed: ${lower(missing.label)} is not published.`, value: null, display: "not published", interval: null, status: "unconfirmed"};
+    return {...common, definition: `Not computed: ${lowerFirst(missing.label)} is not published.`, value: null, display: "not published", interval: null, status: "unconfirmed"};
   }
   const x = part.value;
   const n = whole.value;
@@ -113,7 +112,7 @@ export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
   const value = percentOf(x, n);
   return {
     ...common,
-    definition: `${formatCount(x)} ${lower(part.label)}, out of ${formatCount(n)} ${lower(whole.label)}. Computed from the two counts; 95% Wilson interval ${formatInterval(interval.lower, interval.upper)}.`,
+    definition: `${formatCount(x)} ${lowerFirst(part.label)}, out of ${formatCount(n)} ${lowerFirst(whole.label)}. Computed from the two counts; 95% Wilson interval ${formatInterval(interval.lower, interval.upper)}.`,
     value,
     display: formatPercent(value),
     interval,
@@ -221,7 +220,7 @@ export function buildFigures(facts: FactBase): Map<string, Figure> {
     const part = figures.get(row.figure_id as string)!;
     const whole = figures.get(row.denominator_id as string)!;
     const id = `share_${row.figure_id}`;
-    figures.set(id, shareFigure({id, label: `${part.label}, as a share of ${whole.label.charAt(0).toLowerCase()}${whole.label.slice(1)}`, part, whole}));
+    figures.set(id, shareFigure({id, label: `${part.label}, as a share of ${lowerFirst(whole.label)}`, part, whole}));
   }
   for (const {id, part, whole, label} of EXTRA_SHARES) {
     figures.set(id, shareFigure({id, label, part: figures.get(part)!, whole: figures.get(whole)!}));

@@ -15,7 +15,7 @@ import {SQL_EXAMPLES} from "../../src/components/sql-examples.js";
 import {parseCsv} from "../../src/lib/csv.js";
 import {loadFactBase} from "../../src/lib/factbase.js";
 import {tableCatalog} from "../../src/lib/tables.js";
-import {openPage, type PageRecord} from "../helpers/browser.js";
+import {openPage, type PageRecord} from "../../scripts/chromium.js";
 import {dataRows, finishedRuns, resultHeaders, resultRows, runQuery, waitForRun} from "../helpers/workbench.js";
 import {siteSession} from "../helpers/session.js";
 

@@ -9,8 +9,8 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
 import {EMBEDDABLE_CHARTS} from "../../src/components/embeds.js";
-import {openPage, waitForCells} from "../helpers/browser.js";
-import {serve} from "../helpers/server.js";
+import {openPage, waitForCells} from "../../scripts/chromium.js";
+import {serve} from "../../scripts/static-server.js";
 import {builtPages, distDir} from "../helpers/site.js";
 import {siteSession} from "../helpers/session.js";
 

@@ -13,7 +13,7 @@ import {loadFactBase} from "../../src/lib/factbase.js";
 import {inspectionRecord} from "../../src/lib/story.js";
 import {formatCount, formatDate} from "../../src/components/format.js";
 import type {EventRow, FindingRow} from "../../src/components/record.js";
-import {openPage, waitForCells, type PageRecord} from "../helpers/browser.js";
+import {openPage, waitForCells, type PageRecord} from "../../scripts/chromium.js";
 import {siteSession} from "../helpers/session.js";
 
 const record = inspectionRecord(loadFactBase()) as unknown as {events: EventRow[]; findings: FindingRow[]};

@@ -7,7 +7,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
-import {openPage, waitForCells} from "../helpers/browser.js";
+import {openPage, waitForCells} from "../../scripts/chromium.js";
 import {builtPages} from "../helpers/site.js";
 import {PAGE_EXPECTATIONS} from "./expectations.js";
 import {siteSession} from "../helpers/session.js";

@@ -10,8 +10,8 @@ import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs"
 import {join} from "node:path";
 import {after, before, test} from "node:test";
 import type {Browser} from "playwright-core";
-import {launchBrowser, openPage, waitForCells} from "../helpers/browser.js";
-import {serve, type StaticServer} from "../helpers/server.js";
+import {launchBrowser, openPage, waitForCells} from "../../scripts/chromium.js";
+import {serve, type StaticServer} from "../../scripts/static-server.js";
 import {projectRoot} from "../helpers/site.js";
 
 const scratch = mkdtempSync(join(projectRoot, ".test-builds-"));

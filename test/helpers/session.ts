@@ -4,8 +4,8 @@
  */
 import {after, before} from "node:test";
 import type {Browser} from "playwright-core";
-import {launchBrowser} from "./browser.js";
-import {serve, type StaticServer} from "./server.js";
+import {launchBrowser} from "../../scripts/chromium.js";
+import {serve, type StaticServer} from "../../scripts/static-server.js";
 import {assertBuilt, distDir} from "./site.js";
 
 export interface SiteSession {

@@ -2,7 +2,8 @@
  * Debian's Chromium driven by playwright-core, with the flags that keep it from
  * phoning home on a machine with no network, and a page wrapper that records
  * everything a reader's browser would do wrong: console errors, failed
- * requests and any request to a host other than the local server.
+ * requests and any request to a host other than the local server. The build's
+ * render check, the test suites and the benchmark all open pages through it.
  */
 import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
 

@@ -6,8 +6,8 @@
  * (a test host page) beside it.
  */
 import {createServer, type Server} from "node:http";
-import {readFile, stat} from "node:fs/promises";
-import {extname, join, normalize} from "node:path";
+import {readdir, readFile, stat} from "node:fs/promises";
+import {extname, join, normalize, relative} from "node:path";
 import type {AddressInfo} from "node:net";
 
 const TYPES: Record<string, string> = {
@@ -66,4 +66,19 @@ export async function serve(root: string, {base = "/", extra = {} as Record<stri
     url: `${origin}${base}`,
     close: () => new Promise((resolve) => server.close(() => resolve()))
   };
+}
+
+/** Every page of a built site as a clean URL path ("/", "/deaths", "/embed/funnel"). */
+export async function pagesOf(dir: string): Promise<string[]> {
+  const pages: string[] = [];
+  async function walk(folder: string): Promise<void> {
+    for (const entry of await readdir(folder, {withFileTypes: true})) {
+      if (entry.name.startsWith("_")) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.name.endsWith(".html")) pages.push("/" + relative(dir, path).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1"));
+    }
+  }
+  await walk(dir);
+  return pages.sort();
 }
