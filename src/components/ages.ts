@@ -7,7 +7,8 @@
 import * as Plot from "npm:@observablehq/plot";
 import type {Figure} from "../lib/figures.js";
 import {ChartFrame} from "./frame.js";
-import {CONTEXT, FOCUS, OKABE_ITO, STATUS_LABELS} from "./palette.js";
+import {CONTEXT, FOCUS, OKABE_ITO} from "./palette.js";
+import {STATUS_LABELS} from "../lib/status.js";
 
 /** Study, population and figure id of each age drawn. */
 export const AGE_FIGURES = [

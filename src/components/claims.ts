@@ -2,7 +2,7 @@
 import type {Figure} from "../lib/figures.js";
 import type {Sourced} from "../lib/story.js";
 import {fact, sourceLink, statusBadge} from "./fact.js";
-import {formatDate, lowerFirst, type Precision} from "./format.js";
+import {formatDate, lowerFirst, type Precision} from "../lib/format.js";
 
 export function ClaimCard(claim: Sourced, figures: Record<string, Figure>): HTMLElement {
   const card = document.createElement("div");

@@ -4,7 +4,7 @@
  */
 import type {Figure} from "../lib/figures.js";
 import {fact} from "./fact.js";
-import {formatDate, type Precision} from "./format.js";
+import {formatDate, type Precision} from "../lib/format.js";
 
 /** An event row as the inspection record carries it. */
 interface DatedEvent {

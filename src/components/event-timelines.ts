@@ -5,7 +5,7 @@
  * the warning notice had been met.
  */
 import {keyEvents} from "./annotations.js";
-import {formatCount, formatDate, type Precision} from "./format.js";
+import {formatCount, formatDate, type Precision} from "../lib/format.js";
 import {eventById, type EventRow} from "./record.js";
 import {rowsBetween, timelineRows} from "./timeline-data.js";
 import {TimelineChart, yearDomain} from "./timeline.js";

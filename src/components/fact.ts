@@ -4,7 +4,7 @@
  * figures carry a visible badge wherever they appear.
  */
 import type {Figure, SourceRef} from "../lib/figures.js";
-import {STATUS_LABELS} from "./palette.js";
+import {STATUS_LABELS} from "../lib/status.js";
 import {element} from "./dom.js";
 
 let factCount = 0;

@@ -7,7 +7,7 @@
 import * as aq from "npm:arquero";
 import * as InputsModule from "npm:@observablehq/inputs";
 import {statusBadge} from "./fact.js";
-import {capitalise, dateSpan, formatCount, formatDate, formatGBP} from "./format.js";
+import {capitalise, dateSpan, formatCount, formatDate, formatGBP} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {compactSourceLink, flatRow, listOf, type FindingRow} from "./record.js";
 

@@ -5,7 +5,7 @@
  * written as the group's sum, not drawn as a bar of its own.
  */
 import * as Plot from "npm:@observablehq/plot";
-import {formatCount, formatDate, formatGBP} from "./format.js";
+import {formatCount, formatDate, formatGBP} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {CONTEXT, FOCUS} from "./palette.js";
 import {flatRow, listOf, sourcesOf, type FindingRow} from "./record.js";

@@ -11,7 +11,7 @@ import {downloadBlob} from "./download.js";
 import {embedSnippet, embedUrl} from "./embed-code.js";
 import {EMBEDDABLE_CHARTS} from "./embeds.js";
 import {sourceLink} from "./fact.js";
-import {STATUS_LABELS, type Status} from "./palette.js";
+import {STATUS_LABELS, STATUS_NOTES, type Status} from "../lib/status.js";
 
 export interface FrameOptions {
   /** Stable id: names the downloads and the embed page. */
@@ -187,10 +187,3 @@ function embedButton(frame: HTMLElement, id: string, title: string): HTMLElement
   return wrapper;
 }
 
-const STATUS_NOTES: Record<Status, string> = {
-  final: "",
-  secondary: "stated by a secondary source (a blog, charity, campaign or copy of another outlet's report), not the original.",
-  draft: "from the leaked draft of the Mazars report (December 2015), not the final text.",
-  superseded: "a framing later corrected; shown only to explain the correction.",
-  unconfirmed: "not found in any source read; shown as not published."
-};

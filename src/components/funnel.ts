@@ -5,7 +5,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import type {Figure} from "../lib/figures.js";
-import {formatCount} from "./format.js";
+import {formatCount} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {FOCUS, CONTEXT} from "./palette.js";
 

@@ -8,7 +8,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import type {SourceRef} from "../lib/figures.js";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
-import {formatCount} from "./format.js";
+import {formatCount} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {OKABE_ITO} from "./palette.js";
 import {listOf, type EventRow, type TermRow} from "./record.js";

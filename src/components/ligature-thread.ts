@@ -7,10 +7,11 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
-import {capitalise, dateSpan, formatCount, formatDate, type Precision} from "./format.js";
+import {capitalise, dateSpan, formatCount, formatDate, type Precision} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {sourceLink, statusBadge} from "./fact.js";
-import {FOCUS, STATUS_LABELS} from "./palette.js";
+import {FOCUS} from "./palette.js";
+import {STATUS_LABELS} from "../lib/status.js";
 import {flatRow, sourcesOf, type EventRow, type FindingRow} from "./record.js";
 
 /** The focused inspection's finding that the earlier warnings had not been acted on. */

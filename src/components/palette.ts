@@ -27,15 +27,6 @@ export const RATING_COLOURS: Record<Rating, string> = {
   "not published": "transparent"
 };
 
-/** The status of a figure, as readers see it labelled. */
-export const STATUS_LABELS = {
-  final: "Final",
-  secondary: "Secondary source",
-  draft: "Leaked draft",
-  superseded: "Superseded",
-  unconfirmed: "Not published"
-} as const;
-export type Status = keyof typeof STATUS_LABELS;
 
 /** Where the story's own emphasis falls (this trust) against context (others). */
 export const FOCUS = OKABE_ITO.vermillion;

@@ -7,9 +7,10 @@
  * sources do not give, and is left empty.
  */
 import * as Plot from "npm:@observablehq/plot";
-import {capitalise, formatCount, formatDate, type Precision} from "./format.js";
+import {capitalise, formatCount, formatDate, type Precision} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
-import {RATING_COLOURS, RATING_ORDER, STATUS_LABELS, type Rating} from "./palette.js";
+import {RATING_COLOURS, RATING_ORDER, type Rating} from "./palette.js";
+import {STATUS_LABELS} from "../lib/status.js";
 import {flatRow, listOf, sourcesOf, type RatingRow} from "./record.js";
 
 export const KEY_QUESTIONS = ["safe", "effective", "caring", "responsive", "well-led", "overall"] as const;

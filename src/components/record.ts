@@ -6,8 +6,9 @@
  */
 import type {SourceRef} from "../lib/figures.js";
 import {sourceLink} from "./fact.js";
-import type {Precision} from "./format.js";
-import type {Rating, Status} from "./palette.js";
+import type {Precision} from "../lib/format.js";
+import type {Rating} from "./palette.js";
+import type {Status} from "../lib/status.js";
 
 export type EventRow = {
   event_id: string;

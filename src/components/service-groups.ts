@@ -6,7 +6,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import type {Figure} from "../lib/figures.js";
-import {formatInterval} from "./format.js";
+import {formatInterval} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {MEASURE_COLOURS} from "./palette.js";
 

@@ -3,7 +3,7 @@
  * can be tested on their own. Each event keeps the precision of its source:
  * a day is a point, a month or a year is the span of days it covers.
  */
-import {dateSpan, formatDate} from "./format.js";
+import {dateSpan, formatDate} from "../lib/format.js";
 import {OKABE_ITO} from "./palette.js";
 import type {EventRow} from "./record.js";
 

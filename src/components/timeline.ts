@@ -7,9 +7,9 @@
 import * as Plot from "npm:@observablehq/plot";
 import {statusBadge} from "./fact.js";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, type Annotation} from "./annotations.js";
-import {formatCount} from "./format.js";
+import {formatCount} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
-import {STATUS_LABELS} from "./palette.js";
+import {STATUS_LABELS} from "../lib/status.js";
 import {compactSourceLink, flatRow, listOf, sourcesOf} from "./record.js";
 import {READER_CATEGORIES, categoryColour, type ReaderCategory, type TimelineRow} from "./timeline-data.js";
 

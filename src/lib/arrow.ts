@@ -7,7 +7,7 @@
  */
 import {DateDay, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector} from "apache-arrow";
 import type {Field, Row} from "./datapackage.js";
-import {dateSpan, type Precision} from "../components/format.js";
+import {dateSpan, type Precision} from "./format.js";
 
 export interface DerivedColumn {
   name: string;

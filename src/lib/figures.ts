@@ -6,13 +6,11 @@
  */
 import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
+import {weakestStatus, type Status} from "./status.js";
+export {weakestStatus, type Status} from "./status.js";
 import {percentOf, wilsonInterval, type Interval} from "./stats.js";
-import {formatCount, formatDate, formatGBP, formatInterval, formatPercent, lowerFirst, type Precision} from "../components/format.js";
+import {formatCount, formatDate, formatGBP, formatInterval, formatPercent, lowerFirst, type Precision} from "./format.js";
 
-export type Status = "final" | "secondary" | "draft" | "superseded" | "unconfirmed";
-
-/** From most to least trustworthy: a figure is only as good as its weakest input. */
-const STATUS_RANK: Status[] = ["final", "secondary", "draft", "superseded", "unconfirmed"];
 
 export interface SourceRef {
   id: string;
@@ -47,10 +45,6 @@ export interface Figure {
   sources: SourceRef[];
   quote: string | null;
   note: string | null;
-}
-
-export function weakestStatus(statuses: Status[]): Status {
-  return STATUS_RANK[Math.max(...statuses.map((s) => STATUS_RANK.indexOf(s)))];
 }
 
 export function sourceIndex(facts: FactBase): Map<string, SourceRef> {

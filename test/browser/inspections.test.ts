@@ -11,7 +11,7 @@ import {describe, test} from "node:test";
 import type {BrowserContext, Page} from "playwright-core";
 import {loadFactBase} from "../../src/lib/factbase.js";
 import {inspectionRecord} from "../../src/lib/story.js";
-import {formatCount, formatDate} from "../../src/components/format.js";
+import {formatCount, formatDate} from "../../src/lib/format.js";
 import type {EventRow, FindingRow} from "../../src/components/record.js";
 import {openPage, waitForCells, type PageRecord} from "../../scripts/chromium.js";
 import {siteSession} from "../helpers/session.js";

@@ -1,0 +1,32 @@
+/**
+ * The status vocabulary of the fact base, defined once: what each status is
+ * called on the page, what it means, and how the statuses rank. A figure is
+ * only as good as its weakest input, so the rank decides what a computed
+ * figure inherits.
+ */
+
+export const STATUS_LABELS = {
+  final: "Final",
+  secondary: "Secondary source",
+  draft: "Leaked draft",
+  superseded: "Superseded",
+  unconfirmed: "Not published"
+} as const;
+
+export type Status = keyof typeof STATUS_LABELS;
+
+/** From most to least trustworthy. */
+export const STATUS_RANK: readonly Status[] = ["final", "secondary", "draft", "superseded", "unconfirmed"];
+
+/** What a reader is told a status means, under a chart or beside a figure. */
+export const STATUS_NOTES: Record<Status, string> = {
+  final: "",
+  secondary: "stated only by a secondary source (a blog, charity, law firm, council summary or copy of another outlet's report), not by a primary document or original reporting.",
+  draft: "from the leaked draft of the Mazars report (December 2015), not the final text.",
+  superseded: "a framing later corrected; shown only to explain the correction.",
+  unconfirmed: "not found in any source read; shown as not published."
+};
+
+export function weakestStatus(statuses: Status[]): Status {
+  return STATUS_RANK[Math.max(...statuses.map((s) => STATUS_RANK.indexOf(s)))];
+}
