@@ -1,5 +1,3 @@
-import {embedPaths} from "./src/components/embeds.js";
-
 // Build output goes where the atomic build script asks (a temporary folder that
 // replaces dist/ only on success); plain `observable build` still writes dist/.
 const output = process.env.OBSERVABLE_OUTPUT ?? "dist";
@@ -27,8 +25,8 @@ export default {
     },
     {name: "For analysts", pages: [{name: "SQL workbench", path: "/explore"}]},
   ],
-  // One standalone page per embeddable chart, for editors' iframes.
-  dynamicPaths: embedPaths(),
+  // The embed pages (embed/<id>.html) are written by the build from the charts drawn at build
+  // (scripts/static-charts.ts); src/embed/[chart].md serves them in the preview server only.
   search: true,
   // No favicon request: browsers would otherwise ask for /favicon.ico, which the export does not have.
   head: '<link rel="icon" href="data:,">',

@@ -27,6 +27,15 @@ function parseOutput(argv: string[]): string {
   return resolve(projectRoot, i >= 0 ? argv[i + 1] : "dist");
 }
 
+/** Draws the charts at build, in a child process: it puts a DOM on the global object. */
+function drawStaticCharts(site: string): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/node/npm-specifiers.ts", "scripts/static-charts.ts", site], {cwd: projectRoot, stdio: "inherit"});
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise(code ?? 1));
+  });
+}
+
 function runFramework(output: string): Promise<number> {
   const bin = join(projectRoot, "node_modules", ".bin", "observable");
   return new Promise((resolvePromise, reject) => {
@@ -65,6 +74,13 @@ async function main(): Promise<number> {
     await repairSite(staging);
     await stabiliseFileDates(staging);
     await writeFiguresSheet(staging);
+    // Charts drawn at build into every page, the light embed pages and the chart images.
+    const drawn = await drawStaticCharts(staging);
+    if (drawn !== 0) {
+      console.error(`\nbuild refused: the charts could not be drawn at build; ${output} was left as it was.`);
+      return drawn;
+    }
+    phase("charts drawn");
     // The embed snippet is not imported by any page, so Framework would not copy it.
     await mkdir(join(staging, "embed"), {recursive: true});
     await copyFile(join(projectRoot, "src", "embed", "resize.js"), join(staging, "embed", "resize.js"));

@@ -43,7 +43,7 @@ async function checkPage(context: BrowserContext, origin: string, url: string, p
     for (const error of await page.locator(".observablehq--error").allInnerTexts()) problems.push(`${path}: a cell failed: ${error.trim()}`);
     const empty = await page.locator("figure.chart-frame:not(:has(.chart-body svg, .chart-body table))").count();
     if (empty) problems.push(`${path}: ${empty} chart frame(s) drew nothing`);
-    if (path.startsWith("/embed/") && (await page.locator("figure.chart-frame").count()) !== 1) problems.push(`${path}: the embed page shows no chart`);
+    if (path.startsWith("/embed/") && (await page.locator("figure.chart-frame:visible").count()) !== 1) problems.push(`${path}: the embed page shows no chart`);
     for (const error of consoleErrors) problems.push(`${path}: console error: ${error}`);
     for (const request of failedRequests) problems.push(`${path}: failed request: ${request}`);
   } catch (error) {

@@ -1,0 +1,162 @@
+/**
+ * Draws every published chart at build, in Node, with the same component
+ * functions the pages run in the browser (src/components/charts.ts), and puts
+ * the drawings where readers see them first:
+ *
+ * - into each story page, in place of the chart cell's loading indicator
+ *   (scripts/static-html.ts), so the chart is there from the first paint and
+ *   with JavaScript off;
+ * - as a light embed page per chart, `embed/<id>.html` (scripts/embed-page.ts);
+ * - as images, `charts/<id>.svg` and `charts/<id>.png` (scripts/chart-images.ts).
+ *
+ * A chart's height often depends on its width (a narrow layout below 560 px,
+ * say). So each chart is drawn at the widths where its drawing changes height,
+ * found by bisection, and the page shows the variant for its column's width
+ * with a container query: the live chart that replaces it has the same height.
+ *
+ * Run by scripts/build.ts in a child process (it needs a DOM on the global
+ * object): node --import tsx --import ./scripts/node/npm-specifiers.ts scripts/static-charts.ts <site>
+ */
+import {readdir, readFile, writeFile} from "node:fs/promises";
+import {join, relative} from "node:path";
+import {installDom} from "./node/dom.js";
+import {RewriteError, insertStaticCharts, type Variant} from "./static-html.js";
+import {copyThemeFonts, themeCss} from "./theme-css.js";
+
+installDom();
+const {CHARTS} = await import("../src/components/charts.js");
+const {writeEmbedPages} = await import("./embed-page.js");
+const {writeChartImages} = await import("./chart-images.js");
+
+/** Narrowest and widest column widths probed; above the widest, the widest drawing holds. */
+const NARROWEST = 240;
+const WIDEST = 1200;
+const STEP = 80;
+/** A variant covers at most this many pixels of width, so that without JavaScript a chart is never much narrower than its column. */
+const SPAN = 240;
+
+const GEOMETRY = new Set(["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d", "transform", "points", "width", "height"]);
+
+type Render = (width: number) => Promise<HTMLElement>;
+
+/** What must not change within a variant's range: the height of every SVG drawn. */
+function signature(figure: Element): string {
+  return [...figure.querySelectorAll("svg")].map((svg) => svg.getAttribute("height") ?? "?").join(",");
+}
+
+/**
+ * Ids of HTML elements (the frame's own) would repeat across variants and clash with the live
+ * chart's; SVG ids (Plot's clip paths) are unique per drawing and referenced inside it.
+ */
+function serialise(figure: Element): string {
+  // Plot writes coordinates to 15 digits; a hundredth of a pixel is invisible and the page is a third lighter.
+  for (const node of figure.querySelectorAll("svg *")) {
+    for (const attribute of [...node.attributes]) {
+      if (GEOMETRY.has(attribute.name)) attribute.value = attribute.value.replace(/(\d+\.\d{2})\d+/g, "$1");
+    }
+  }
+  for (const node of [figure, ...figure.querySelectorAll("[id]")]) {
+    if (node.namespaceURI === "http://www.w3.org/1999/xhtml") node.removeAttribute("id");
+  }
+  for (const node of figure.querySelectorAll("[aria-controls]")) node.removeAttribute("aria-controls");
+  return figure.outerHTML;
+}
+
+export interface StaticChart {
+  /** The frame's id, which the page keeps on the element holding the variants. */
+  id: string;
+  /** For pages: one drawing per height and per SPAN of width, so the live chart replaces it at the same height. */
+  variants: Variant[];
+  /** For embeds, which report their height to the host: one drawing per height, scaled down to its column. */
+  embedVariants: Variant[];
+  /** Drawn at 600 px, for the images. */
+  widest: HTMLElement;
+}
+
+export async function variantsOf(render: Render): Promise<StaticChart> {
+  const cache = new Map<number, HTMLElement>();
+  const draw = async (width: number) => {
+    if (!cache.has(width)) cache.set(width, await render(width));
+    return cache.get(width)!;
+  };
+  const sig = async (width: number) => signature(await draw(width));
+  // Where the drawing's heights change: probe on a grid, then bisect each change to the pixel.
+  const changes: number[] = [];
+  for (let width = NARROWEST; width + STEP <= WIDEST; width += STEP) {
+    let [low, high] = [width, width + STEP];
+    if ((await sig(low)) === (await sig(high))) continue;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if ((await sig(middle)) === (await sig(low))) low = middle;
+      else high = middle;
+    }
+    changes.push(high);
+  }
+  const starts = [NARROWEST, ...changes];
+  const pieces: number[] = [];
+  starts.forEach((start, i) => {
+    const end = starts[i + 1] ?? WIDEST;
+    for (let width = start; width < end; width += SPAN) pieces.push(width);
+  });
+  const variants: Variant[] = [];
+  for (const [i, width] of pieces.entries()) {
+    variants.push({min: i === 0 ? 0 : width, max: pieces[i + 1] ?? Infinity, html: serialise((await draw(width)).cloneNode(true) as Element)});
+  }
+  const embedVariants: Variant[] = [];
+  for (const [i, start] of starts.entries()) {
+    const end = starts[i + 1] ?? Infinity;
+    const width = Math.min(end - 1, i === 0 ? 400 : start + 160);
+    embedVariants.push({min: i === 0 ? 0 : start, max: end, html: serialise((await draw(width)).cloneNode(true) as Element)});
+  }
+  const first = await draw(NARROWEST);
+  return {id: first.id, variants, embedVariants, widest: await draw(600)};
+}
+
+async function dataFile(site: string, pattern: RegExp): Promise<unknown> {
+  const dir = join(site, "_file", "data");
+  const name = (await readdir(dir)).find((file) => pattern.test(file));
+  if (!name) throw new Error(`${dir}: no file matching ${pattern}`);
+  return JSON.parse(await readFile(join(dir, name), "utf8"));
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(dir, {withFileTypes: true, recursive: true})) {
+    if (entry.isFile() && entry.name.endsWith(".html")) files.push(join(entry.parentPath, entry.name));
+  }
+  return files.sort();
+}
+
+async function main(site: string): Promise<number> {
+  const {figures} = (await dataFile(site, /^facts\.[0-9a-f]+\.json$/)) as {figures: never};
+  const record = (await dataFile(site, /^inspections\.[0-9a-f]+\.json$/)) as never;
+  const charts = new Map<string, StaticChart>();
+  for (const [id, render] of Object.entries(CHARTS)) {
+    charts.set(id, await variantsOf((width) => render({figures, record}, width)));
+  }
+  const placed = new Map<string, string[]>();
+  for (const file of await htmlFiles(site)) {
+    const where = relative(site, file);
+    if (where.startsWith("embed/")) continue;
+    const original = await readFile(file, "utf8");
+    const {html, ids} = insertStaticCharts(original, charts, where);
+    const theme = await themeCss("../".repeat(where.split("/").length - 1));
+    if (theme && !html.includes("</head>")) throw new RewriteError(`${where}: no </head> to put the newsroom theme in`);
+    const themed = theme ? html.replace("</head>", `<style data-newsroom-theme>\n${theme}\n</style>\n</head>`) : html;
+    if (themed !== original) await writeFile(file, themed);
+    if (ids.length) placed.set(where, ids);
+  }
+  await copyThemeFonts(site);
+  await writeEmbedPages(site, charts);
+  await writeChartImages(site, charts);
+  const count = [...placed.values()].reduce((n, ids) => n + ids.length, 0);
+  console.log(`static charts: ${charts.size} charts drawn; ${count} placed in ${placed.size} pages; ${charts.size} embed pages and images written`);
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv[2]);
+} catch (error) {
+  console.error(error instanceof RewriteError ? `static charts: ${error.message}` : error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,102 @@
+/**
+ * The string side of build-time charts: how static variants of a chart are
+ * wrapped and chosen by width, and how they are put into Framework's HTML.
+ * Pure functions over strings, so they are tested without a build.
+ *
+ * A page marks a chart cell with `<div data-static-chart="id"></div>` on the
+ * line before it. Framework writes each block cell as
+ * `<div class="observablehq observablehq--block"><observablehq-loading></observablehq-loading><!--:cellid:--></div>`;
+ * the marker is dropped and the loading indicator is replaced by a
+ * `<div class="static-chart">` holding the chart drawn at build. Framework's
+ * runtime inserts the cell's output after it (an empty `resize` container
+ * first, the chart a frame or more later); a few lines of script in the head
+ * (HYDRATE) remove the static chart in the same task that the live one
+ * appears, before anything is painted, so the page never shows neither or
+ * both. (Letting Framework remove it as its loading indicator was measured to
+ * leave a frame with no chart: a layout shift of 0.2 to 0.5 per page.)
+ * Any marker left unreplaced fails the build: a Framework upgrade that moves
+ * the markup cannot silently drop charts.
+ */
+
+export interface Variant {
+  /** The container widths, in CSS pixels, this variant is shown at: min ≤ width < max. */
+  min: number;
+  max: number;
+  /** The framed chart drawn at width `min` (or the smallest width drawn). */
+  html: string;
+}
+
+export const CONTAINER = "static-chart";
+
+export function rangeKey({min, max}: Pick<Variant, "min" | "max">): string {
+  return `${min}-${Number.isFinite(max) ? max : "up"}`;
+}
+
+/** The variants of one chart, each shown only when its container's width is in its range. */
+export function variantsHtml(variants: Variant[]): string {
+  return variants.map((v) => `<div class="static-variant" data-range="${rangeKey(v)}">${v.html}</div>`).join("");
+}
+
+/** The container-query rules that show each range's variant, and a fallback where container queries are unknown. */
+export function variantCss(variants: Variant[]): string {
+  const ranges = [...new Map(variants.map((v) => [rangeKey(v), v])).values()].sort((a, b) => a.min - b.min || a.max - b.max);
+  const rules = ranges.map((v) => {
+    const query = [v.min > 0 ? `(width >= ${v.min}px)` : "", Number.isFinite(v.max) ? `(width < ${v.max}px)` : ""].filter(Boolean).join(" and ");
+    return `@container ${CONTAINER} ${query} { .static-variant[data-range="${rangeKey(v)}"] { display: block; } }`;
+  });
+  return [
+    `.static-chart { display: block; container: ${CONTAINER} / inline-size; }`,
+    `.static-variant { display: none; }`,
+    ...rules,
+    `@supports not (container-type: inline-size) { .static-variant:last-child { display: block; } }`
+  ].join("\n");
+}
+
+/** Removes a cell's static chart as soon as the cell holds live content beside it. */
+export const HYDRATE = `(() => {
+  const swap = () => {
+    const left = document.querySelectorAll(".static-chart");
+    for (const node of left) {
+      if ([...node.parentElement.children].some((child) => child !== node && child.firstElementChild)) node.remove();
+    }
+    if (left.length === 0 && document.readyState !== "loading") observer.disconnect();
+  };
+  const observer = new MutationObserver(swap);
+  observer.observe(document.documentElement, {childList: true, subtree: true});
+})();`;
+
+const MARKER = /<div data-static-chart="([\w-]+)"><\/div>\s*/g;
+const CELL = /^<div class="observablehq observablehq--block"><observablehq-loading><\/observablehq-loading>(<!--:[0-9a-f]{8}(?:-\d+)?:-->)<\/div>/;
+
+export class RewriteError extends Error {}
+
+/**
+ * Puts the static charts into one page's HTML, and their styles into its head.
+ * Throws a RewriteError naming the marker when a marker is not followed by a
+ * block cell as Framework 1.13.4 writes it, or names a chart with no drawing.
+ */
+export function insertStaticCharts(html: string, charts: ReadonlyMap<string, {id: string; variants: Variant[]}>, where: string): {html: string; ids: string[]} {
+  const ids: string[] = [];
+  const used: Variant[] = [];
+  let out = "";
+  let last = 0;
+  for (const match of html.matchAll(MARKER)) {
+    const id = match[1];
+    const chart = charts.get(id);
+    if (!chart) throw new RewriteError(`${where}: data-static-chart="${id}" names no chart drawn at build`);
+    const after = match.index! + match[0].length;
+    const cell = CELL.exec(html.slice(after));
+    if (!cell) throw new RewriteError(`${where}: data-static-chart="${id}" is not followed by a Framework block cell with a loading indicator (did Framework's markup change?)`);
+    out += html.slice(last, match.index) +
+      `<div class="observablehq observablehq--block"><div class="static-chart" id="${chart.id}" data-chart="${id}">${variantsHtml(chart.variants)}</div>${cell[1]}</div>`;
+    last = after + cell[0].length;
+    ids.push(id);
+    used.push(...chart.variants);
+  }
+  out += html.slice(last);
+  if (ids.length === 0) return {html, ids};
+  if (!out.includes("</head>")) throw new RewriteError(`${where}: no </head> to put the static charts' styles in`);
+  out = out.replace("</head>", `<style data-static-charts>\n${variantCss(used)}\n</style>\n<script>${HYDRATE}</script>\n</head>`);
+  if (new RegExp(MARKER.source).test(out)) throw new RewriteError(`${where}: a data-static-chart marker was left in the page`);
+  return {html: out, ids};
+}
