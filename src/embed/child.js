@@ -1,0 +1,56 @@
+// The only script of an embed page (inlined by scripts/embed-page.ts). The chart
+// itself is static SVG drawn at build; this adds its tooltips and tells the host
+// page the height of the content, in pym.js's protocol (for CMSs that use
+// `new pym.Parent(...)`) and in the notebook's own (embed/resize.js).
+(function () {
+  var content = document.getElementById("embed");
+  var params = new URLSearchParams(location.search);
+  var childId = params.get("childId");
+  var last = -1;
+
+  // The content's own box, never the document's: the document is at least as
+  // tall as the iframe, so a height measured from it could grow but not shrink.
+  function sendHeight() {
+    var height = Math.ceil(content.getBoundingClientRect().height);
+    if (height === last || window.parent === window) return;
+    last = height;
+    if (childId) window.parent.postMessage("pymxPYMx" + childId + "xPYMxheightxPYMx" + height, "*");
+    window.parent.postMessage({type: "southern-health-embed:height", chart: content.dataset.chart, height: height}, "*");
+  }
+  new ResizeObserver(sendHeight).observe(content);
+  // pym.js's parent sends the iframe's width when its window resizes, and expects a height back.
+  window.addEventListener("message", function (event) {
+    if (typeof event.data === "string" && childId && event.data.indexOf("pymxPYMx" + childId + "xPYMxwidthxPYMx") === 0) {
+      last = -1;
+      sendHeight();
+    }
+  });
+  sendHeight();
+
+  // Tooltips: each mark with a description shows it on hover and on keyboard focus.
+  function show(mark) {
+    var body = mark.closest(".chart-body");
+    var tip = body && body.querySelector(".chart-tip");
+    if (!tip) return;
+    tip.textContent = mark.getAttribute("aria-label");
+    tip.hidden = false;
+    var box = mark.getBoundingClientRect();
+    var frame = body.getBoundingClientRect();
+    tip.style.left = Math.min(Math.max(0, box.left - frame.left + box.width / 2), frame.width) + "px";
+    tip.style.top = box.top - frame.top + "px";
+  }
+  function hide() {
+    var tips = document.querySelectorAll(".chart-tip");
+    for (var i = 0; i < tips.length; ++i) tips[i].hidden = true;
+  }
+  function on(type, handler) {
+    document.addEventListener(type, function (event) {
+      var mark = event.target.closest && event.target.closest(".chart-mark");
+      if (mark) handler(mark);
+    });
+  }
+  on("pointerover", show);
+  on("focusin", show);
+  on("pointerout", hide);
+  on("focusout", hide);
+})();
