@@ -2,8 +2,10 @@
  * The notebook's colours, chosen once. Categorical colours are Okabe and Ito's
  * palette, distinguishable with the common forms of colour blindness; each
  * has enough contrast on both the light and the dark theme for marks (text on
- * charts uses currentColor instead).
+ * charts uses currentColor instead). A newsroom sets its own in src/theme.ts.
  */
+import {THEME} from "../theme.js";
+
 export const OKABE_ITO = {
   orange: "#E69F00",
   skyBlue: "#56B4E9",
@@ -20,15 +22,12 @@ export const RATING_ORDER = ["outstanding", "good", "requires improvement", "ina
 export type Rating = (typeof RATING_ORDER)[number];
 
 export const RATING_COLOURS: Record<Rating, string> = {
-  outstanding: OKABE_ITO.blue,
-  good: OKABE_ITO.skyBlue,
-  "requires improvement": OKABE_ITO.orange,
-  inadequate: OKABE_ITO.vermillion,
+  ...THEME.colours.ratings,
   "not published": "transparent"
 };
 
 
 /** Where the story's own emphasis falls (this trust) against context (others). */
-export const FOCUS = OKABE_ITO.vermillion;
-export const CONTEXT = OKABE_ITO.grey;
-export const MEASURE_COLOURS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green, OKABE_ITO.purple];
+export const FOCUS = THEME.colours.focus;
+export const CONTEXT = THEME.colours.context;
+export const MEASURE_COLOURS = THEME.colours.measures;
