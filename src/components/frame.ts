@@ -11,6 +11,7 @@ import {downloadBlob} from "./download.js";
 import {embedSnippet, embedUrl} from "./embed-code.js";
 import {EMBEDDABLE_CHARTS} from "./embeds.js";
 import {sourceLink} from "./fact.js";
+import {objectsToCsv} from "../lib/csv-write.js";
 import {STATUS_LABELS, STATUS_NOTES, type Status} from "../lib/status.js";
 
 export interface FrameOptions {
@@ -28,14 +29,9 @@ export interface FrameOptions {
   statuses?: Status[];
 }
 
+/** The chart's rows as the CSV download (the one CSV writer, src/lib/csv-write.ts). */
 export function toCsv(objects: object[]): string {
-  const rows = objects as Record<string, unknown>[];
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [columns.join(","), ...rows.map((row) => columns.map((c) => cell(row[c])).join(","))].join("\n") + "\n";
+  return objectsToCsv(objects);
 }
 
 export function uniqueSources(sources: SourceRef[]): SourceRef[] {

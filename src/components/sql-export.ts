@@ -4,6 +4,7 @@
  * and both keep exact integers exact (a BIGINT past 2^53 is written as its
  * digits, never rounded through a float).
  */
+import {writeCsvText} from "../lib/csv-write.js";
 import {UNSHOWN, formatNumber, type Cell, type ResultColumn} from "./sql-values.js";
 
 // A spreadsheet runs a cell that starts with one of these as a formula; a query
@@ -24,15 +25,10 @@ function formatExact(value: number): string {
   return Number.isFinite(value) ? String(value) : formatNumber(value);
 }
 
-function quoteCsv(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** RFC 4180 CSV with a header row; NULL is an empty field. */
+/** RFC 4180 CSV with a header row, through the one CSV writer (BOM, CRLF); NULL is an empty field. */
 export function resultToCsv(columns: ResultColumn[], rows: Cell[][]): string {
-  const lines = [columns.map((c) => quoteCsv(c.name)).join(",")];
-  for (const row of rows) lines.push(row.map((value, i) => quoteCsv(csvText(value, columns[i]))).join(","));
-  return lines.join("\r\n") + "\r\n";
+  // csvText guards the string columns only: a negative number is a number, not a formula.
+  return writeCsvText(columns.map((c) => c.name), rows.map((row) => row.map((value, i) => csvText(value, columns[i]))));
 }
 
 type Json = null | boolean | number | string | Json[] | {[key: string]: Json};

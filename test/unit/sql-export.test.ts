@@ -38,8 +38,8 @@ describe("CSV", () => {
   });
 
   test("uses CRLF line ends and quotes only where needed", () => {
-    assert.equal(resultToCsv([columns[0]], [["a"], ["b,c"]]), 'label\r\na\r\n"b,c"\r\n');
-    assert.equal(resultToCsv([{name: "a,b", kind: "string", typeName: "VARCHAR"}], []), '"a,b"\r\n');
+    assert.equal(resultToCsv([columns[0]], [["a"], ["b,c"]]), '\uFEFFlabel\r\na\r\n"b,c"\r\n');
+    assert.equal(resultToCsv([{name: "a,b", kind: "string", typeName: "VARCHAR"}], []), '\uFEFF"a,b"\r\n');
   });
 
   test("text that a spreadsheet would run as a formula is prefixed so it stays text", () => {
@@ -49,7 +49,7 @@ describe("CSV", () => {
   });
 
   test("a value the table could not show is an empty field", () => {
-    assert.equal(resultToCsv([{name: "gap", kind: "unsupported", typeName: "INTERVAL"}], [[UNSHOWN]]), "gap\r\n\r\n");
+    assert.equal(resultToCsv([{name: "gap", kind: "unsupported", typeName: "INTERVAL"}], [[UNSHOWN]]), "\uFEFFgap\r\n\r\n");
   });
 });
 
