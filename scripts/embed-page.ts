@@ -53,8 +53,8 @@ html, body { margin: 0; padding: 0; background: var(--theme-background); color: 
 .newsroom-logo { margin: 0.25rem 0 0.5rem; font: 600 0.8rem/1.3 var(--sans-serif); color: var(--text-muted); }
 .newsroom-logo img { height: 1.5rem; vertical-align: middle; }`;
 
-export function embedPage(options: {id: string; title: string; variants: Variant[]; css: string; script: string; logo: string}): string {
-  const {id, title, variants, css, script, logo} = options;
+export function embedPage(options: {id: string; frameId: string; title: string; variants: Variant[]; css: string; script: string; logo: string}): string {
+  const {id, frameId, title, variants, css, script, logo} = options;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -67,14 +67,14 @@ ${variantCss(variants)}
 ${EMBED_CSS}</style>
 </head>
 <body>
-<main id="embed" data-chart="${id}">${variantsHtml(variants)}${logo}</main>
+<main id="embed" data-chart="${id}"><div id="${frameId}">${variantsHtml(variants)}</div>${logo}</main>
 <script>${script}</script>
 </body>
 </html>
 `;
 }
 
-export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, {embedVariants: Variant[]}>): Promise<void> {
+export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, {id: string; embedVariants: Variant[]}>): Promise<void> {
   const css = withoutPageChrome(await siteStylesheet(site)) + "\n" + (await themeCss(""));
   const script = await readFile(join(projectRoot, "src", "embed", "child.js"), "utf8");
   const logo = themeLogoHtml();
@@ -85,6 +85,6 @@ export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, 
     // The chart's own title, as its frame shows it; the registry's name if the frame has none.
     const heading = /<h[1-6][^>]*>([^<]+)<\/h[1-6]>/.exec(chart.embedVariants[0].html)?.[1];
     const title = heading ? heading.replace(/&amp;/g, "&") : name;
-    await writeFile(join(site, "embed", `${id}.html`), embedPage({id, title, variants: chart.embedVariants, css, script, logo}));
+    await writeFile(join(site, "embed", `${id}.html`), embedPage({id, frameId: chart.id, title, variants: chart.embedVariants, css, script, logo}));
   }
 }

@@ -23,8 +23,8 @@ test("each embed page shows its chart alone, without the site's chrome", async (
       const record = await openPage(context, site.server.origin);
       await record.page.goto(`${site.server.url}embed/${id}`);
       await waitForCells(record.page);
-      assert.equal(await record.page.locator("figure.chart-frame").count(), 1, id);
-      assert.ok((await record.page.locator(`#chart-${id} .chart-body :is(svg, table)`).count()) > 0, `${id}: nothing drawn`);
+      assert.equal(await record.page.locator("figure.chart-frame:visible").count(), 1, id);
+      assert.ok((await record.page.locator(`#chart-${id} .chart-body:visible :is(svg, table)`).count()) > 0, `${id}: nothing drawn`);
       assert.equal(await record.page.locator("#observablehq-sidebar").count(), 0, `${id}: no sidebar`);
       // The chart fits the frame it is in.
       const overflow = await record.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,0 +1,94 @@
+/**
+ * Charts that need no JavaScript: every page and embed shows every chart with
+ * JavaScript off, and with it on each static chart gives way to exactly one
+ * live chart; an embed sized by pym.js on a page of another origin fits its
+ * content at any width, after narrowing and widening too.
+ */
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import {mkdtemp} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {test} from "node:test";
+import {EMBEDDABLE_CHARTS} from "../../src/components/embeds.js";
+import {waitForCells} from "../../scripts/chromium.js";
+import {serve} from "../../scripts/static-server.js";
+import {builtPages, projectRoot} from "../helpers/site.js";
+import {siteSession} from "../helpers/session.js";
+
+const site = siteSession();
+
+test("with JavaScript off, every page shows every chart the live page shows, drawn", async () => {
+  const on = await site.browser.newContext({viewport: {width: 1000, height: 800}});
+  const off = await site.browser.newContext({viewport: {width: 1000, height: 800}, javaScriptEnabled: false});
+  try {
+    for (const path of (await builtPages()).filter((p) => !p.startsWith("/embed/") && p !== "/explore")) {
+      const live = await on.newPage();
+      await live.goto(site.server.url + path.slice(1));
+      await waitForCells(live);
+      const liveIds = (await live.locator("figure.chart-frame:visible").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.chart))).sort();
+      assert.equal(await live.locator(".static-chart").count(), 0, `${path}: a static chart is left beside the live one`);
+      await live.close();
+      const still = await off.newPage();
+      await still.goto(site.server.url + path.slice(1));
+      const stillIds = (await still.locator("figure.chart-frame:visible:has(.chart-body svg, .chart-body table)").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.chart))).sort();
+      assert.deepEqual(stillIds, liveIds, `${path}: charts shown without JavaScript`);
+      await still.close();
+    }
+  } finally {
+    await on.close();
+    await off.close();
+  }
+});
+
+test("with JavaScript off, each embed page shows its chart, under its own title", async () => {
+  const off = await site.browser.newContext({viewport: {width: 600, height: 800}, javaScriptEnabled: false});
+  try {
+    for (const {id} of EMBEDDABLE_CHARTS) {
+      const page = await off.newPage();
+      await page.goto(`${site.server.url}embed/${id}`);
+      assert.equal(await page.locator("figure.chart-frame:visible:has(.chart-body svg, .chart-body table)").count(), 1, `${id}: one chart visible`);
+      const heading = (await page.locator("figure.chart-frame:visible .chart-title").textContent())?.trim();
+      assert.equal(await page.title(), heading, `${id}: the page's title is its chart's`);
+      await page.close();
+    }
+  } finally {
+    await off.close();
+  }
+});
+
+test("an embed in a pym.js host on another origin fits its content at 320, 600 and 1,000 px, and after narrowing and widening", async () => {
+  const pym = readFileSync(join(projectRoot, "node_modules", "pym.js", "dist", "pym.v1.min.js"), "utf8");
+  const charts = ["funnel", "timeline", "findings"];
+  const hostPage = `<!doctype html><html><head><meta charset="utf-8"><title>Host</title><style>body{margin:0} .slot{margin:0 0 40px}</style></head><body>
+${charts.map((id) => `<div class="slot" id="slot-${id}"></div>`).join("\n")}
+<script>${pym}</script>
+<script>${charts.map((id) => `new pym.Parent("slot-${id}", ${JSON.stringify(`${site.server.url}embed/${id}`)}, {});`).join("\n")}</script>
+</body></html>`;
+  const host = await serve(await mkdtemp(join(tmpdir(), "pym-host-")), {extra: {"/host": hostPage}});
+  assert.notEqual(new URL(host.url).origin, site.server.origin, "the host is another origin");
+  const context = await site.browser.newContext({viewport: {width: 1000, height: 800}});
+  const page = await context.newPage();
+  const fits = async (width: number) => {
+    await page.setViewportSize({width, height: 800});
+    for (const id of charts) {
+      const iframe = page.locator(`#slot-${id} iframe`);
+      const frame = (await iframe.elementHandle())!.contentFrame();
+      // Wait for pym to apply the height the embed reports for this width.
+      await page.waitForTimeout(300);
+      const content = await (await frame)!.evaluate(() => Math.ceil(document.getElementById("embed")!.getBoundingClientRect().height));
+      const scroll = await (await frame)!.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+      const box = await iframe.evaluate((el) => el.getBoundingClientRect().height);
+      assert.ok(Math.abs(box - content) <= 1, `${id} at ${width}px: iframe ${box}px, content ${content}px`);
+      assert.ok(scroll <= 0, `${id} at ${width}px: the embed scrolls by ${scroll}px`);
+    }
+  };
+  try {
+    await page.goto(host.url + "host");
+    await page.waitForFunction((n) => document.querySelectorAll("iframe").length === n, charts.length);
+    for (const width of [320, 600, 1000, 320, 1000]) await fits(width);
+  } finally {
+    await context.close();
+    await host.close();
+  }
+});
