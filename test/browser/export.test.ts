@@ -230,7 +230,8 @@ test("every value a chart draws is in its text alternative and in its download",
       const {page} = await openPage(context, site.server.origin);
       await page.goto(`${site.server.url}embed/${id}`);
       await waitForCells(page);
-      const frame = page.locator(`#chart-${id}`);
+      // The embed holds a drawing per width range; the one shown is the chart.
+      const frame = page.locator(`#chart-${id} figure.chart-frame:visible`);
       const drawn = await frame.locator(".chart-body svg text").evaluateAll((nodes) =>
         nodes.filter((n) => !n.closest(".chart-axis")).map((n) => n.textContent ?? "")
       );
