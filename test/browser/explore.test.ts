@@ -177,7 +177,7 @@ test("downloads keep a HUGEINT sum as a plain number and NULL as empty / null", 
   const total = dataRows("comparators").reduce((sum, row) => sum + (row.get("denominator") ? Number(row.get("denominator")) : 0), 0);
   const workbench = await openWorkbench("SELECT sum(denominator) AS total, NULL AS nothing FROM comparators");
   try {
-    assert.equal((await downloadText(workbench, "button.sql-download-csv")).text, `total,nothing\r\n${total},\r\n`);
+    assert.equal((await downloadText(workbench, "button.sql-download-csv")).text, `\uFEFFtotal,nothing\r\n${total},\r\n`);
     assert.deepEqual(JSON.parse((await downloadText(workbench, "button.sql-download-json")).text), [{total, nothing: null}]);
   } finally {
     await closeClean(workbench);

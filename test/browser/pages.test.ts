@@ -47,11 +47,12 @@ for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS)) {
           const response = await record.page.goto(site.server.url + path.slice(1));
           assert.equal(response?.status(), 200);
           await waitForCells(record.page);
-          const text = await record.page.locator("#observablehq-main").innerText();
+          // Embed pages are static pages of their own (scripts/embed-page.ts), without Framework's layout.
+          const text = await record.page.locator(path.startsWith("/embed/") ? "#embed" : "#observablehq-main").innerText();
           assert.doesNotMatch(text, BROKEN_TEXT, "the page shows a broken value");
           assert.equal(await record.page.locator(".observablehq--error").count(), 0, "a cell failed");
           // A chart counts when its frame holds a drawn SVG and names it with a text alternative.
-          const charts = await record.page.locator("figure.chart-frame:has(.chart-body[aria-label] svg)").count();
+          const charts = await record.page.locator("figure.chart-frame:visible:has(.chart-body[aria-label] svg)").count();
           assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);
           for (const selector of expected.selectors ?? []) {
             assert.ok(await record.page.locator(selector).count() > 0, `missing ${selector}`);
