@@ -9,6 +9,7 @@ export default {
   output,
   title: "Southern Health: the deaths and the inspections",
   pages: [
+    {name: "The crisis of 2016", path: "/crisis-2016"},
     {
       name: "The deaths",
       pages: [
@@ -26,6 +27,7 @@ export default {
       ]
     },
     {name: "For analysts", pages: [{name: "SQL workbench", path: "/explore"}]},
+    {name: "Sources", path: "/sources"},
   ],
   // One standalone page per embeddable chart, for editors' iframes.
   dynamicPaths: embedPaths(),
