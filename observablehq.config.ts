@@ -7,6 +7,7 @@ export default {
   output,
   title: "Southern Health: the deaths and the inspections",
   pages: [
+    {name: "The crisis of 2016", path: "/crisis-2016"},
     {
       name: "The deaths",
       pages: [
@@ -24,6 +25,7 @@ export default {
       ]
     },
     {name: "For analysts", pages: [{name: "SQL workbench", path: "/explore"}]},
+    {name: "Sources", path: "/sources"},
   ],
   // The embed pages (embed/<id>.html) are written by the build from the charts drawn at build
   // (scripts/static-charts.ts); src/embed/[chart].md serves them in the preview server only.

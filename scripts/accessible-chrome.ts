@@ -1,23 +1,59 @@
 /**
  * Framework 1.13's page chrome misses a few things axe-core rightly flags: no
  * language on <html>, a sidebar toggle and a search box named only by a title
- * or placeholder, and a <label> sitting inside the sidebar's <ol>. These are
- * fixed in the built HTML, the way every page reaches readers.
+ * or placeholder, a <label> sitting inside the sidebar's <ol>, and a viewport
+ * that forbids zooming. These are fixed in the built HTML, the way every page
+ * reaches readers. Each repair checks that it applied wherever its element is
+ * on the page, so a Framework upgrade that moves the markup fails the build
+ * instead of silently shipping the flaw again.
  */
 import {readdir, readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 
 export const PAGE_LANGUAGE = "en-GB";
 
-const REPAIRS: [RegExp, string][] = [
-  [/<html>/, `<html lang="${PAGE_LANGUAGE}">`],
-  [/<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">/, `<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-label="Toggle sidebar">`],
-  [/<div id="observablehq-search"><input type="search" placeholder="Search">/, `<div id="observablehq-search" role="search"><input type="search" placeholder="Search" aria-label="Search this notebook">`],
-  [/<ol>\n(\s*)(<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>)\n/, `$2\n  <ol>\n`]
+interface Repair {
+  name: string;
+  /** The element this repair is about; a page without it (an embed has no sidebar) needs no repair. */
+  element: RegExp;
+  find: RegExp;
+  replace: string;
+}
+
+const REPAIRS: Repair[] = [
+  {name: "page language", element: /<html[\s>]/, find: /<html>/, replace: `<html lang="${PAGE_LANGUAGE}">`},
+  {
+    name: "zoomable viewport",
+    element: /<meta name="viewport"/,
+    find: /<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">/,
+    replace: `<meta name="viewport" content="width=device-width, initial-scale=1">`
+  },
+  {
+    name: "sidebar toggle label",
+    element: /id="observablehq-sidebar-toggle"/,
+    find: /<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">/,
+    replace: `<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-label="Toggle sidebar">`
+  },
+  {
+    name: "search box label",
+    element: /<div id="observablehq-search">/,
+    find: /<div id="observablehq-search"><input type="search" placeholder="Search">/,
+    replace: `<div id="observablehq-search" role="search"><input type="search" placeholder="Search" aria-label="Search this notebook">`
+  },
+  {
+    name: "sidebar list markup",
+    element: /<label id="observablehq-sidebar-close"/,
+    find: /<ol>\n(\s*)(<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>)\n/,
+    replace: `$2\n  <ol>\n`
+  }
 ];
 
-export function repairPage(html: string): string {
-  return REPAIRS.reduce((page, [pattern, replacement]) => page.replace(pattern, replacement), html);
+export function repairPage(html: string, file = "page"): string {
+  return REPAIRS.reduce((page, {name, element, find, replace}) => {
+    if (!element.test(page)) return page;
+    if (!find.test(page)) throw new Error(`${file}: Framework's markup has changed, so the ${name} repair no longer applies; update scripts/accessible-chrome.ts`);
+    return page.replace(find, replace);
+  }, html);
 }
 
 export async function repairSite(dir: string): Promise<void> {
@@ -25,7 +61,7 @@ export async function repairSite(dir: string): Promise<void> {
     if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
     const path = join(entry.parentPath ?? entry.path, entry.name);
     const html = await readFile(path, "utf8");
-    const repaired = repairPage(html);
+    const repaired = repairPage(html, path);
     if (repaired !== html) await writeFile(path, repaired);
   }
 }

@@ -85,6 +85,9 @@ export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, 
     // The chart's own title, as its frame shows it; the registry's name if the frame has none.
     const heading = /<h[1-6][^>]*>([^<]+)<\/h[1-6]>/.exec(chart.embedVariants[0].html)?.[1];
     const title = heading ? heading.replace(/&amp;/g, "&") : name;
-    await writeFile(join(site, "embed", `${id}.html`), embedPage({id, frameId: chart.id, title, variants: chart.embedVariants, css, script, logo}));
+    const page = embedPage({id, frameId: chart.id, title, variants: chart.embedVariants, css, script, logo});
+    // Source notes open the sources page, one level up, outside the host's iframe.
+    const linked = page.replaceAll('<a class="source-note-link" href="./sources#', '<a class="source-note-link" target="_blank" rel="noopener" href="../sources#');
+    await writeFile(join(site, "embed", `${id}.html`), linked);
   }
 }

@@ -16,10 +16,14 @@ const cacheDir = join(projectRoot, "src", ".observablehq", "cache");
 const stampPath = join(projectRoot, "src", ".observablehq", "loader-inputs.sha256");
 const KEPT_CACHES = new Set(["_npm", "_duckdb"]);
 
-/** The folders whose files loaders read or import; the data folder may be another (SHFT_DATA_DIR). */
+/** The data folder loaders read: data/, or another given by SHFT_DATA_DIR (tests use copies). */
+export function dataFolder(): string {
+  return process.env.SHFT_DATA_DIR ?? join(projectRoot, "data");
+}
+
+/** The folders whose files loaders read or import. */
 function loaderInputs(): string[] {
-  const data = process.env.SHFT_DATA_DIR ?? join(projectRoot, "data");
-  return [data, join(projectRoot, "src", "data"), join(projectRoot, "src", "lib"), join(projectRoot, "src", "components")];
+  return [dataFolder(), join(projectRoot, "src", "data"), join(projectRoot, "src", "lib"), join(projectRoot, "src", "components")];
 }
 
 export async function clearLoaderOutputs(): Promise<void> {

@@ -1,12 +1,40 @@
 /**
  * The preview server, offline: fill Framework's npm cache from node_modules,
  * drop cached loader output so that the pages show data/ as it is now, then
- * start Framework's preview on 127.0.0.1:3000. Restart it after editing data/.
+ * start Framework's preview on 127.0.0.1:3000.
+ *
+ * Framework re-runs a loader, and pushes its new output to open pages, when the
+ * loader file changes, but it does not know that loaders read data/. So an edit
+ * in data/ marks every loader as changed (a new modification time, nothing
+ * written), and the open page updates without a restart.
  */
 import {spawn} from "node:child_process";
+import {watch} from "node:fs";
+import {readdir, utimes} from "node:fs/promises";
 import {join} from "node:path";
-import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
+import {clearLoaderOutputs, dataFolder, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
+
+/** The loaders of data files and of pages: every file under src/ that writes what it is named after. */
+async function loaderFiles(): Promise<string[]> {
+  const src = join(projectRoot, "src");
+  const inData = (await readdir(join(src, "data"))).filter((name) => /\.\w+\.ts$/.test(name)).map((name) => join(src, "data", name));
+  const pages = (await readdir(src)).filter((name) => /\.md\.ts$/.test(name)).map((name) => join(src, name));
+  return [...inData, ...pages];
+}
+
+function rerunLoadersOnDataEdits(): void {
+  let timer: NodeJS.Timeout | undefined;
+  watch(dataFolder(), () => {
+    // An editor's save is often several events; one re-run is enough.
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const now = new Date();
+      for (const file of await loaderFiles()) await utimes(file, now, now);
+      console.log(`data changed: loaders will re-run for open pages`);
+    }, 150);
+  });
+}
 
 await seedNpmCache();
 await clearLoaderOutputs();
@@ -16,4 +44,5 @@ const child = spawn(bin, ["preview", "--host", "127.0.0.1", "--port", process.en
   stdio: "inherit",
   env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", PATH: `${join(projectRoot, "node_modules", ".bin")}:${process.env.PATH}`}
 });
+rerunLoadersOnDataEdits();
 child.on("close", (code) => process.exit(code ?? 0));

@@ -33,6 +33,7 @@ export const CHARTS: Record<EmbedId, Render> = {
   "ligature-thread": async ({record}, width) => (await import("./ligature-thread.js")).LigatureThreadChart(inspections(record), {width}),
   "warning-notice": async ({record}, width) => (await import("./event-timelines.js")).WarningNoticeChart(inspections(record), {width}),
   fines: async ({record}, width) => (await import("./fines.js")).FinesChart(inspections(record).findings, {width}),
+  "crisis-timeline": async ({record}, width) => (await import("./crisis-timeline.js")).CrisisTimelineChart(inspections(record), {width}),
   timeline: async ({record}, width) => (await import("./event-timelines.js")).EventsTimelineChart(inspections(record), {width}),
   leadership: async ({record}, width) =>
     (await import("./leadership.js")).LeadershipChart({terms: record.terms as unknown as TermRow[], events: inspections(record).events}, {width}),

@@ -3,8 +3,7 @@
  * reader who saw either can reconcile them. Rows pair figures by id.
  */
 import type {Figure} from "../lib/figures.js";
-import {fact} from "./fact.js";
-import {formatDate, type Precision} from "../lib/format.js";
+import {dateOf, fact, labelOf} from "./fact.js";
 
 /** An event row as the inspection record carries it. */
 interface DatedEvent {
@@ -22,7 +21,7 @@ export const DRAFT_FINAL_PAIRS = [
 function cell(figures: Record<string, Figure>, id: string | null): HTMLTableCellElement {
   const td = document.createElement("td");
   if (id === null) td.textContent = "not stated";
-  else td.append(fact(figures[id]), document.createElement("br"), figures[id].label);
+  else td.append(fact(figures[id]), document.createElement("br"), labelOf(figures[id]));
   return td;
 }
 
@@ -31,8 +30,7 @@ export function DraftFinalTable(figures: Record<string, Figure>, {leak, report}:
   const table = document.createElement("table");
   table.className = "draft-final";
   const caption = document.createElement("caption");
-  const when = (e: DatedEvent) => formatDate(e.date, e.date_precision as Precision);
-  caption.textContent = `The leaked draft (reported ${when(leak)}) against the final report (published ${when(report)})`;
+  caption.append("The leaked draft (reported ", dateOf(leak), ") against the final report (published ", dateOf(report), ")");
   const head = document.createElement("thead");
   head.innerHTML = "<tr><th scope=col>Topic</th><th scope=col>Leaked draft</th><th scope=col>Final report</th><th scope=col>Why they differ</th></tr>";
   const body = document.createElement("tbody");

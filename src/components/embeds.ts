@@ -13,6 +13,7 @@ export const EMBEDDABLE_CHARTS = [
   {id: "ligature-thread", name: "Ligature risks: from the first warning to the focused inspection"},
   {id: "warning-notice", name: "The warning notice, from the Mazars report to its requirements being met"},
   {id: "fines", name: "Prosecutions and fines"},
+  {id: "crisis-timeline", name: "The crisis of 2016, month by month"},
   {id: "timeline", name: "Timeline of events"},
   {id: "leadership", name: "Who chaired and led the trust"},
   {id: "findings", name: "Every inspection finding, with its source"}

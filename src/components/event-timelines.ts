@@ -9,23 +9,54 @@ import {formatCount, formatDate, type Precision} from "../lib/format.js";
 import {eventById, type EventRow} from "./record.js";
 import {rowsBetween, timelineRows} from "./timeline-data.js";
 import {TimelineChart, yearDomain} from "./timeline.js";
+import {CRISIS_BOUNDS} from "./crisis-timeline.js";
+import type {TimelineRow} from "./timeline-data.js";
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export const ALL_CATEGORIES = "All categories";
 
-export function EventsTimelineChart({events}: {events: EventRow[]}, {width, category = ALL_CATEGORIES}: {width: number; category?: string}): HTMLElement {
+/** A stretch of the record a reader can focus the full timeline on; null bounds run to the record's ends. */
+export type Period = {id: string; label: string; domain: [Date, Date] | null};
+
+/** The periods of the record, bounded by the crisis of 2016 (whole months, from its first event to its last). */
+export function periodsOf(events: EventRow[]): Period[] {
+  const first = timelineRows([eventById(events, CRISIS_BOUNDS.from)])[0];
+  const last = timelineRows([eventById(events, CRISIS_BOUNDS.to)])[0];
+  const from = new Date(Date.UTC(first.start.getUTCFullYear(), first.start.getUTCMonth(), 1));
+  const to = new Date(Date.UTC(last.start.getUTCFullYear(), last.start.getUTCMonth() + 1, 1));
+  const [start, end] = yearDomain(timelineRows(events));
+  return [
+    {id: "all", label: "The whole record", domain: null},
+    {id: "before", label: "Before the crisis", domain: [start, from]},
+    {id: "crisis", label: "The crisis", domain: [from, to]},
+    {id: "after", label: "After the crisis", domain: [to, end]}
+  ];
+}
+
+/** The events of one period (or all of them), in the category chosen. */
+export function eventsShown(events: EventRow[], {category = ALL_CATEGORIES, period = null}: {category?: string; period?: Period | null}): TimelineRow[] {
+  const rows = period?.domain ? rowsBetween(timelineRows(events), ...period.domain) : timelineRows(events);
+  return category === ALL_CATEGORIES ? rows : rows.filter((r) => r.reader_category === category);
+}
+
+export function EventsTimelineChart({events}: {events: EventRow[]}, {width, category = ALL_CATEGORIES, period = null}: {width: number; category?: string; period?: Period | null}): HTMLElement {
   const rows = timelineRows(events);
-  // The axis stays on the whole record when a category is chosen, so filtering never moves it.
-  const domain = yearDomain(rows);
-  const shown = category === ALL_CATEGORIES ? rows : rows.filter((r) => r.reader_category === category);
+  // The axis stays on the period when a category is chosen, so filtering never moves it.
+  const domain = period?.domain ?? yearDomain(rows);
+  const shown = eventsShown(events, {category, period});
+  const focused = period?.domain ? `, ${period.label.toLowerCase()}` : "";
   return TimelineChart(shown, {
     width,
     domain,
     annotations: keyEvents(events),
     title:
       category === ALL_CATEGORIES
-        ? `${formatCount(shown.length)} events, ${domain[0].getUTCFullYear()} to ${domain[1].getUTCFullYear() - 1}`
-        : `${category}: ${formatCount(shown.length)} events`,
-    subtitle: category === ALL_CATEGORIES ? "Every dated event in the record, by category" : `Dated events in the record in the category “${category.toLowerCase()}”`
+        ? period?.domain
+          ? `${formatCount(shown.length)} events, ${formatDate(isoDay(domain[0]), "month")} to ${formatDate(isoDay(new Date(domain[1].getTime() - 1)), "month")}`
+          : `${formatCount(shown.length)} events, ${domain[0].getUTCFullYear()} to ${domain[1].getUTCFullYear() - 1}`
+        : `${category}: ${formatCount(shown.length)} events${focused}`,
+    subtitle: category === ALL_CATEGORIES ? `Every dated event in the record${focused}, by category` : `Dated events in the record in the category “${category.toLowerCase()}”${focused}`
   });
 }
 

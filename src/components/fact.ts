@@ -3,16 +3,106 @@
  * tap, a card with its definition, status and source. Draft and secondary
  * figures carry a visible badge wherever they appear.
  */
-import type {Figure, SourceRef} from "../lib/figures.js";
+import type {Disagreement, Figure, SourceRef} from "../lib/figures.js";
 import {STATUS_LABELS} from "../lib/status.js";
 import {element} from "./dom.js";
 
+import {formatCount, formatDate, formatInterval, type Precision} from "../lib/format.js";
+
 let factCount = 0;
+
+/** A date of a sourced record, as a <time> element: machine-readable, and marked as coming from the record. */
+export function dateOf(record: {date: string; date_precision: string} | {[column: string]: unknown}, column = "date"): HTMLTimeElement {
+  const value = (record as Record<string, string>)[column];
+  const precision = (record as Record<string, string>)[`${column}_precision`] as Precision;
+  const time = element("time", "record-date", formatDate(value, precision));
+  time.dateTime = value;
+  return time;
+}
+
+/** "on 16 March 2016" but "in March 2016": the preposition follows the date's precision. */
+export function onDate(record: {[column: string]: unknown}, column = "date", {capital = false} = {}): HTMLElement {
+  const precision = record[`${column}_precision`];
+  const word = precision === "day" ? "on" : "in";
+  const span = element("span", "record-when", `${capital ? word.charAt(0).toUpperCase() + word.slice(1) : word} `);
+  span.append(dateOf(record, column));
+  return span;
+}
+
+/** A source's own words, quoted, followed by a link to the source. */
+export function quoted(record: {quote: unknown; source: SourceRef}): HTMLElement {
+  const span = element("span", "record-quote");
+  const words = element("q", "", String(record.quote));
+  words.dataset.sourced = "";
+  span.append(words, " (", sourceLink(record.source), ")");
+  return span;
+}
+
+/** The period a figure covers ("April 2011 to March 2015"), marked as part of that figure. */
+export function periodOf(figure: Figure): HTMLElement {
+  const span = element("span", "figure-period", figure.period ?? "");
+  span.dataset.figure = figure.id;
+  return span;
+}
+
+/** A figure's label set in prose ("deaths reported on Ulysses"), marked as part of that figure. */
+export function labelOf(figure: Figure, text = figure.label): HTMLElement {
+  const span = element("span", "figure-label", text);
+  span.dataset.figure = figure.id;
+  return span;
+}
+
+/**
+ * A count of the notebook's own records ("51 events"), each of which carries
+ * its own source: marked with the table it counts, so it is not mistaken for
+ * a figure from a source.
+ */
+export function countOf(n: number, what: string, table: string): HTMLElement {
+  const span = element("span", "record-count", formatCount(n));
+  span.dataset.countOf = table;
+  span.title = `Counted from the ${what} in this notebook's record; each cites its source`;
+  return span;
+}
+
+/** "137 of 397": the counts behind a computed share, opening the share's own card. */
+export function countsOf(figure: Figure): HTMLElement {
+  return fact(figure, {text: `${formatCount(figure.numerator!)} of ${formatCount(figure.denominator!)}`, part: "counts"});
+}
+
+/** "34.2%–41.3%": a share's 95% interval, opening the share's own card. */
+export function intervalOf(figure: Figure): HTMLElement {
+  return fact(figure, {text: formatInterval(figure.interval!.lower, figure.interval!.upper), part: "interval"});
+}
+
+/**
+ * The sources page's entry for a source. Component modules are served from
+ * _import/components/ at the site's root, so the page is two levels up from
+ * this module wherever the page that uses it sits (a story page or an embed).
+ */
+export function sourcesPageHref(source: SourceRef): string {
+  // Drawn at build (in Node) the module is a file: the link is written for a page at the site's root,
+  // and the embed pages, one level down, rewrite it (scripts/embed-page.ts).
+  if (import.meta.url.startsWith("file:")) return `./sources#source-${source.id}`;
+  return new URL(`../../sources#source-${source.id}`, import.meta.url).href;
+}
+
+/** A short numbered note for a chart's source line: publisher and date, linking to the sources page. */
+export function sourceNote(source: SourceRef): HTMLLIElement {
+  const item = element("li", "source-note");
+  const weak = source.kind === "secondary" || source.kind === "mirror" ? ` (${source.kind === "mirror" ? "copy of another outlet's page" : "secondary source"})` : "";
+  const link = element("a", "source-note-link", `${source.publisher}${source.published ? `, ${source.published}` : ""}${weak}`);
+  link.href = source.kind === "query" ? source.url : sourcesPageHref(source);
+  link.title = source.title;
+  item.append(link);
+  return item;
+}
 
 export function sourceLink(source: SourceRef): HTMLAnchorElement {
   const link = element("a", "source-link", `${source.publisher}: ${source.title}${source.published ? ` (${source.published})` : ""}`);
   link.href = source.url;
   link.rel = "noopener noreferrer";
+  // The source's own title and date, not a figure of ours.
+  link.dataset.sourced = "";
   return link;
 }
 
@@ -23,10 +113,42 @@ export function statusBadge(status: Figure["status"]): HTMLElement | null {
   return badge;
 }
 
-export function fact(figure: Figure, {text = figure.display}: {text?: string} = {}): HTMLElement {
+/**
+ * "Sources differ": what another source says instead, with its words and why
+ * the notebook keeps its value. Shown wherever a disputed record is read.
+ */
+export function sourcesDiffer(disagreements: Disagreement[]): HTMLElement {
+  const root = element("span", "sources-differ");
+  root.append(element("strong", "sources-differ-label", "Sources differ. "));
+  disagreements.forEach((d, i) => {
+    if (i > 0) root.append(" ");
+    const other = element("span", "sources-differ-item", `${d.source.publisher} gives the ${d.field.replace(/_/g, " ")} as “${d.otherValue}”: `);
+    other.append(element("q", "", d.quote), ` (`, sourceLink(d.source), `). ${d.resolution}`);
+    root.append(other);
+  });
+  root.dataset.sourced = "";
+  return root;
+}
+
+/** A closed disclosure: a short label a reader can open for the detail. */
+export function disclosure(label: string, content: Node): HTMLDetailsElement {
+  const details = element("details", "disclosure");
+  details.append(element("summary", "", label), content);
+  return details;
+}
+
+/** A visible mark beside a disputed value, so a reader knows to open it. */
+function differMark(): HTMLElement {
+  const mark = element("span", "differ-mark", "sources differ");
+  return mark;
+}
+
+/** A figure in the prose; `part` marks text that shows a part of it (its counts or interval) instead of its value. */
+export function fact(figure: Figure, {text = figure.display, part}: {text?: string; part?: "counts" | "interval"} = {}): HTMLElement {
   const id = `fact-card-${++factCount}`;
   const root = element("span", `fact fact-${figure.status}`);
   root.dataset.figure = figure.id;
+  if (part) root.dataset.part = part;
   const button = element("button", "fact-value", text);
   button.type = "button";
   button.setAttribute("aria-expanded", "false");
@@ -46,6 +168,7 @@ export function fact(figure: Figure, {text = figure.display}: {text?: string} = 
   });
   card.append(sources);
   if (figure.quote) card.append(element("q", "fact-quote", figure.quote));
+  if (figure.disagreements?.length) card.append(sourcesDiffer(figure.disagreements));
   const setOpen = (open: boolean) => {
     button.setAttribute("aria-expanded", String(open));
     root.toggleAttribute("data-open", open);
@@ -60,6 +183,7 @@ export function fact(figure: Figure, {text = figure.display}: {text?: string} = 
   root.append(button);
   const badge = statusBadge(figure.status);
   if (badge) root.append(badge);
+  if (figure.disagreements?.length) root.append(differMark());
   root.append(card);
   return root;
 }

@@ -6,7 +6,7 @@
  */
 import * as aq from "npm:arquero";
 import * as InputsModule from "npm:@observablehq/inputs";
-import {statusBadge} from "./fact.js";
+import {disclosure, sourcesDiffer, statusBadge} from "./fact.js";
 import {capitalise, dateSpan, formatCount, formatDate, formatGBP} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {compactSourceLink, flatRow, listOf, type FindingRow} from "./record.js";
@@ -68,12 +68,14 @@ export function filterFindings(rows: ExplorerRow[], {theme, location, year}: Fil
     .objects() as ExplorerRow[];
 }
 
-/** A finding from a source that is not final says so where it is read. */
-function withStatus(finding: string, status: FindingRow["status"]): Node {
-  const badge = statusBadge(status);
-  if (!badge) return text(finding);
+/** A finding from a source that is not final says so where it is read, and so does one that sources dispute. */
+function withStatus(finding: string, row: FindingRow): Node {
+  const badge = statusBadge(row.status);
+  if (!badge && !row.disagreements?.length) return text(finding);
   const cell = document.createElement("span");
-  cell.append(finding, " ", badge);
+  cell.append(finding);
+  if (badge) cell.append(" ", badge);
+  if (row.disagreements?.length) cell.append(" ", disclosure("Sources differ", sourcesDiffer(row.disagreements)));
   return cell;
 }
 
@@ -94,7 +96,7 @@ export function FindingsTable(rows: ExplorerRow[], {total, width}: {total: numbe
     header: {date: "Date", finding: "Finding", figure: "Figure", location: "Location", theme: "Theme", source: "Source"},
     format: {
       date: (_: Date, i: number) => text(rows[i].when),
-      finding: (v: string, i: number) => withStatus(v, rows[i].status),
+      finding: (v: string, i: number) => withStatus(v, rows[i]),
       figure: (v: string | null) => text(v ?? ""),
       theme: (v: string) => text(capitalise(v)),
       source: compactSourceLink

@@ -7,6 +7,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {formatCount, formatDate, formatGBP} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
+import {fineGroups, isStatedTotal} from "../lib/fines.js";
 import {CONTEXT, FOCUS} from "./palette.js";
 import {flatRow, listOf, sourcesOf, type FindingRow} from "./record.js";
 
@@ -29,18 +30,11 @@ export type Prosecution = {
   costs: number;
 };
 
-/** A row equal to the sum of the others in its prosecution is their total, not another amount. */
-function isTotal(row: FindingRow, group: FindingRow[]): boolean {
-  const others = group.filter((r) => r !== row);
-  return others.length >= 2 && others.reduce((sum, r) => sum + (r.value as number), 0) === row.value;
-}
 
 export function prosecutions(findings: FindingRow[]): Prosecution[] {
-  const amounts = findings.filter((f) => f.theme === "fine" && f.unit === "GBP" && f.value !== null);
-  const groups = [...new Set(amounts.map((f) => f.event))].map((event) => amounts.filter((f) => f.event === event));
-  return groups
+  return fineGroups(findings)
     .map((group) => {
-      const stated = group.find((row) => isTotal(row, group)) ?? null;
+      const stated = group.find((row) => isStatedTotal(row, group)) ?? null;
       const parts: FineRow[] = group
         .filter((row) => row !== stated)
         .map((row) => {

@@ -10,7 +10,7 @@ import {chartToSvg, svgToPng} from "./chart-image.js";
 import {downloadBlob} from "./download.js";
 import {embedSnippet, embedUrl} from "./embed-code.js";
 import {EMBEDDABLE_CHARTS} from "./embeds.js";
-import {sourceLink} from "./fact.js";
+import {sourceNote} from "./fact.js";
 import {objectsToCsv} from "../lib/csv-write.js";
 import {STATUS_LABELS, STATUS_NOTES, type Status} from "../lib/status.js";
 
@@ -96,18 +96,25 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
     for (const node of svg.querySelectorAll("[aria-description]")) node.removeAttribute("aria-description");
   }
   addTooltips(body);
-  const alternative = document.createElement("p");
-  alternative.className = "chart-alt";
-  alternative.textContent = alt;
+  // Screen readers get the text alternative as the chart's label; sighted readers can open it.
+  const alternative = document.createElement("details");
+  alternative.className = "chart-describe";
+  const summary = document.createElement("summary");
+  summary.textContent = "Describe this chart";
+  const description = document.createElement("p");
+  description.className = "chart-alt";
+  description.textContent = alt;
+  alternative.append(summary, description);
   const caption = document.createElement("figcaption");
-  const sourceLine = document.createElement("p");
+  // Short numbered notes, each opening the source's entry on the sources page, where its kind,
+  // address and everything else resting on it are listed.
+  const sourceLine = document.createElement("div");
   sourceLine.className = "chart-source";
   const sources = uniqueSources(options.sources);
-  sourceLine.append(sources.length > 1 ? "Sources: " : "Source: ");
-  sources.forEach((source, i) => {
-    if (i > 0) sourceLine.append("; ");
-    sourceLine.append(sourceLink(source));
-  });
+  const list = document.createElement("ol");
+  list.className = "source-notes";
+  list.append(...sources.map(sourceNote));
+  sourceLine.append(sources.length > 1 ? "Sources: " : "Source: ", list);
   caption.append(sourceLine);
   const flagged = [...new Set(statuses.filter((s) => s !== "final"))];
   const allNotes = [...notes, ...flagged.map((s) => `Includes figures marked “${STATUS_LABELS[s].toLowerCase()}”: ${STATUS_NOTES[s]}`)];

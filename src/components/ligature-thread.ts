@@ -146,6 +146,8 @@ export function ThreadList(findings: FindingRow[]): HTMLElement {
   list.className = "thread-list";
   for (const row of threadRows(findings)) {
     const item = document.createElement("li");
+    // Each item is a finding as its source states it, with the source beside it.
+    item.dataset.sourced = "";
     const when = document.createElement("strong");
     when.textContent = `${row.seen}, ${row.location}`;
     item.append(when, `: ${row.finding}. `);

@@ -17,13 +17,18 @@ export const OKABE_ITO = {
   grey: "#999999"
 } as const;
 
-/** CQC's four ratings, from best to worst, plus a gap; ordered for legends. */
-export const RATING_ORDER = ["outstanding", "good", "requires improvement", "inadequate", "not published"] as const;
-export type Rating = (typeof RATING_ORDER)[number];
+/** CQC's four ratings, from best to worst; ordered for legends. */
+export const RATING_ORDER = ["outstanding", "good", "requires improvement", "inadequate"] as const;
+/**
+ * Two kinds of gap, never drawn as a rating: the CQC published no rating for
+ * an inspection (a focused inspection), or it did but no source read gives it.
+ */
+export const NO_RATING = ["not published", "not found"] as const;
+export type CqcRating = (typeof RATING_ORDER)[number];
+export type Rating = CqcRating | (typeof NO_RATING)[number];
 
-export const RATING_COLOURS: Record<Rating, string> = {
-  ...THEME.colours.ratings,
-  "not published": "transparent"
+export const RATING_COLOURS: Record<CqcRating, string> = {
+  ...THEME.colours.ratings
 };
 
 

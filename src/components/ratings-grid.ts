@@ -1,15 +1,16 @@
 /**
  * CQC's ratings of the trust as a grid: one column per inspection in date
  * order, one row per key question (or per core service). Every cell carries
- * its rating in words as well as colour. A rating not found in any source is
- * hatched and reads "not published"; a rating known only from a secondary
- * source is outlined and marked with a dagger. An empty slot is a rating the
- * sources do not give, and is left empty.
+ * its rating in words as well as colour. An inspection that gave no rating
+ * (a focused inspection) is drawn as an inspection, outlined and labelled "no
+ * rating", never as a copy of the rating before it. A rating the CQC gave but
+ * no source read states is hatched and reads "not found"; a rating known only
+ * from a secondary source is outlined and marked with a dagger.
  */
 import * as Plot from "npm:@observablehq/plot";
 import {capitalise, formatCount, formatDate, type Precision} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
-import {RATING_COLOURS, RATING_ORDER, type Rating} from "./palette.js";
+import {RATING_COLOURS, RATING_ORDER, type CqcRating, type Rating} from "./palette.js";
 import {STATUS_LABELS} from "../lib/status.js";
 import {flatRow, listOf, sourcesOf, type RatingRow} from "./record.js";
 
@@ -49,8 +50,28 @@ const SHORT_RATINGS: Record<Rating, string> = {
   good: "Good",
   "requires improvement": "Req.\nimpr.",
   inadequate: "Inad.",
-  "not published": "Not\npub."
+  "not published": "No\nrating",
+  "not found": "Not\nfound"
 };
+
+const LONG_RATINGS: Record<Rating, string> = {
+  outstanding: "Outstanding",
+  good: "Good",
+  "requires improvement": "Requires improvement",
+  inadequate: "Inadequate",
+  "not published": "No rating",
+  "not found": "Not found"
+};
+
+/** What a gap means, for tooltips, the legend and the notes. */
+const GAP_MEANINGS = {
+  "not published": "the CQC published no new rating after this inspection (a focused inspection); the rating before it stood",
+  "not found": "the CQC rated this, but the rating is not found in the sources read; it is not guessed"
+} as const;
+
+function isCqcRating(rating: Rating): rating is CqcRating {
+  return (RATING_ORDER as readonly string[]).includes(rating);
+}
 
 const SECONDARY_MARK = "†";
 
@@ -63,7 +84,7 @@ function rowLabel(key: string, scope: Scope): string {
 }
 
 function cellText(row: RatingRow, short: boolean): string {
-  const text = short ? SHORT_RATINGS[row.rating] : capitalise(row.rating);
+  const text = short ? SHORT_RATINGS[row.rating] : LONG_RATINGS[row.rating];
   return row.status === "secondary" ? `${text}${SECONDARY_MARK}` : text;
 }
 
@@ -79,7 +100,7 @@ function textOn(hex: string): "black" | "white" {
 
 function tooltip(row: RatingRow, inspection: Inspection, scope: Scope): string {
   const what = scope === "trust" ? `${capitalise(row.key_question)}` : `${row.service}${row.key_question === "all" ? " (all key questions)" : ""}`;
-  const rating = row.rating === "not published" ? "Not published: rating not found in any source read" : capitalise(row.rating);
+  const rating = isCqcRating(row.rating) ? capitalise(row.rating) : `${LONG_RATINGS[row.rating]}: ${GAP_MEANINGS[row.rating]}`;
   const previous = row.previous_rating ? `\nPreviously: ${row.previous_rating}` : "";
   const status = row.status === "final" ? "" : `\n${STATUS_LABELS[row.status]}`;
   return `${what}: ${rating}\nInspected ${inspectionLabel(inspection)}, ${publishedLabel(inspection)}${previous}${status}\nSource: ${row.source.publisher}`;
@@ -87,7 +108,7 @@ function tooltip(row: RatingRow, inspection: Inspection, scope: Scope): string {
 
 let patternCount = 0;
 
-/** Hatching for "not published" cells, drawn in the text colour so it holds in light and dark. */
+/** Hatching for "not found" cells, drawn in the text colour so it holds in light and dark. */
 function hatchPattern(id: string) {
   return () => {
     const ns = "http://www.w3.org/2000/svg";
@@ -119,9 +140,18 @@ function legend(rows: RatingRow[]): HTMLElement {
     const item = document.createElement("span");
     item.className = "ratings-legend-item";
     const swatch = document.createElement("span");
-    swatch.className = rating === "not published" ? "ratings-swatch ratings-swatch-hatched" : "ratings-swatch";
-    if (rating !== "not published") swatch.style.background = RATING_COLOURS[rating];
+    swatch.className = "ratings-swatch";
+    swatch.style.background = RATING_COLOURS[rating];
     item.append(swatch, capitalise(rating));
+    root.append(item);
+  }
+  for (const gap of ["not published", "not found"] as const) {
+    if (!rows.some((r) => r.rating === gap)) continue;
+    const item = document.createElement("span");
+    item.className = "ratings-legend-item";
+    const swatch = document.createElement("span");
+    swatch.className = gap === "not found" ? "ratings-swatch ratings-swatch-hatched" : "ratings-swatch ratings-swatch-inspection";
+    item.append(swatch, gap === "not found" ? "Not found in the sources read" : "Inspected, no rating published");
     root.append(item);
   }
   if (rows.some((r) => r.status === "secondary")) {
@@ -141,18 +171,18 @@ function headline(rows: RatingRow[], inspections: Inspection[], scope: Scope): s
     return `Core-service ratings in the record: ${listOf(counts.map((c) => `${formatCount(c.n)} ${c.rating}`))}`;
   }
   const dated = new Set(inspections.filter((i) => i.inspected !== null).map((i) => i.inspection_id));
-  const overall = rows.filter((r) => r.key_question === "overall" && dated.has(r.inspection_id) && r.rating !== "not published");
+  const overall = rows.filter((r) => r.key_question === "overall" && dated.has(r.inspection_id) && isCqcRating(r.rating));
   const counts = RATING_ORDER.map((rating) => ({rating, n: overall.filter((r) => r.rating === rating).length}))
     .filter((c) => c.n > 0)
     .sort((a, b) => b.n - a.n);
   const [first, ...rest] = counts;
-  return `${capitalise(first.rating)} overall at ${formatCount(first.n)} of ${formatCount(overall.length)} dated inspections${rest.map((c) => `; ${c.rating} at ${formatCount(c.n)}`).join("")}`;
+  return `${capitalise(first.rating)} overall at ${formatCount(first.n)} of ${formatCount(overall.length)} rated inspections${rest.map((c) => `; ${c.rating} at ${formatCount(c.n)}`).join("")}`;
 }
 
 function altText(rows: RatingRow[], inspections: Inspection[], scope: Scope): string {
   const columns = inspections.map((inspection) => {
     const cells = rows.filter((r) => r.inspection_id === inspection.inspection_id);
-    const described = cells.map((r) => `${scope === "trust" ? r.key_question : r.service} ${r.rating}${r.status === "secondary" ? " (secondary source)" : ""}`);
+    const described = cells.map((r) => `${scope === "trust" ? r.key_question : r.service} ${isCqcRating(r.rating) ? r.rating : LONG_RATINGS[r.rating].toLowerCase()}${r.status === "secondary" ? " (secondary source)" : ""}`);
     return `${inspectionLabel(inspection)} inspection: ${listOf(described)}`;
   });
   const what = scope === "trust" ? "the trust's CQC ratings by key question" : "CQC's ratings of the trust's core services";
@@ -175,8 +205,9 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
   const slots = inspections.flatMap((i) => keys.map((key) => ({inspection_id: i.inspection_id, key})));
   const filled = new Set(rows.map((r) => `${r.inspection_id}|${rowKey(r)}`));
   const empty = slots.filter((s) => !filled.has(`${s.inspection_id}|${s.key}`));
-  const rated = rows.filter((r) => r.rating !== "not published");
-  const unpublished = rows.filter((r) => r.rating === "not published");
+  const rated = rows.filter((r) => isCqcRating(r.rating));
+  const notRated = rows.filter((r) => r.rating === "not published");
+  const notFound = rows.filter((r) => r.rating === "not found");
   const hatchId = `rating-hatch-${++patternCount}`;
   const fontSize = narrow ? 10 : 11;
   const text = (filter: (r: RatingRow) => boolean, fill: string) =>
@@ -219,7 +250,14 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
         : Plot.axisY({tickSize: 0, label: null, tickFormat: (key: string) => rowLabel(key, scope), ...(scope === "core service" ? {lineWidth: 17} : {})}),
       Plot.cell(empty, {x: "inspection_id", y: "key", inset: 1.5, insetTop: labelsAbove ? 20 : 1.5, fill: "none", stroke: "currentColor", strokeOpacity: 0.2}),
       Plot.cell(rated, {...cellOptions, fill: "rating", title: (r: RatingRow) => tooltip(r, byInspection.get(r.inspection_id)!, scope)}),
-      Plot.cell(unpublished, {
+      Plot.cell(notRated, {
+        ...cellOptions,
+        fill: "none",
+        stroke: "currentColor",
+        strokeWidth: 1.5,
+        title: (r: RatingRow) => tooltip(r, byInspection.get(r.inspection_id)!, scope)
+      }),
+      Plot.cell(notFound, {
         ...cellOptions,
         fill: `url(#${hatchId})`,
         stroke: "currentColor",
@@ -230,9 +268,9 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
         rows.filter((r) => r.status === "secondary"),
         {...cellOptions, inset: 4, insetTop: labelsAbove ? 23 : 4, fill: "none", stroke: "black", strokeWidth: 1.5, strokeDasharray: "4,3"}
       ),
-      text((r) => r.rating === "not published", "currentColor"),
-      text((r) => r.rating !== "not published" && textOn(RATING_COLOURS[r.rating]) === "black", "black"),
-      text((r) => r.rating !== "not published" && textOn(RATING_COLOURS[r.rating]) === "white", "white")
+      text((r) => !isCqcRating(r.rating), "currentColor"),
+      text((r) => isCqcRating(r.rating) && textOn(RATING_COLOURS[r.rating]) === "black", "black"),
+      text((r) => isCqcRating(r.rating) && textOn(RATING_COLOURS[r.rating]) === "white", "white")
     ]
   });
   const body = document.createElement("div");
@@ -250,7 +288,8 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
     sources: sourcesOf(rows),
     notes: [
       "Columns are dated by when the inspection took place, no more precisely than the source gives it; each cell's tooltip gives the publication date.",
-      ...(unpublished.length ? ["Hatched cells: the rating is not published in any source read, and is not guessed."] : []),
+      ...(notRated.length ? [`Outlined “no rating” cells: ${GAP_MEANINGS["not published"]}.`] : []),
+      ...(notFound.length ? [`Hatched “not found” cells: ${GAP_MEANINGS["not found"]}.`] : []),
       ...(hasEmpty ? ["Empty cells: no rating for that inspection in the sources read."] : []),
       ...(rows.some((r) => r.status === "secondary") ? [`${SECONDARY_MARK} Rating known only from a secondary source.`] : []),
       ...(inspections.some((i) => i.inspected === null) ? [`“Undated”: ${inspections.find((i) => i.inspected === null)!.published_note}.`] : [])

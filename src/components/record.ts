@@ -4,13 +4,27 @@
  * each with its source resolved, and the helpers every chart of that record
  * shares (its sources, a flat copy of its rows for the CSV download).
  */
-import type {SourceRef} from "../lib/figures.js";
+import type {Disagreement, SourceRef} from "../lib/figures.js";
 import {sourceLink} from "./fact.js";
 import type {Precision} from "../lib/format.js";
 import type {Rating} from "./palette.js";
 import type {Status} from "../lib/status.js";
 
-export type EventRow = {
+/** What every sourced row carries once its sources are resolved. */
+export type Provenance = {
+  status: Status;
+  source_id: string;
+  other_source_ids: string | null;
+  quote: string | null;
+  /** The strongest source (source_id). */
+  source: SourceRef;
+  /** Every source that states it, strongest first. */
+  sources: SourceRef[];
+  /** Where another source gives a different value. */
+  disagreements: Disagreement[];
+};
+
+export type EventRow = Provenance & {
   event_id: string;
   date: string;
   date_precision: Precision;
@@ -18,13 +32,9 @@ export type EventRow = {
   event: string;
   people: string | null;
   category: string;
-  status: Status;
-  source_id: string;
-  quote: string | null;
-  source: SourceRef;
 };
 
-export type FindingRow = {
+export type FindingRow = Provenance & {
   finding_id: string;
   event: string;
   body: string;
@@ -40,13 +50,9 @@ export type FindingRow = {
   value: number | null;
   qualifier: string | null;
   unit: string | null;
-  status: Status;
-  source_id: string;
-  quote: string | null;
-  source: SourceRef;
 };
 
-export type RatingRow = {
+export type RatingRow = Provenance & {
   rating_id: string;
   inspection_id: string;
   inspected: string | null;
@@ -60,11 +66,7 @@ export type RatingRow = {
   key_question: string;
   rating: Rating;
   previous_rating: Rating | null;
-  status: Status;
-  source_id: string;
-  quote: string | null;
   note: string | null;
-  source: SourceRef;
 };
 
 export type TermRow = {
@@ -85,14 +87,21 @@ export type InspectionRecord = {
   terms: TermRow[];
 };
 
-export function sourcesOf(rows: {source: SourceRef}[]): SourceRef[] {
-  return rows.map((row) => row.source);
+/** Every source of the rows drawn, strongest of each row first; the frame lists each once. */
+export function sourcesOf(rows: {source: SourceRef; sources?: SourceRef[]}[]): SourceRef[] {
+  return rows.flatMap((row) => row.sources ?? [row.source]);
 }
 
 /** A row as the CSV download carries it: the nested source becomes columns. */
-export function flatRow<T extends {source: SourceRef}>(row: T): Record<string, unknown> {
-  const {source, ...rest} = row;
-  return {...rest, source_publisher: source.publisher, source_title: source.title, source_url: source.url};
+export function flatRow<T extends {source: SourceRef; sources?: SourceRef[]; disagreements?: Disagreement[]}>(row: T): Record<string, unknown> {
+  const {source, sources: _sources, disagreements, ...rest} = row;
+  return {
+    ...rest,
+    source_publisher: source.publisher,
+    source_title: source.title,
+    source_url: source.url,
+    sources_differ: disagreements?.length ? disagreements.map((d) => `${d.field}: ${d.otherValue} (${d.source.publisher})`).join("; ") : ""
+  };
 }
 
 export function eventById(events: EventRow[], id: string): EventRow {

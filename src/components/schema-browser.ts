@@ -18,6 +18,8 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable}: {onQueryTabl
   const root = document.createElement("section");
   root.className = "sql-schema";
   root.setAttribute("aria-labelledby", "sql-schema-heading");
+  // The data dictionary: what each table and column holds, and how many rows; the rows carry their sources.
+  root.dataset.dictionary = "";
   const heading = document.createElement("h2");
   heading.id = "sql-schema-heading";
   heading.textContent = "Tables";

@@ -36,13 +36,16 @@ ORDER BY percent`
   {
     id: "mazars-to-resignation",
     question: "What happened between the Mazars report and the chair's resignation?",
-    sql: `-- Events from the final Mazars report (17 December 2015) to the chair's
--- resignation (28 April 2016). Partial dates count only if their whole span
--- falls inside: an event dated just "2016" is left out, not guessed.
+    sql: `-- Events from the final Mazars report to the chair's resignation, each end
+-- taken from the events table. Partial dates count only if their whole span
+-- falls inside: an event dated just to a year is left out, not guessed.
+WITH bounds AS (
+  SELECT (SELECT date_from FROM events WHERE event_id = '2015_12_17_mazars_final_published') AS first_day,
+         (SELECT date_to FROM events WHERE event_id = '2016_04_28_chair_resigns') AS last_day
+)
 SELECT date, event, category, status
-FROM events
-WHERE date_from >= DATE '2015-12-17'
-  AND date_to <= DATE '2016-04-28'
+FROM events, bounds
+WHERE date_from >= first_day AND date_to <= last_day
 ORDER BY date_from, event_id`
   },
   {
@@ -57,9 +60,9 @@ ORDER BY year, findings DESC, theme`
   {
     id: "fines-total",
     question: "How much was the trust fined, and by whom?",
-    sql: `-- Fines by prosecuting body, with the total. The HSE's £2m fine is also
--- recorded as its two parts (one per death), and prosecution costs are not a
--- fine, so both are left out of the sums.
+    sql: `-- Fines by prosecuting body, with the total. A fine recorded both as a
+-- total and as its parts (one per death) is counted once, by its parts, and
+-- prosecution costs are not a fine, so both are left out of the sums.
 SELECT coalesce(body, 'All') AS body,
        count(*) AS fines,
        sum(value) AS fined_gbp

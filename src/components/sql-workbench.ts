@@ -77,6 +77,9 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   status.setAttribute("role", "status");
   const resultArea = element("section", "sql-output");
   resultArea.setAttribute("aria-label", "Result");
+  // A query's result and its row counts are the data itself, not the notebook's claims.
+  status.dataset.queryResult = "";
+  resultArea.dataset.queryResult = "";
   main.append(exampleSection, editor.node, status, resultArea);
 
   const schema = SchemaBrowser(catalog, {onQueryTable: (sql) => submit(sql)});

@@ -5,7 +5,7 @@
  * source are hollow. Key events are drawn over it as labelled rules.
  */
 import * as Plot from "npm:@observablehq/plot";
-import {statusBadge} from "./fact.js";
+import {disclosure, sourcesDiffer, statusBadge} from "./fact.js";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, type Annotation} from "./annotations.js";
 import {formatCount} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
@@ -118,11 +118,16 @@ export function EventList(rows: TimelineRow[]): HTMLElement {
   const body = table.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
+    // Each row is an event as its source states it, with the source in the last cell.
+    tr.dataset.sourced = "";
     tr.dataset.event = row.event_id;
     tr.dataset.precision = row.date_precision;
     const date = tr.insertCell();
     date.className = "event-date";
-    date.textContent = row.when;
+    const time = document.createElement("time");
+    time.dateTime = row.date;
+    time.textContent = row.when;
+    date.append(time);
     const category = tr.insertCell();
     const swatch = document.createElement("span");
     swatch.className = "event-swatch";
@@ -132,6 +137,7 @@ export function EventList(rows: TimelineRow[]): HTMLElement {
     event.append(row.event);
     const badge = statusBadge(row.status);
     if (badge) event.append(" ", badge);
+    if (row.disagreements?.length) event.append(" ", disclosure("Sources differ", sourcesDiffer(row.disagreements)));
     tr.insertCell().append(compactSourceLink(row.source));
   }
   return table;

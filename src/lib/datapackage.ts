@@ -3,7 +3,8 @@
  * uses. The descriptor is the one schema of the fact base: the validator checks
  * every CSV against it, and the data dictionary in docs/ is generated from it.
  */
-export type FieldType = "string" | "integer" | "number" | "date";
+/** Frictionless field types in use; partial dates of mixed precision stay strings with a pattern. */
+export type FieldType = "string" | "integer" | "number" | "date" | "yearmonth";
 
 export interface Field {
   name: string;

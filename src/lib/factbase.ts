@@ -9,6 +9,7 @@ import {parseCsv} from "./csv.js";
 import type {DataPackage, Row} from "./datapackage.js";
 import {DataError} from "./errors.js";
 import {checkInvariants} from "./invariants.js";
+import {checkProvenance} from "./provenance.js";
 import {checkForeignKeys, validateTable, type TypedTable} from "./validate.js";
 
 export interface FactBase {
@@ -52,6 +53,7 @@ export function loadFactBase(dir = dataDir()): FactBase {
   }
   checkForeignKeys(tables);
   checkInvariants(tables);
+  checkProvenance(tables);
   return {
     dir,
     descriptor,

@@ -6,6 +6,8 @@
  */
 import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
+import {fineGroups, isStatedTotal} from "./fines.js";
+import {sourceIdList, type SourceKind} from "./provenance.js";
 import {weakestStatus, type Status} from "./status.js";
 export {weakestStatus, type Status} from "./status.js";
 import {percentOf, wilsonInterval, type Interval} from "./stats.js";
@@ -19,7 +21,19 @@ export interface SourceRef {
   url: string;
   /** As precisely as known, written for readers ("20 December 2015"); null when not stated. */
   published: string | null;
-  kind: string;
+  /** What the source is; "query" is the SQL page's own query, the source of an analyst's chart. */
+  kind: SourceKind | "query";
+  /** For a mirror whose original is not in the record: the outlet and page it copies. */
+  copyOf: string | null;
+}
+
+/** Another source's different value for one field of a record, and why the record's value stands. */
+export interface Disagreement {
+  field: string;
+  otherValue: string;
+  source: SourceRef;
+  quote: string;
+  resolution: string;
 }
 
 export interface Figure {
@@ -45,6 +59,19 @@ export interface Figure {
   sources: SourceRef[];
   quote: string | null;
   note: string | null;
+  /** Where another source gives a different value: the page says that the sources differ. */
+  disagreements: Disagreement[];
+}
+
+/** The disagreements recorded against each record of a table, by record id. */
+export function disagreementsFor(facts: FactBase, table: string, sources = sourceIndex(facts)): Map<string, Disagreement[]> {
+  const byRecord = new Map<string, Disagreement[]>();
+  for (const row of facts.rows("disagreements").filter((r) => r.resource === table)) {
+    const list = byRecord.get(row.record_id as string) ?? [];
+    list.push({field: row.field as string, otherValue: row.other_value as string, source: sources.get(row.source_id as string)!, quote: row.quote as string, resolution: row.resolution as string});
+    byRecord.set(row.record_id as string, list);
+  }
+  return byRecord;
 }
 
 export function sourceIndex(facts: FactBase): Map<string, SourceRef> {
@@ -57,18 +84,60 @@ export function sourceIndex(facts: FactBase): Map<string, SourceRef> {
         title: row.title as string,
         url: row.url as string,
         published: row.published === null ? null : formatDate(row.published as string, row.published_precision as Precision),
-        kind: row.kind as string
+        kind: row.kind as SourceKind,
+        copyOf: (row.copy_of as string | null) ?? null
       }
     ])
   );
 }
 
 function displayValue(value: number | null, unit: string, qualifier: string | null = null): string {
-  if (value === null) return "not published";
+  // A gap is what we did not find, not a claim that nobody published it.
+  if (value === null) return "not found";
   const text =
     // A stated share is written as precisely as its source gave it.
     unit === "percent" ? `${value}%` : unit === "GBP" ? formatGBP(value) : unit === "years" ? `${formatCount(value)} years` : formatCount(value);
   return qualifier ? `${qualifier} ${text}` : text;
+}
+
+export interface DerivedSpec {
+  id: string;
+  label: string;
+  /** How the value was computed, for the figure's card. */
+  definition: string;
+  value: number;
+  unit: string;
+  display: string;
+  /** The records it is computed from: each brings its status and sources. */
+  inputs: {status: Status; sources: SourceRef[]; id: string; disagreements?: Disagreement[]}[];
+}
+
+/**
+ * A number computed from sourced records (a total of fines, the days between
+ * two dated events): a figure like any other, as strong as its weakest input
+ * and carrying all their sources, so that it too answers "says who?".
+ */
+export function derivedFigure({id, label, definition, value, unit, display, inputs}: DerivedSpec): Figure {
+  return {
+    id,
+    label,
+    definition,
+    value,
+    unit,
+    display,
+    numerator: null,
+    denominator: null,
+    denominatorLabel: null,
+    interval: null,
+    status: weakestStatus(inputs.map((i) => i.status)),
+    derived: true,
+    period: null,
+    rows: inputs.map((i) => i.id),
+    sources: [...new Map(inputs.flatMap((i) => i.sources).map((s) => [s.id, s])).values()],
+    quote: null,
+    note: null,
+    disagreements: inputs.flatMap((i) => i.disagreements ?? [])
+  };
 }
 
 interface ShareSpec {
@@ -93,12 +162,14 @@ export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
     rows: [...part.rows, ...whole.rows],
     sources,
     quote: null,
-    note: null
+    note: null,
+    // A share inherits every disagreement about the counts it is made from.
+    disagreements: [...part.disagreements, ...whole.disagreements]
   };
   if (part.value === null || whole.value === null) {
-    // A share of an unpublished count is itself unpublished: a gap, never a number.
+    // A share of a count not found is itself not found: a gap, never a number.
     const missing = part.value === null ? part : whole;
-    return {...common, definition: `Not computed: ${lowerFirst(missing.label)} is not published.`, value: null, display: "not published", interval: null, status: "unconfirmed"};
+    return {...common, definition: `Not computed: ${lowerFirst(missing.label)} is not found in the sources read.`, value: null, display: "not found", interval: null, status: "unconfirmed"};
   }
   const x = part.value;
   const n = whole.value;
@@ -112,6 +183,11 @@ export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
     interval,
     status: weakestStatus([part.status, whole.status])
   };
+}
+
+/** A row's sources, strongest (its source_id) first, then its further sources. */
+export function rowSources(row: Row, sources: Map<string, SourceRef>): SourceRef[] {
+  return [row.source_id as string, ...sourceIdList(row.other_source_ids)].map((id) => sources.get(id)!);
 }
 
 function stated(row: Row, table: string, id: string, sources: Map<string, SourceRef>, fields: Partial<Figure>): Figure {
@@ -130,9 +206,10 @@ function stated(row: Row, table: string, id: string, sources: Map<string, Source
     derived: false,
     period: null,
     rows: [`${table}:${id}`],
-    sources: [sources.get(row.source_id as string)!],
+    sources: rowSources(row, sources),
     quote: (row.quote as string | null) ?? null,
     note: (row.note as string | null) ?? null,
+    disagreements: [],
     ...fields
   };
 }
@@ -201,12 +278,56 @@ const EXTRA_SHARES: {id: string; part: string; whole: string; label: string}[] =
   {id: "share_siri_of_reported", part: "investigated_siri", whole: "deaths_reported_ulysses", label: "Share of reported deaths investigated as SIRI"}
 ];
 
+/**
+ * Numbers the story computes from sourced records rather than from counts:
+ * the days from the leaked draft to the final report, and the total of the
+ * fines and costs the courts imposed.
+ */
+function recordFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure[] {
+  const events = new Map(facts.rows("events").map((e) => [e.event_id as string, e]));
+  const input = (table: string, key: string, row: Row) => ({id: `${table}:${row[key]}`, status: row.status as Status, sources: rowSources(row, sources)});
+  const figures: Figure[] = [];
+  const leak = events.get("2015_12_09_mazars_draft_leaked");
+  const report = events.get("2015_12_17_mazars_final_published");
+  if (leak && report && leak.date_precision === "day" && report.date_precision === "day") {
+    const days = Math.round((Date.parse(report.date as string) - Date.parse(leak.date as string)) / 864e5);
+    figures.push(
+      derivedFigure({
+        id: "days_leak_to_report",
+        label: "Days from the leak of the draft to the final report",
+        definition: `Computed from the dates of two events: the leak reported on ${formatDate(leak.date as string, "day")} and the final report published on ${formatDate(report.date as string, "day")}.`,
+        value: days,
+        unit: "days",
+        display: formatCount(days),
+        inputs: [input("events", "event_id", leak), input("events", "event_id", report)]
+      })
+    );
+  }
+  const parts = fineGroups(facts.rows("cqc_findings")).flatMap((group) => group.filter((row) => !isStatedTotal(row, group)));
+  if (parts.length) {
+    const total = parts.reduce((sum, row) => sum + (row.value as number), 0);
+    figures.push(
+      derivedFigure({
+        id: "fines_and_costs_total",
+        label: "Fines and costs of the prosecutions in the record",
+        definition: `The sum of ${formatCount(parts.length)} amounts the courts imposed: ${parts.map((p) => `${lowerFirst(p.finding as string)} (${formatGBP(p.value as number)})`).join("; ")}.`,
+        value: total,
+        unit: "GBP",
+        display: formatGBP(total),
+        inputs: parts.map((row) => input("cqc_findings", "finding_id", row))
+      })
+    );
+  }
+  return figures;
+}
+
 export function buildFigures(facts: FactBase): Map<string, Figure> {
   const sources = sourceIndex(facts);
   const figures = new Map<string, Figure>();
+  const disputed = new Map(["mazars_figures", "comparators", "trust_facts", "cqc_findings"].flatMap((table) => [...disagreementsFor(facts, table, sources)]));
   for (const figure of [...mazarsFigures(facts, sources), ...comparatorFigures(facts, sources), ...trustFactFigures(facts, sources), ...findingFigures(facts, sources)]) {
     if (figures.has(figure.id)) throw new Error(`two figures share the id '${figure.id}'`);
-    figures.set(figure.id, figure);
+    figures.set(figure.id, {...figure, disagreements: disputed.get(figure.id) ?? []});
   }
   for (const row of facts.rows("mazars_figures")) {
     // A superseded framing is explained, never turned into a rate.
@@ -219,5 +340,6 @@ export function buildFigures(facts: FactBase): Map<string, Figure> {
   for (const {id, part, whole, label} of EXTRA_SHARES) {
     figures.set(id, shareFigure({id, label, part: figures.get(part)!, whole: figures.get(whole)!}));
   }
+  for (const figure of recordFigures(facts, sources)) figures.set(figure.id, figure);
   return figures;
 }

@@ -118,7 +118,7 @@ export function checkInvariants(tables: Map<string, TypedTable>): void {
     checkProportions(comparators);
   }
   const ratings = tables.get("cqc_ratings");
-  if (ratings) checkUnconfirmedHaveNoValue(ratings, "rating", "not published");
+  if (ratings) checkUnconfirmedHaveNoValue(ratings, "rating", "not found");
   const terms = tables.get("leadership_terms");
   const events = tables.get("events");
   if (terms && events) checkTermsInOrder(terms, events);

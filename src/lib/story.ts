@@ -5,15 +5,16 @@
  */
 import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
-import {buildFigures, sourceIndex, type Figure, type SourceRef} from "./figures.js";
+import {buildFigures, disagreementsFor, rowSources, sourceIndex, type Disagreement, type Figure, type SourceRef} from "./figures.js";
 
 /** A row with its source resolved (row values stay as they were validated). */
-export type Sourced = {[column: string]: Row[string] | SourceRef; source: SourceRef};
+export type Sourced = {[column: string]: Row[string] | SourceRef | SourceRef[] | Disagreement[]; source: SourceRef; sources: SourceRef[]; disagreements: Disagreement[]};
 export type Term = {[column: string]: Row[string] | Sourced | null};
 
 export interface StoryFacts {
   figures: Record<string, Figure>;
   claims: Sourced[];
+  statements: Sourced[];
 }
 
 export interface InspectionRecord {
@@ -25,11 +26,16 @@ export interface InspectionRecord {
 
 function withSources(facts: FactBase, table: string): Sourced[] {
   const sources = sourceIndex(facts);
-  return facts.rows(table).map((row) => ({...row, source: sources.get(row.source_id as string)!}));
+  const key = facts.tables.get(table)!.resource.schema.primaryKey as string;
+  const disagreements = disagreementsFor(facts, table);
+  return facts.rows(table).map((row) => {
+    const all = rowSources(row, sources);
+    return {...row, source: all[0], sources: all, disagreements: disagreements.get(row[key] as string) ?? []};
+  });
 }
 
 export function storyFacts(facts: FactBase): StoryFacts {
-  return {figures: Object.fromEntries(buildFigures(facts)), claims: withSources(facts, "claims")};
+  return {figures: Object.fromEntries(buildFigures(facts)), claims: withSources(facts, "claims"), statements: withSources(facts, "statements")};
 }
 
 export function inspectionRecord(facts: FactBase): InspectionRecord {

@@ -10,6 +10,7 @@ import {DataError} from "./errors.js";
 const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export interface TypedTable {
   resource: Resource;
@@ -48,6 +49,9 @@ function convert(table: CsvTable, cell: CsvCell, field: Field): Value {
     case "number":
       if (!NUMBER.test(text)) fail(table, cell, field.name, `expected a number, got ${JSON.stringify(text)}`);
       value = Number(text);
+      break;
+    case "yearmonth":
+      if (!YEAR_MONTH.test(text)) fail(table, cell, field.name, `expected a month YYYY-MM, got ${JSON.stringify(text)}`);
       break;
     case "date":
       if (!isCalendarDate(text)) fail(table, cell, field.name, `expected a date YYYY-MM-DD, got ${JSON.stringify(text)}`);

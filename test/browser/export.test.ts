@@ -12,6 +12,7 @@ import {EMBEDDABLE_CHARTS} from "../../src/components/embeds.js";
 import {openPage, waitForCells} from "../../scripts/chromium.js";
 import {serve} from "../../scripts/static-server.js";
 import {builtPages, distDir} from "../helpers/site.js";
+import {formatCount} from "../../src/lib/format.js";
 import {siteSession} from "../helpers/session.js";
 
 const site = siteSession();
@@ -131,7 +132,7 @@ test("a chart downloads as an SVG with its title and source, and as a PNG at twi
 });
 
 test("figures.json and figures.csv agree with every figure the pages show", async () => {
-  const sheet = JSON.parse(readFileSync(join(distDir, "figures.json"), "utf8")).figures as {id: string; display: string; status: string; source_urls: string[]}[];
+  const sheet = JSON.parse(readFileSync(join(distDir, "figures.json"), "utf8")).figures as {id: string; display: string; status: string; numerator: number | null; denominator: number | null; source_urls: string[]}[];
   const byId = new Map(sheet.map((f) => [f.id, f]));
   const csv = readFileSync(join(distDir, "figures.csv"), "utf8").trim().split("\n");
   assert.equal(csv.length - 1, sheet.length, "the CSV has one row per figure");
@@ -143,11 +144,13 @@ test("figures.json and figures.csv agree with every figure the pages show", asyn
       const {page} = await openPage(context, site.server.origin);
       await page.goto(site.server.url + path.slice(1));
       await waitForCells(page);
-      const shown = await page.locator(".fact[data-figure]").evaluateAll((nodes) => nodes.map((n) => ({id: (n as HTMLElement).dataset.figure!, text: n.querySelector(".fact-value")!.textContent!})));
-      for (const {id, text} of shown) {
+      const shown = await page.locator(".fact[data-figure]").evaluateAll((nodes) => nodes.map((n) => ({id: (n as HTMLElement).dataset.figure!, part: (n as HTMLElement).dataset.part, text: n.querySelector(".fact-value")!.textContent!})));
+      for (const {id, part, text} of shown) {
         const entry = byId.get(id);
         assert.ok(entry, `${path}: figure ${id} is missing from figures.json`);
-        assert.equal(text, entry.display, `${path}: ${id}`);
+        // A figure's counts ("272 of 722") or interval stand in for its value where the prose needs them.
+        if (part === "counts") assert.equal(text, `${formatCount(entry.numerator!)} of ${formatCount(entry.denominator!)}`, `${path}: ${id} counts`);
+        else if (part !== "interval") assert.equal(text, entry.display, `${path}: ${id}`);
         checked++;
       }
       await page.close();

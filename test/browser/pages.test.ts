@@ -11,6 +11,7 @@ import {openPage, waitForCells} from "../../scripts/chromium.js";
 import {builtPages} from "../helpers/site.js";
 import {PAGE_EXPECTATIONS} from "./expectations.js";
 import {siteSession} from "../helpers/session.js";
+import {unsourcedNumbersInPage} from "../helpers/unsourced-numbers.js";
 
 const BROKEN_TEXT = /\b(NaN|undefined|Infinity)\b|\[object Object\]/;
 
@@ -51,6 +52,15 @@ for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS)) {
           const text = await record.page.locator(path.startsWith("/embed/") ? "#embed" : "#observablehq-main").innerText();
           assert.doesNotMatch(text, BROKEN_TEXT, "the page shows a broken value");
           assert.equal(await record.page.locator(".observablehq--error").count(), 0, "a cell failed");
+          // Headings in order: none skips a level on the way down, and there is one h1.
+          const levels = await record.page.locator("#observablehq-main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+          if (!path.startsWith("/embed/")) assert.equal(levels.filter((l) => l === 1).length, 1, "one h1");
+          levels.forEach((level, i) => assert.ok(i === 0 || level <= levels[i - 1] + 1, `heading h${level} follows h${levels[i - 1]}: ${JSON.stringify(levels)}`));
+          // The page can be zoomed.
+          const viewport = await record.page.locator('meta[name="viewport"]').getAttribute("content");
+          assert.doesNotMatch(viewport ?? "", /maximum-scale|user-scalable\s*=\s*(no|0)/, "the viewport forbids zooming");
+          // Every number a reader sees answers "says who?" (the helper says what counts as sourced).
+          if (colorScheme === "light") assert.deepEqual(await record.page.evaluate(unsourcedNumbersInPage), [], "numbers with no source");
           // A chart counts when its frame holds a drawn SVG and names it with a text alternative.
           const charts = await record.page.locator("figure.chart-frame:visible:has(.chart-body[aria-label] svg)").count();
           assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);

@@ -36,8 +36,9 @@ before(async () => {
   // 272 investigated becomes 300: 300 / 722 = 41.6%.
   setCell(join(data, "mazars_figures.csv"), "unexpected_investigated_cir_siri", "272", "300");
   const events = join(data, "events.csv");
-  const source = readFileSync(join(data, "sources.csv"), "utf8").split("\n")[1].split(",")[0];
-  writeFileSync(events, readFileSync(events, "utf8") + `2017_02_test_event,2017-02,month,,${NEW_EVENT},,report,final,${source},A quote from the source\n`);
+  // A final event needs a primary document or original reporting as its source.
+  const source = readFileSync(join(data, "sources.csv"), "utf8").split("\n").find((line) => line.includes(",primary document,"))!.split(",")[0];
+  writeFileSync(events, readFileSync(events, "utf8") + `2017_02_test_event,2017-02,month,,${NEW_EVENT},,report,final,${source},,A quote from the source\n`);
   const result = spawnSync("node_modules/.bin/tsx", ["scripts/build.ts", "--out", out], {cwd: projectRoot, encoding: "utf8", env: {...process.env, SHFT_DATA_DIR: data}, timeout: 300_000});
   assert.equal(result.status, 0, `build from the changed data failed:\n${result.stdout}\n${result.stderr}`);
   server = await serve(out);

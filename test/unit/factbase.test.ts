@@ -125,11 +125,12 @@ describe("loadFactBase rejects", () => {
 
   test("a missing column", () => {
     const dir = copyData();
-    // Drop the last column, kind, from every line of sources.csv.
-    const text = lines(dir, "sources.csv").map((l) => l.replace(/,(kind|primary|secondary|mirror)$/, ""));
-    assert.ok(!text.some((l) => /,(primary|secondary|mirror)$/.test(l)));
+    // Drop the column kind from every line of sources.csv (its values are a fixed vocabulary, never quoted).
+    const kind = /,(kind|primary document|original reporting|secondary|mirror),(?=[^,]*$|"[^"]*"$)/;
+    const text = lines(dir, "sources.csv").map((l) => l.replace(kind, ","));
+    assert.ok(text.filter((l) => l !== "").every((l) => !kind.test(l)));
     writeFileSync(join(dir, "sources.csv"), text.join("\n"));
-    assertRejected(dir, {file: "sources.csv", line: 1, column: 1}, undefined, /^missing column 'kind' \(expected columns: source_id, publisher, title, url, published, published_precision, kind\)$/);
+    assertRejected(dir, {file: "sources.csv", line: 1, column: 1}, undefined, /^missing column 'kind' \(expected columns: source_id, publisher, title, url, published, published_precision, kind, copy_of\)$/);
   });
 
   test("a column the schema does not know", () => {
@@ -217,7 +218,7 @@ describe("loadFactBase rejects", () => {
     assert.ok(!fields.slice(0, 3).some((f) => f.includes('"')));
     const kept = fields.slice(0, 3).join(",");
     writeFileSync(join(dir, "events.csv"), [...text.slice(0, -1), kept].join("\n"));
-    assertRejected(dir, {file: "events.csv", line: last, column: kept.length + 1}, undefined, /^expected 10 fields, found 3 /);
+    assertRejected(dir, {file: "events.csv", line: last, column: kept.length + 1}, undefined, /^expected 11 fields, found 3 /);
   });
 
   test("a truncated file, cut inside a quoted field", () => {
@@ -257,24 +258,24 @@ describe("loadFactBase rejects", () => {
 
   test("a day date whose precision says month", () => {
     const dir = copyData();
-    const date = cellValue(dir, "events.csv", "2012_04_26_teresa_colvin_found", "date");
+    const date = cellValue(dir, "events.csv", "2013_07_04_connor_dies", "date");
     assert.match(date, /^\d{4}-\d{2}-\d{2}$/);
-    setCell(dir, "events.csv", "2012_04_26_teresa_colvin_found", "date_precision", "month");
+    setCell(dir, "events.csv", "2013_07_04_connor_dies", "date_precision", "month");
     // The date is what disagrees: the error points at it.
-    const place = cellAt(dir, "events.csv", "2012_04_26_teresa_colvin_found", "date");
+    const place = cellAt(dir, "events.csv", "2013_07_04_connor_dies", "date");
     assertRejected(dir, place, "date", `"${date}" is not a month (expected YYYY-MM)`);
   });
 
   test("a month date whose precision says day", () => {
     const dir = copyData();
-    const place = setCell(dir, "events.csv", "2012_04_26_teresa_colvin_found", "date", "2012-04");
-    assertRejected(dir, place, "date", `"2012-04" is not a day (expected YYYY-MM-DD)`);
+    const place = setCell(dir, "events.csv", "2013_07_04_connor_dies", "date", "2013-07");
+    assertRejected(dir, place, "date", `"2013-07" is not a day (expected YYYY-MM-DD)`);
   });
 
   test("a day that is not in the calendar", () => {
     const dir = copyData();
     // 2013 is not a leap year; JavaScript's Date.parse would silently read this as 2 March.
-    const place = setCell(dir, "events.csv", "2012_04_26_teresa_colvin_found", "date", "2013-02-30");
+    const place = setCell(dir, "events.csv", "2013_07_04_connor_dies", "date", "2013-02-30");
     assertRejected(dir, place, "date", "2013-02-30 is not a calendar date");
   });
 
@@ -289,19 +290,20 @@ describe("loadFactBase rejects", () => {
     const dir = copyData();
     assert.equal(cellValue(dir, "cqc_ratings.csv", "2014_comprehensive_trust_safe", "status"), "unconfirmed");
     const place = setCell(dir, "cqc_ratings.csv", "2014_comprehensive_trust_safe", "rating", "good");
-    assertRejected(dir, place, "rating", `an unconfirmed figure must be left as 'not published', not "good"`);
+    assertRejected(dir, place, "rating", `an unconfirmed figure must be left as 'not found', not "good"`);
   });
 
-  test("a 'not published' rating that claims to be final", () => {
+  test("a 'not found' rating that claims to be final", () => {
     const dir = copyData();
     const place = setCell(dir, "cqc_ratings.csv", "2014_comprehensive_trust_safe", "status", "final");
-    assertRejected(dir, place, "status", "a 'not published' rating is only allowed with status 'unconfirmed', not 'final'");
+    assertRejected(dir, place, "status", "a 'not found' rating is only allowed with status 'unconfirmed', not 'final'");
   });
 
   test("a final Mazars figure with its value left empty", () => {
     const dir = copyData();
-    setCell(dir, "mazars_figures.csv", "family_not_involved_pct", "value", "");
-    const place = cellAt(dir, "mazars_figures.csv", "family_not_involved_pct", "status");
+    assert.equal(cellValue(dir, "mazars_figures.csv", "deaths_unexpected", "status"), "final");
+    setCell(dir, "mazars_figures.csv", "deaths_unexpected", "value", "");
+    const place = cellAt(dir, "mazars_figures.csv", "deaths_unexpected", "status");
     assertRejected(dir, place, "status", "an empty value is only allowed with status 'unconfirmed', not 'final'");
   });
 
@@ -315,7 +317,7 @@ describe("loadFactBase rejects", () => {
 
   test("a value that does not match its pattern", () => {
     const dir = copyData();
-    const place = setCell(dir, "sources.csv", "aol_2016_04_06_warning_notice", "url", "ftp://example.org/page");
+    const place = setCell(dir, "sources.csv", "autism_eye_4917", "url", "ftp://example.org/page");
     assertRejected(dir, place, "url", '"ftp://example.org/page" does not match the pattern https?://[^ ]+');
   });
 
@@ -353,5 +355,56 @@ describe("loadFactBase accepts files as spreadsheets save them", () => {
     const text = readFileSync(join(dir, "mazars_figures.csv"), "utf8");
     writeFileSync(join(dir, "mazars_figures.csv"), `\ufeff${text.replace(/\n/g, "\r\n")}`);
     assertRejected(dir, place, "value", 'expected a number, got "four"');
+  });
+});
+
+describe("the source policy: a record is only as strong as its sources", () => {
+  test("a final figure that rests only on a secondary source", () => {
+    const dir = copyData();
+    assert.equal(cellValue(dir, "trust_facts.csv", "staff_2015", "source_id"), "autism_eye_4917");
+    const place = setCell(dir, "trust_facts.csv", "staff_2015", "status", "final");
+    assertRejected(dir, place, "status", /^'final' needs a primary document or original reporting as source_id, but "autism_eye_4917" is secondary/);
+  });
+
+  test("a final figure whose only source is a copy of another outlet's page", () => {
+    const dir = copyData();
+    setCell(dir, "sources.csv", "cqc_2015_02_25_rated_ri", "kind", "mirror");
+    // Only this copy left: no further source that could carry the figure.
+    for (const id of ["2014_comprehensive_trust_overall", "2014_comprehensive_trust_caring", "2014_comprehensive_trust_responsive"]) setCell(dir, "cqc_ratings.csv", id, "other_source_ids", "");
+    const place = cellAt(dir, "cqc_ratings.csv", "2014_comprehensive_trust_overall", "status");
+    assertRejected(dir, place, "status", /^'final' needs a primary document or original reporting as source_id, but "cqc_2015_02_25_rated_ri" is mirror/);
+  });
+
+  test("a figure marked secondary although a primary document states it", () => {
+    const dir = copyData();
+    const place = setCell(dir, "mazars_figures.csv", "deaths_unexpected", "status", "secondary");
+    assertRejected(dir, place, "status", /^'secondary' understates /);
+  });
+
+  test("a stronger source left among the further sources while a weaker one leads", () => {
+    const dir = copyData();
+    setCell(dir, "trust_facts.csv", "staff_2015", "other_source_ids", "cqc_2015_02_25_rated_ri");
+    const place = cellAt(dir, "trust_facts.csv", "staff_2015", "source_id");
+    assertRejected(dir, place, "source_id", /^"autism_eye_4917" is secondary while a further source, "cqc_2015_02_25_rated_ri", is primary document: cite the stronger source/);
+  });
+
+  test("a further source that is not in sources.csv", () => {
+    const dir = copyData();
+    const place = setCell(dir, "trust_facts.csv", "staff_2015", "other_source_ids", "no_such_source");
+    assertRejected(dir, place, "other_source_ids", '"no_such_source" does not exist in sources.source_id');
+  });
+
+  test("a disagreement about a record that does not exist", () => {
+    const dir = copyData();
+    const first = lines(dir, "disagreements.csv")[1].split(",")[0];
+    const place = setCell(dir, "disagreements.csv", first, "record_id", "no_such_record");
+    assertRejected(dir, place, "record_id", /^"no_such_record" does not exist in \w+\.\w+$/);
+  });
+
+  test("a source that nothing cites", () => {
+    const dir = copyData();
+    const text = lines(dir, "sources.csv");
+    writeFileSync(join(dir, "sources.csv"), [...text.filter((l) => l !== ""), "unused_page,Example,Unused,https://example.org/unused,,,secondary,", ""].join("\n"));
+    assertRejected(dir, {file: "sources.csv", line: text.filter((l) => l !== "").length + 1, column: 1}, "source_id", '"unused_page" is cited by no record; remove it or cite it');
   });
 });

@@ -21,7 +21,7 @@ const LOADERS = readdirSync(join(ROOT, "src/data"))
 
 /** The top-level keys each JSON loader promises its page. */
 const JSON_KEYS: Record<string, string[]> = {
-  "facts.json.ts": ["figures", "claims"],
+  "facts.json.ts": ["figures", "claims", "statements"],
   "inspections.json.ts": ["ratings", "findings", "events", "terms"],
   "catalog.json.ts": [] // an array of tables, checked below
 };
@@ -29,7 +29,7 @@ const JSON_KEYS: Record<string, string[]> = {
 const CATALOG_TABLE_KEYS = ["name", "title", "description", "rows", "columns"];
 
 /** How the catalog's column types are written in Arrow. */
-const ARROW_TYPES: Record<string, Type> = {string: Type.Utf8, integer: Type.Int, number: Type.Float, date: Type.Date};
+const ARROW_TYPES: Record<string, Type> = {string: Type.Utf8, integer: Type.Int, number: Type.Float, date: Type.Date, yearmonth: Type.Utf8};
 
 interface Run {
   code: number | null;

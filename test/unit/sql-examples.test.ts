@@ -31,3 +31,19 @@ test("examples read only the tables the workbench loads", () => {
   }
   assert.equal(new Set(SQL_EXAMPLES.map((e) => e.id)).size, SQL_EXAMPLES.length, "example ids are unique");
 });
+
+test("the examples' comments quote no figure: numbers come from the tables, with their sources", () => {
+  for (const example of SQL_EXAMPLES) {
+    const comments = [...example.sql.matchAll(/--.*$/gm)].map((m) => m[0]);
+    assert.deepEqual(comments.filter((c) => /\d/.test(c)), [], `'${example.id}' quotes a number in a comment`);
+    // A date the query needs is read from its sourced row, never typed in.
+    assert.doesNotMatch(example.sql, /DATE\s*'\d{4}-\d{2}-\d{2}'/, `'${example.id}' types a date`);
+  }
+});
+
+test("the event ids an example names exist", () => {
+  const events = new Set(loadFactBase().rows("events").map((e) => e.event_id));
+  const named = SQL_EXAMPLES.flatMap((example) => [...example.sql.matchAll(/event_id = '([a-z0-9_]+)'/g)].map((m) => [example.id, m[1]]));
+  assert.ok(named.length > 0, "an example names events");
+  for (const [example, id] of named) assert.ok(events.has(id), `'${example}' names the unknown event ${id}`);
+});

@@ -14,6 +14,7 @@ import {READER_CATEGORIES, readerCategory, rowsBetween, timelineRows} from "../.
 const DAY = 24 * 60 * 60 * 1000;
 
 function event(id: string, date: string, date_precision: EventRow["date_precision"], category = "inspection"): EventRow {
+  const source = {id: "s", publisher: "P", title: "T", url: "https://example.org/", published: null, kind: "primary document" as const, copyOf: null};
   return {
     event_id: id,
     date,
@@ -24,8 +25,11 @@ function event(id: string, date: string, date_precision: EventRow["date_precisio
     category,
     status: "final",
     source_id: "s",
+    other_source_ids: null,
     quote: null,
-    source: {id: "s", publisher: "P", title: "T", url: "https://example.org/", published: null, kind: "primary"}
+    source,
+    sources: [source],
+    disagreements: []
   };
 }
 

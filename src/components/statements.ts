@@ -1,0 +1,37 @@
+/**
+ * What the people in the story said, each with who said it, their role and
+ * organisation, when, and where it was reported. A speaker's own words are set
+ * as a quotation; a reporter's account of what someone said or did is set as
+ * the reporter's text, labelled so, never as the speaker's words.
+ */
+import type {Sourced} from "../lib/story.js";
+import type {Status} from "../lib/status.js";
+import {element} from "./dom.js";
+import {dateOf, disclosure, sourceLink, sourcesDiffer, statusBadge} from "./fact.js";
+
+export function StatementCard(statement: Sourced): HTMLElement {
+  const own = statement.kind === "own words";
+  const card = element("figure", `statement statement-${own ? "own-words" : "reported"}`);
+  card.dataset.statement = statement.statement_id as string;
+  // The words are the source's, exactly as printed.
+  card.dataset.sourced = "";
+  const words = element(own ? "blockquote" : "p", "statement-words", own ? `“${statement.words}”` : (statement.words as string));
+  const caption = element("figcaption", "statement-attribution");
+  const who = element("span", "statement-speaker", statement.speaker as string);
+  const role = [statement.role, statement.organisation].filter(Boolean).join(", ");
+  caption.append(own ? "" : element("span", "statement-kind", "Reported: "), who);
+  if (role) caption.append(`, ${role}`);
+  caption.append(", ", dateOf(statement), `. ${own ? "Quoted by" : "As reported by"} `, sourceLink(statement.source));
+  const further = statement.sources.slice(1);
+  if (further.length) {
+    caption.append("; also ");
+    further.forEach((source, i) => caption.append(i ? ", " : "", sourceLink(source)));
+  }
+  caption.append(".");
+  const badge = statusBadge(statement.status as Status);
+  if (badge) caption.append(" ", badge);
+  card.append(words, caption);
+  if (statement.note) card.append(element("p", "statement-note", `Note: ${statement.note}`));
+  if (statement.disagreements.length) card.append(disclosure("Sources differ", sourcesDiffer(statement.disagreements)));
+  return card;
+}
