@@ -20,7 +20,11 @@
 import {readdir, readFile, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
 import {installDom} from "./node/dom.js";
+import {loadFactBase} from "../src/lib/factbase.js";
+import {packSources, unpackSources} from "../src/lib/payload.js";
+import {inspectionRecord, storyFacts} from "../src/lib/story.js";
 import {RewriteError, insertStaticCharts, type Variant} from "./static-html.js";
+import {shareTags} from "./share-tags.js";
 import {copyThemeFonts, themeCss} from "./theme-css.js";
 
 installDom();
@@ -112,11 +116,14 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
   return {id: first.id, variants, embedVariants, widest: await draw(600)};
 }
 
-async function dataFile(site: string, pattern: RegExp): Promise<unknown> {
-  const dir = join(site, "_file", "data");
-  const name = (await readdir(dir)).find((file) => pattern.test(file));
-  if (!name) throw new Error(`${dir}: no file matching ${pattern}`);
-  return JSON.parse(await readFile(join(dir, name), "utf8"));
+/**
+ * The data the pages load, made the way the loaders make it and passed through JSON as the pages
+ * receive it (packed, then unpacked), so the drawing at build is the drawing in the browser.
+ */
+function pageData(): {figures: never; record: never} {
+  const facts = loadFactBase();
+  const viaJson = <T extends object>(payload: T): T => unpackSources(JSON.parse(JSON.stringify(packSources(payload))));
+  return {figures: viaJson(storyFacts(facts)).figures as never, record: viaJson(inspectionRecord(facts)) as never};
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -128,8 +135,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 async function main(site: string): Promise<number> {
-  const {figures} = (await dataFile(site, /^facts\.[0-9a-f]+\.json$/)) as {figures: never};
-  const record = (await dataFile(site, /^inspections\.[0-9a-f]+\.json$/)) as never;
+  const {figures, record} = pageData();
   const charts = new Map<string, StaticChart>();
   for (const [id, render] of Object.entries(CHARTS)) {
     charts.set(id, await variantsOf((width) => render({figures, record}, width)));
@@ -143,7 +149,8 @@ async function main(site: string): Promise<number> {
     const theme = await themeCss("../".repeat(where.split("/").length - 1));
     if (theme && !html.includes("</head>")) throw new RewriteError(`${where}: no </head> to put the newsroom theme in`);
     const themed = theme ? html.replace("</head>", `<style data-newsroom-theme>\n${theme}\n</style>\n</head>`) : html;
-    if (themed !== original) await writeFile(file, themed);
+    const shared = shareTags(themed, {page: where, leadChart: ids[0] ?? null, depth: where.split("/").length - 1});
+    if (shared !== original) await writeFile(file, shared);
     if (ids.length) placed.set(where, ids);
   }
   await copyThemeFonts(site);

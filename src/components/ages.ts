@@ -95,7 +95,7 @@ export function AgesChart(figures: Record<string, Figure>, {width}: {width: numb
       .filter((r) => !r.study.startsWith("Mazars") && !r.population.startsWith("General"))
       .map(describe)
       .join("; ")}. General population: ${general.map(describe).join("; ")}.`,
-    sources: used.flatMap((f) => f.sources),
+    sources: used.flatMap((f) => f.leadSources),
     notes: [
       "Circles are medians, diamonds means: the two are different statistics and should not be read as one series.",
       "The Mazars mean comes from the leaked draft; the median is the final report as cited by a secondary source. The two may both be right.",

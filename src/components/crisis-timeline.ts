@@ -53,7 +53,8 @@ export function crisisRows(events: EventRow[]): CrisisRow[] {
 export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {width: number}): HTMLElement {
   const rows = crisisRows(events);
   const narrow = width < 560;
-  const lineHeight = narrow ? 46 : 30;
+  // On a phone the date sits above its label, which may wrap onto a second line.
+  const lineHeight = narrow ? 58 : 30;
   const dateWidth = narrow ? 0 : 130;
   const chart = Plot.plot({
     width,
@@ -82,7 +83,7 @@ export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {wi
       ...[true, false].map((turningPoint) =>
         Plot.text(
           rows.filter((r) => r.turning_point === turningPoint),
-          {x: 0, y: "order", text: "label", textAnchor: "start", dx: 12, dy: narrow ? 7 : 0, fill: "currentColor", fontSize: 13, fontWeight: turningPoint ? 700 : 400, lineWidth: (width - dateWidth - 40) / 7}
+          {x: 0, y: "order", text: "label", textAnchor: "start", dx: 12, dy: narrow ? 7 : 0, fill: "currentColor", fontSize: 13, fontWeight: turningPoint ? 700 : 400, lineWidth: (width - dateWidth - 40) / 13}
         )
       )
     ]

@@ -12,12 +12,17 @@ import {formatCount, formatDate, formatInterval, type Precision} from "../lib/fo
 let factCount = 0;
 
 /** A date of a sourced record, as a <time> element: machine-readable, and marked as coming from the record. */
-export function dateOf(record: {date: string; date_precision: string} | {[column: string]: unknown}, column = "date"): HTMLTimeElement {
+export function dateOf(record: {date: string; date_precision: string} | {[column: string]: unknown}, column = "date"): HTMLElement {
   const value = (record as Record<string, string>)[column];
   const precision = (record as Record<string, string>)[`${column}_precision`] as Precision;
   const time = element("time", "record-date", formatDate(value, precision));
   time.dateTime = value;
-  return time;
+  // Where another source dates it differently, the date says so, and the reader can open why.
+  const disputed = ((record as {disagreements?: Disagreement[]}).disagreements ?? []).filter((d) => d.field === column);
+  if (!disputed.length) return time;
+  const span = element("span", "record-date-disputed");
+  span.append(time, " ", disclosure("sources differ", sourcesDiffer(disputed)));
+  return span;
 }
 
 /** "on 16 March 2016" but "in March 2016": the preposition follows the date's precision. */

@@ -44,7 +44,7 @@ export function FamiliesChart(figures: Record<string, Figure>, {width}: {width: 
     title: `In ${figure.display} of investigations, the family was not involved`,
     subtitle: "Investigations into unexpected deaths, out of every 100, that did not involve the family",
     alt: `A grid of 100 squares, ${Math.round(percent)} of them marked: ${figure.display} of investigations into unexpected deaths did not involve the family.`,
-    sources: figure.sources,
+    sources: figure.leadSources,
     notes: [
       `The review's summaries give the share but not the number of investigations it is a share of (${figures.unexpected_investigated_cir_siri.display} or ${figures.investigated_siri.display}), so no interval can be computed.`
     ],

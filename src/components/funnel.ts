@@ -101,7 +101,7 @@ export function FunnelChart(figures: Record<string, Figure>, {width}: {width: nu
     title: `${formatCount(last.deaths)} of ${formatCount(last.share_denominator as number)} unexpected deaths were investigated`,
     subtitle: `Deaths of people in contact with the trust's mental health and learning disability services, ${steps[0].period}`,
     alt: `Bar chart of the Mazars review's funnel: ${rows.map((r) => `${r.step}, ${stepLabel(r)}`).join("; ")}.`,
-    sources: [...steps, ...shares].flatMap((f) => f.sources),
+    sources: [...steps, ...shares].flatMap((f) => f.leadSources),
     notes: [
       "Each share is computed from the two counts; investigations are counted against the deaths categorised as unexpected, the base the review used.",
       "CIR: critical incident review. SIRI: serious incident requiring investigation."

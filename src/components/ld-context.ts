@@ -73,7 +73,7 @@ export function LdContextChart(figures: Record<string, Figure>, {width}: {width:
     title: `${trust.investigated} of ${trust.unexpected_deaths} unexpected deaths of people with a learning disability were investigated`,
     subtitle: "Share of unexpected deaths of people with a learning disability that were investigated, with 95% intervals",
     alt: `Dot chart with interval lines. ${rows.map(describe).join("; ")}.${separated ? " The trust's interval lies entirely below the others'." : ""}`,
-    sources: used.flatMap((f) => f.sources),
+    sources: used.flatMap((f) => f.leadSources),
     notes: [
       `The comparisons cover different organisations and periods (${rows.map((r) => `${r.who}: ${figures[r.figure_id].period}`).join("; ")}); the others were gathered by freedom-of-information requests, so definitions of “unexpected” and “investigated” may differ.`,
       "95% Wilson score intervals, computed from the counts."

@@ -87,9 +87,9 @@ export type InspectionRecord = {
   terms: TermRow[];
 };
 
-/** Every source of the rows drawn, strongest of each row first; the frame lists each once. */
-export function sourcesOf(rows: {source: SourceRef; sources?: SourceRef[]}[]): SourceRef[] {
-  return rows.flatMap((row) => row.sources ?? [row.source]);
+/** The strongest source of each row drawn, for a chart's source notes; the sources page lists the rest. */
+export function sourcesOf(rows: {source: SourceRef}[]): SourceRef[] {
+  return rows.map((row) => row.source);
 }
 
 /** A row as the CSV download carries it: the nested source becomes columns. */

@@ -104,7 +104,7 @@ export function ServiceGroupsChart(figures: Record<string, Figure>, {width}: {wi
     title: "Who was investigated depended on which service the person was in",
     subtitle: "Share of deaths investigated, by service group and by the measure the review reported; panels are not comparable with one another",
     alt: `Bar chart in three panels. ${measures.map((m) => `${m}: ${rows.filter((r) => r.measure === m).map(describe).join("; ")}`).join(". ")}.`,
-    sources: used.flatMap((f) => f.sources),
+    sources: used.flatMap((f) => f.leadSources),
     notes: [
       "Each panel is a different measure and the bars in one panel must not be compared with another's.",
       "Lines show 95% Wilson intervals where counts are published; the other shares were reported without their counts.",

@@ -57,6 +57,8 @@ export interface Figure {
   /** The table and row it comes from, or the rows it is computed from. */
   rows: string[];
   sources: SourceRef[];
+  /** The strongest source of each record the figure rests on: what a chart's source notes list. */
+  leadSources: SourceRef[];
   quote: string | null;
   note: string | null;
   /** Where another source gives a different value: the page says that the sources differ. */
@@ -134,6 +136,7 @@ export function derivedFigure({id, label, definition, value, unit, display, inpu
     period: null,
     rows: inputs.map((i) => i.id),
     sources: [...new Map(inputs.flatMap((i) => i.sources).map((s) => [s.id, s])).values()],
+    leadSources: [...new Map(inputs.map((i) => [i.sources[0].id, i.sources[0]])).values()],
     quote: null,
     note: null,
     disagreements: inputs.flatMap((i) => i.disagreements ?? [])
@@ -161,6 +164,7 @@ export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
     period: part.period,
     rows: [...part.rows, ...whole.rows],
     sources,
+    leadSources: [...new Map([...part.leadSources, ...whole.leadSources].map((s) => [s.id, s])).values()],
     quote: null,
     note: null,
     // A share inherits every disagreement about the counts it is made from.
@@ -207,6 +211,7 @@ function stated(row: Row, table: string, id: string, sources: Map<string, Source
     period: null,
     rows: [`${table}:${id}`],
     sources: rowSources(row, sources),
+    leadSources: rowSources(row, sources).slice(0, 1),
     quote: (row.quote as string | null) ?? null,
     note: (row.note as string | null) ?? null,
     disagreements: [],

@@ -56,6 +56,17 @@ for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS)) {
           const levels = await record.page.locator("#observablehq-main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
           if (!path.startsWith("/embed/")) assert.equal(levels.filter((l) => l === 1).length, 1, "one h1");
           levels.forEach((level, i) => assert.ok(i === 0 || level <= levels[i - 1] + 1, `heading h${level} follows h${levels[i - 1]}: ${JSON.stringify(levels)}`));
+          // Link previews: a description and the Open Graph and Twitter card tags, with an image that exists.
+          if (!path.startsWith("/embed/")) {
+            const meta = await record.page.evaluate(() =>
+              Object.fromEntries([...document.head.querySelectorAll("meta[name], meta[property]")].map((m) => [m.getAttribute("name") ?? m.getAttribute("property"), m.getAttribute("content")]))
+            );
+            for (const key of ["description", "og:title", "og:description", "og:image", "twitter:card", "twitter:title", "twitter:description", "twitter:image"]) {
+              assert.ok(meta[key], `no ${key} tag`);
+            }
+            const image = await record.page.evaluate((src) => fetch(new URL(src, location.href)).then((r) => [r.status, r.headers.get("content-type")]), meta["og:image"]!);
+            assert.deepEqual(image, [200, "image/png"], `the preview image ${meta["og:image"]}`);
+          }
           // The page can be zoomed.
           const viewport = await record.page.locator('meta[name="viewport"]').getAttribute("content");
           assert.doesNotMatch(viewport ?? "", /maximum-scale|user-scalable\s*=\s*(no|0)/, "the viewport forbids zooming");

@@ -21,8 +21,10 @@ const LOADERS = readdirSync(join(ROOT, "src/data"))
 
 /** The top-level keys each JSON loader promises its page. */
 const JSON_KEYS: Record<string, string[]> = {
-  "facts.json.ts": ["figures", "claims", "statements"],
-  "inspections.json.ts": ["ratings", "findings", "events", "terms"],
+  "facts.json.ts": ["figures", "claims", "statements", "sources"],
+  "ratings.json.ts": ["ratings", "sources"],
+  "findings.json.ts": ["findings", "sources"],
+  "events.json.ts": ["events", "terms", "sources"],
   "catalog.json.ts": [] // an array of tables, checked below
 };
 
@@ -138,12 +140,24 @@ describe("on the real data", () => {
     }
   });
 
-  test("inspections.json: as many ratings, findings and events as the CSV files have rows", async () => {
-    const output = JSON.parse(good.get("inspections.json.ts")!.stdout.toString("utf8")) as Record<string, unknown[]>;
-    assert.equal(output.ratings.length, await csvRecordCount(join(DATA, "cqc_ratings.csv")));
-    assert.equal(output.findings.length, await csvRecordCount(join(DATA, "cqc_findings.csv")));
-    assert.equal(output.events.length, await csvRecordCount(join(DATA, "events.csv")));
-    assert.equal(output.terms.length, await csvRecordCount(join(DATA, "leadership_terms.csv")));
+  test("ratings, findings and events: as many records as the CSV files have rows", async () => {
+    const output = (name: string) => JSON.parse(good.get(name)!.stdout.toString("utf8")) as Record<string, unknown[]>;
+    assert.equal(output("ratings.json.ts").ratings.length, await csvRecordCount(join(DATA, "cqc_ratings.csv")));
+    assert.equal(output("findings.json.ts").findings.length, await csvRecordCount(join(DATA, "cqc_findings.csv")));
+    assert.equal(output("events.json.ts").events.length, await csvRecordCount(join(DATA, "events.csv")));
+    assert.equal(output("events.json.ts").terms.length, await csvRecordCount(join(DATA, "leadership_terms.csv")));
+  });
+
+  test("each JSON file sends a source once, by id, and names only sources it sends", () => {
+    for (const name of Object.keys(JSON_KEYS).filter((n) => n !== "catalog.json.ts")) {
+      const text = good.get(name)!.stdout.toString("utf8");
+      const {sources} = JSON.parse(text) as {sources: Record<string, {url: string}>};
+      for (const [id, source] of Object.entries(sources)) {
+        assert.equal(text.split(JSON.stringify(source.url)).length - 1, 1, `${name}: the address of ${id} is sent once`);
+      }
+      const named = [...text.matchAll(/"sources?":(\[[^\]]*\]|"[a-z0-9_]+")/g)].flatMap((m) => JSON.parse(m[1]) as string | string[]);
+      for (const id of named.flat()) if (typeof id === "string") assert.ok(id in sources, `${name} names ${id} without sending it`);
+    }
   });
 
   for (const name of LOADERS.filter((n) => n.endsWith(".arrow.ts"))) {

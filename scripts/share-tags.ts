@@ -1,0 +1,52 @@
+/**
+ * What a link preview shows: each page's description, and Open Graph and
+ * Twitter card tags with its title, description and an image of its lead
+ * chart drawn at build (charts/<id>.png). Addresses are relative to the page,
+ * so the export works at any host and sub-path; an editor who knows where the
+ * site will live sets SHFT_SITE_URL, and the image becomes absolute, as some
+ * preview crawlers require.
+ */
+import {RewriteError} from "./static-html.js";
+
+/** One sentence per page, for search results and previews; the pages' own figures stay on the pages. */
+export const PAGE_DESCRIPTIONS: Record<string, string> = {
+  "index.html": "How Southern Health NHS Foundation Trust investigated the deaths of its patients, what the regulators found, and the crisis that followed in 2016, with every figure traced to its source.",
+  "crisis-2016.html": "The months from the leaked Mazars review to the chief executive's exit: the resignation of the chair, the CQC's warning notice and report, and the words of the people involved.",
+  "deaths.html": "What the Mazars review found: how many deaths of Southern Health's patients were reported, categorised as unexpected and investigated, service by service.",
+  "learning-disability.html": "Deaths of people with a learning disability in Southern Health's care: how few were investigated, against other hospitals and trusts, and the age at which they died.",
+  "ratings.html": "The Care Quality Commission's ratings of Southern Health, inspection by inspection, as the regulator published them.",
+  "warnings.html": "Ligature risks the regulator raised again and again, the warning notice of 2016, and the prosecutions and fines that followed.",
+  "findings.html": "Every inspection finding, enforcement action and court finding about Southern Health in the record, searchable, each with its source.",
+  "timeline.html": "Every dated event in the record, from the trust's formation to its latest ratings, focusable on the crisis of 2016.",
+  "sources.html": "Every source the notebook cites, what kind of source it is, and every figure, event and statement that rests on it.",
+  "explore.html": "Query every table behind the notebook with SQL in your browser, bring your own files, and download what you find."
+};
+
+/** The chart a page with none of its own shows in a preview: the review's funnel, the story's core. */
+export const DEFAULT_SHARE_CHART = "funnel";
+
+const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+export function shareTags(html: string, {page, leadChart, depth}: {page: string; leadChart: string | null; depth: number}): string {
+  const description = PAGE_DESCRIPTIONS[page];
+  if (!description) throw new RewriteError(`${page}: no description for link previews; add one to PAGE_DESCRIPTIONS in scripts/share-tags.ts`);
+  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
+  if (!title) throw new RewriteError(`${page}: no <title> to share`);
+  if (!html.includes("</head>")) throw new RewriteError(`${page}: no </head> to put the share tags in`);
+  const site = process.env.SHFT_SITE_URL?.replace(/\/?$/, "/");
+  const image = `${site ?? "../".repeat(depth)}charts/${leadChart ?? DEFAULT_SHARE_CHART}.png`;
+  const url = site ? `${site}${page === "index.html" ? "" : page.replace(/\.html$/, "")}` : null;
+  const tags = [
+    `<meta name="description" content="${escape(description)}">`,
+    `<meta property="og:type" content="article">`,
+    `<meta property="og:title" content="${title}">`,
+    `<meta property="og:description" content="${escape(description)}">`,
+    `<meta property="og:image" content="${escape(image)}">`,
+    ...(url ? [`<meta property="og:url" content="${escape(url)}">`] : []),
+    `<meta name="twitter:card" content="summary_large_image">`,
+    `<meta name="twitter:title" content="${title}">`,
+    `<meta name="twitter:description" content="${escape(description)}">`,
+    `<meta name="twitter:image" content="${escape(image)}">`
+  ];
+  return html.replace("</head>", `${tags.join("\n")}\n</head>`);
+}

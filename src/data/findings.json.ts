@@ -1,0 +1,10 @@
+// The inspection record's findings, each with its sources (sent once, by id) and any disagreement between them.
+import {loadFactBase} from "../lib/factbase.js";
+import {runLoader} from "../lib/loader.js";
+import {packSources} from "../lib/payload.js";
+import {inspectionRecord} from "../lib/story.js";
+
+await runLoader(() => {
+  const {findings} = inspectionRecord(loadFactBase());
+  return JSON.stringify(packSources({findings}));
+});

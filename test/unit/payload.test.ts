@@ -1,0 +1,29 @@
+/** Sources sent once, by id: packing and unpacking give back exactly what the loaders made. */
+import assert from "node:assert/strict";
+import {test} from "node:test";
+import {loadFactBase} from "../../src/lib/factbase.js";
+import {packSources, unpackSources} from "../../src/lib/payload.js";
+import {inspectionRecord, storyFacts} from "../../src/lib/story.js";
+
+const facts = loadFactBase();
+
+test("the story's figures and the inspection record survive packing, JSON and unpacking unchanged", () => {
+  for (const payload of [storyFacts(facts), inspectionRecord(facts)]) {
+    const original = JSON.parse(JSON.stringify(payload));
+    const packed = JSON.parse(JSON.stringify(packSources(payload)));
+    assert.deepEqual(unpackSources(packed), original);
+  }
+});
+
+test("packing sends fewer bytes: every source's address appears once", () => {
+  const payload = inspectionRecord(facts);
+  const plain = JSON.stringify(payload);
+  const packed = JSON.stringify(packSources(payload));
+  assert.ok(packed.length < plain.length * 0.75, `${packed.length} bytes packed against ${plain.length}`);
+  const url = payload.events[0].source.url;
+  assert.equal(packed.split(JSON.stringify(url)).length - 1, 1);
+});
+
+test("a payload that names a source it does not send is refused", () => {
+  assert.throws(() => unpackSources({sources: {}, events: [{source: "nowhere"}]}), /unknown source 'nowhere'/);
+});
