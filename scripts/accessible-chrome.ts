@@ -29,11 +29,22 @@ const REPAIRS: Repair[] = [
     replace: `<meta name="viewport" content="width=device-width, initial-scale=1">`
   },
   {
-    name: "sidebar toggle label",
+    // The checkbox that shows the sidebar sits outside every landmark (Framework's CSS needs it beside the
+    // sidebar), so assistive technology gets a button inside a navigation landmark instead, which clicks it.
+    name: "sidebar toggle",
     element: /id="observablehq-sidebar-toggle"/,
     find: /<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">/,
-    replace: `<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-label="Toggle sidebar">`
+    replace: `<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar" aria-hidden="true" tabindex="-1">`
   },
+  {
+    name: "sidebar toggle button",
+    element: /id="observablehq-sidebar-toggle"/,
+    find: /<div id="observablehq-center">\n/,
+    replace: `<div id="observablehq-center">\n<nav class="sidebar-menu" aria-label="Site menu"><button type="button" class="sidebar-menu-button" onclick="document.getElementById('observablehq-sidebar-toggle').click()">Show or hide the list of pages</button></nav>\n`
+  },
+  {name: "sidebar landmark label", element: /<nav id="observablehq-sidebar">/, find: /<nav id="observablehq-sidebar">/, replace: `<nav id="observablehq-sidebar" aria-label="Pages">`},
+  {name: "contents landmark label", element: /<aside id="observablehq-toc"/, find: /(<aside id="observablehq-toc"[^>]*>\n)<nav>/, replace: `$1<nav aria-label="On this page">`},
+  {name: "pager landmark label", element: /<nav><a rel="(prev|next)"/, find: /<nav><a rel="(prev|next)"/, replace: `<nav aria-label="Previous and next pages"><a rel="$1"`},
   {
     name: "search box label",
     element: /<div id="observablehq-search">/,

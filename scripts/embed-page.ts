@@ -87,7 +87,9 @@ export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, 
     const title = heading ? heading.replace(/&amp;/g, "&") : name;
     const page = embedPage({id, frameId: chart.id, title, variants: chart.embedVariants, css, script, logo});
     // Source notes open the sources page, one level up, outside the host's iframe.
-    const linked = page.replaceAll('<a class="source-note-link" href="./sources#', '<a class="source-note-link" target="_blank" rel="noopener" href="../sources#');
+    // An embed is a page of its own: its chart's title is its one top-level heading.
+    const titled = page.replace(/<h3 class="chart-title">([^<]*)<\/h3>/g, '<h1 class="chart-title">$1</h1>');
+    const linked = titled.replaceAll('<a class="source-note-link" href="./sources#', '<a class="source-note-link" target="_blank" rel="noopener" href="../sources#');
     await writeFile(join(site, "embed", `${id}.html`), linked);
   }
 }
