@@ -167,6 +167,9 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
         panel = FilePanel({onFiles: (picked) => void openFiles(picked), onRemove: (table) => void removeFile(table), dropTarget: root, persistent: store.persistent});
         main.insertBefore(panel.node, browser.node);
         await runner.ready.catch(() => undefined);
+        // Once the analysts' database is up, the CSV reader starts in the background, when the page is idle.
+        const idle = (callback: () => void) => ("requestIdleCallback" in window ? requestIdleCallback(callback, {timeout: 2000}) : setTimeout(callback, 200));
+        idle(() => void files!.warm().then(() => (root.dataset.csvReader = "ready"), () => (root.dataset.csvReader = "failed")));
         const {tables, errors} = await files.restore();
         tables.forEach(showTable);
         if (errors.length) panel.showError(errors.map(fileProblem).join("\n"));
