@@ -120,3 +120,20 @@ export function toggleFilter(filters: BrowseFilter[], filter: BrowseFilter): Bro
   // One value per column: a second click on the same column replaces the first (an AND of two would match nothing).
   return [...filters.filter((f) => f.column !== filter.column), filter];
 }
+
+/** Values drawn at most for a column's distribution: enough for its shape. */
+export const DISTRIBUTION_SAMPLE = 2000;
+
+/** Numbers and dates with many values are shown as a distribution rather than as a facet. */
+export function distributionColumns(columns: BrowseColumn[], facets: string[], max = 3): string[] {
+  return columns.filter((c) => !facets.includes(c.name) && (NUMERIC.test(c.type) || /^(DATE|TIMESTAMP.*)$/i.test(c.type))).map((c) => c.name).slice(0, max);
+}
+
+/** A random sample of a column's values under the filters and the search. */
+export function distributionSql(state: BrowseState, column: string): string {
+  const conditions = [...whereClause(state), `${quoteIdentifier(column)} IS NOT NULL`];
+  const type = state.columns.find((c) => c.name === column)?.type ?? "";
+  // Numbers as DOUBLE (a HUGEINT or DECIMAL would arrive in a form Plot cannot read); dates as they are.
+  const value = NUMERIC.test(type) ? `${quoteIdentifier(column)}::DOUBLE` : quoteIdentifier(column);
+  return `SELECT value FROM (SELECT ${value} AS value FROM ${quoteIdentifier(state.table)} WHERE ${conditions.join(" AND ")}) USING SAMPLE reservoir(${DISTRIBUTION_SAMPLE} ROWS) REPEATABLE (42)`;
+}

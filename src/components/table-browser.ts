@@ -4,10 +4,13 @@
  * on one (a second click takes the filter off); a text search and a sort
  * complete it. Every change writes the query (browse-sql.ts) into the editor
  * and runs it, so the analyst sees, and can edit, the SQL their clicks made.
+ * Numbers and dates with too many values for a facet are drawn as their
+ * distribution by Plot.auto, which picks the chart (a histogram) itself.
  */
+import * as Plot from "npm:@observablehq/plot";
 import {element} from "./dom.js";
 import type {QueryRunner} from "./duckdb-runner.js";
-import {browseSql, distinctCountsSql, facetColumns, facetCountsSql, toggleFilter, type BrowseColumn, type BrowseState} from "./browse-sql.js";
+import {browseSql, distinctCountsSql, distributionColumns, distributionSql, facetColumns, facetCountsSql, toggleFilter, type BrowseColumn, type BrowseState} from "./browse-sql.js";
 
 export interface TableBrowser {
   node: HTMLElement;
@@ -47,9 +50,10 @@ export function TableBrowser({runner, onSql}: {runner: QueryRunner; onSql: (sql:
   descendingLabel.append(descending, " largest first");
   form.append(searchLabel, search, searchButton, sortLabel, sort, descendingLabel);
   const facetBox = element("div", "sql-facets");
+  const distributionBox = element("div", "sql-distributions");
   const facetStatus = element("p", "sql-facet-status");
   facetStatus.setAttribute("role", "status");
-  root.append(heading, close, intro, form, facetStatus, facetBox);
+  root.append(heading, close, intro, form, facetStatus, facetBox, distributionBox);
 
   let state: BrowseState | null = null;
   let distinct = new Map<string, number>();
@@ -67,6 +71,7 @@ export function TableBrowser({runner, onSql}: {runner: QueryRunner; onSql: (sql:
     const facets = facetColumns(state.columns, distinct, state.filters);
     if (!facets.length) {
       facetBox.replaceChildren();
+      void drawDistributions(state, facets, mine);
       facetStatus.textContent = "No column has few enough values to be a facet; search or sort instead.";
       return;
     }
@@ -104,12 +109,33 @@ export function TableBrowser({runner, onSql}: {runner: QueryRunner; onSql: (sql:
         return group;
       });
       facetBox.replaceChildren(...groups);
+      void drawDistributions(current, facets, mine);
       const filters = current.filters.length;
       facetStatus.textContent = filters ? `${filters} filter${filters === 1 ? "" : "s"} on; counts are of the rows that match them.` : "";
     } catch (error) {
       if (mine !== generation) return;
       facetStatus.textContent = `The facets could not be counted: ${error instanceof Error ? error.message : String(error)}`;
     }
+  }
+
+  async function drawDistributions(current: BrowseState, facets: string[], mine: number): Promise<void> {
+    const charts: HTMLElement[] = [];
+    for (const column of distributionColumns(current.columns, facets)) {
+      const {rows} = await runner.inspect(distributionSql(current, column)).catch(() => ({rows: [] as unknown[][]}));
+      if (mine !== generation) return;
+      const isDate = /^(DATE|TIMESTAMP)/i.test(current.columns.find((c) => c.name === column)!.type);
+      const values = rows.map(([v]) => ({[column]: isDate ? new Date(`${String(v).replace(" ", "T")}Z`) : Number(v)}));
+      if (values.length < 2) continue;
+      const figure = element("figure", "sql-distribution");
+      figure.dataset.column = column;
+      const caption = element("figcaption", "", `${column}: distribution${values.length >= 2000 ? " of a sample of 2,000 rows" : ""}`);
+      const chart = Plot.auto(values, {x: column}).plot({width: 260, height: 130, marginLeft: 44, style: {overflow: "visible"}});
+      chart.setAttribute("role", "img");
+      chart.setAttribute("aria-label", `Histogram of ${column} in the rows shown`);
+      figure.append(caption, chart);
+      charts.push(figure);
+    }
+    if (mine === generation) distributionBox.replaceChildren(...charts);
   }
 
   form.addEventListener("submit", (event) => {
@@ -144,6 +170,7 @@ export function TableBrowser({runner, onSql}: {runner: QueryRunner; onSql: (sql:
       sort.replaceChildren(none, ...columns.map((c) => Object.assign(document.createElement("option"), {value: c.name, textContent: c.name})));
       root.hidden = false;
       facetBox.replaceChildren();
+      distributionBox.replaceChildren();
       onSql(browseSql(state));
       facetStatus.textContent = "Looking for columns to facet…";
       const mine = ++generation;

@@ -468,6 +468,9 @@ test("facets filter the rows and show the SQL they make; search and sort too", a
     for (const [value, n] of shown) assert.equal(Number(n), counts.get(value), `count of ${value}`);
     const [category, n] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     assert.deepEqual(shown[0], [category, String(n)], "the most frequent value first");
+    // Dates with too many values for a facet are drawn by Plot.auto as a histogram.
+    await page.locator(".sql-distribution[data-column=date_from] svg").waitFor();
+    assert.ok((await page.locator(".sql-distribution[data-column=date_from] svg rect").count()) > 1, "the histogram has bars");
 
     runs = await finishedRuns(page);
     await facet.locator(`button.sql-facet-value[data-value="${category}"]`).click();

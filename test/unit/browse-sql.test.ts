@@ -1,7 +1,7 @@
 /** The SQL that browsing a table makes: filters, search, sort and facet counts. */
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {browseSql, facetColumns, facetCountsSql, filterCondition, searchCondition, toggleFilter, type BrowseColumn, type BrowseState} from "../../src/components/browse-sql.js";
+import {browseSql, distributionColumns, distributionSql, facetColumns, facetCountsSql, filterCondition, searchCondition, toggleFilter, type BrowseColumn, type BrowseState} from "../../src/components/browse-sql.js";
 
 const columns: BrowseColumn[] = [
   {name: "category", type: "VARCHAR"},
@@ -54,4 +54,11 @@ test("a click adds a value, a second click takes it off, another value of the co
   filters = toggleFilter(filters, {column: "category", value: "report"});
   assert.deepEqual(filters, [{column: "category", value: "report"}]);
   assert.deepEqual(toggleFilter(filters, {column: "category", value: "report"}), []);
+});
+
+test("numbers and dates that are not facets get a sampled distribution under the same filters", () => {
+  assert.deepEqual(distributionColumns(columns, ["flag"]), ["year", "date_from"]);
+  assert.deepEqual(distributionColumns(columns, ["year"]), ["date_from"]);
+  const sql = distributionSql({...base, filters: [{column: "category", value: "death"}]}, "year");
+  assert.match(sql, /SELECT "year"::DOUBLE AS value FROM "events" WHERE "category" = 'death' AND "year" IS NOT NULL\) USING SAMPLE reservoir\(2000 ROWS\)/);
 });
