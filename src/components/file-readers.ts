@@ -343,6 +343,11 @@ export async function readParquet(
 export function castTableSql(table: string, casts: TypeOverrides): string | null {
   const entries = Object.entries(casts);
   if (!entries.length) return null;
-  const replaced = entries.map(([column, type]) => `CAST(${quoteIdentifier(column)} AS ${type}) AS ${quoteIdentifier(column)}`);
+  const replaced = entries.map(([column, type]) => {
+    const c = quoteIdentifier(column);
+    // Text dates are read the British way (day first), as in CSV files; ISO dates as they are.
+    const value = type === "DATE" ? `CASE WHEN ${c}::VARCHAR ~ '^\\d{1,2}/\\d{1,2}/\\d{4}$' THEN strptime(${c}::VARCHAR, '%d/%m/%Y')::DATE ELSE CAST(${c} AS DATE) END` : `CAST(${c} AS ${type})`;
+    return `${value} AS ${c}`;
+  });
   return `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT * REPLACE (${replaced.join(", ")}) FROM ${quoteIdentifier(table)}`;
 }

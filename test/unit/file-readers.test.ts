@@ -115,5 +115,6 @@ test("an Arrow file passes through; a broken one is refused", async () => {
 
 test("overrides become CASTs (a value that does not fit is an error, not a NULL)", () => {
   assert.equal(castTableSql("t", {}), null);
-  assert.equal(castTableSql("my t", {'a"b': "DATE"}), `CREATE OR REPLACE TABLE "my t" AS SELECT * REPLACE (CAST("a""b" AS DATE) AS "a""b") FROM "my t"`);
+  assert.equal(castTableSql("my t", {'a"b': "BIGINT"}), `CREATE OR REPLACE TABLE "my t" AS SELECT * REPLACE (CAST("a""b" AS BIGINT) AS "a""b") FROM "my t"`);
+  assert.match(castTableSql("t", {d: "DATE"})!, /strptime\("d"::VARCHAR, '%d\/%m\/%Y'\)::DATE ELSE CAST\("d" AS DATE\)/, "text dates are read day-first");
 });
