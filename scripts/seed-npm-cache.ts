@@ -40,6 +40,10 @@ const SEEDED: SeededPackage[] = [
   {name: "isoformat"},
   {name: "arquero"},
   {name: "apache-arrow"},
+  // The SQL page's Parquet reader (pure JavaScript) and its decompressors (zstd, gzip, brotli, lz4),
+  // loaded only when an analyst opens a Parquet file.
+  {name: "hyparquet"},
+  {name: "hyparquet-compressors"},
   {
     name: "@duckdb/duckdb-wasm",
     shared: ["apache-arrow"],

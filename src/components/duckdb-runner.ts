@@ -10,6 +10,9 @@
  *   outside the page (no reading URLs or files, no extension downloads, no
  *   COPY … TO): a query opened from someone else's link cannot make the
  *   reader's browser call another host.
+ * - An analyst's own files reach the locked database as Arrow columns
+ *   (insertArrow), which the lock does not forbid, because DuckDB's readers,
+ *   which it does, never see them here: see analyst-files.ts.
  */
 import {cellAt, columnKind, sqlTypeName, type ArrowTypeLike, type Cell, type ResultColumn, type VectorLike} from "./sql-values.js";
 
@@ -29,6 +32,8 @@ interface ConnectionLike {
   send(sql: string): Promise<ReaderLike>;
   cancelSent(): Promise<boolean>;
   close(): Promise<void>;
+  /** DuckDB-WASM's Arrow insert; optional so that test doubles need not have it. */
+  insertArrowFromIPCStream?(buffer: Uint8Array, options: {name: string; schema?: string; create?: boolean}): Promise<void>;
 }
 interface AsyncDuckDBLike {
   connect(): Promise<ConnectionLike>;
@@ -69,6 +74,16 @@ export interface QueryRunner {
   cancel(): void;
   /** DuckDB's type of every column of every table, keyed "table.column". */
   describe(): Promise<Map<string, string>>;
+  /**
+   * Runs the workbench's own SQL (facet counts, renaming a loaded table) on a
+   * connection of its own, so that it neither waits for nor cancels the
+   * analyst's query.
+   */
+  inspect(sql: string): Promise<Omit<QueryResult, "elapsedMs">>;
+  /** Adds Arrow IPC bytes to a table (creating it when `create`). */
+  insertArrow(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+  /** Called after a stuck query forced a fresh database, which has only the fact base in it. */
+  onRestart(listener: () => void): void;
 }
 
 // Applied once the tables are in: they are what every analyst query needs, and nothing else is.
@@ -125,9 +140,12 @@ export function createRunner(open: () => Promise<DuckDBClientLike>, {maxRows = 1
   // Frees whoever waits on the query in flight; restart() calls it, as a stuck query never settles.
   let releaseIdle: () => void = () => undefined;
 
+  const restartListeners: (() => void)[] = [];
+
   function restart(): void {
     const stuck = session;
     session = start();
+    session.then(() => restartListeners.forEach((listener) => listener())).catch(() => undefined);
     releaseIdle();
     stuck.then((s) => s.db.terminate()).catch(() => undefined);
   }
@@ -172,17 +190,32 @@ export function createRunner(open: () => Promise<DuckDBClientLike>, {maxRows = 1
     }
   }
 
-  async function describe(): Promise<Map<string, string>> {
+  /** A connection of its own for the workbench's SQL; closed whatever happens. */
+  async function withConnection<T>(use: (conn: ConnectionLike) => Promise<T>): Promise<T> {
     const {db} = await session;
     const conn = await db.connect();
     try {
-      const reader = await conn.send("SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main'");
-      const {rows} = await collect(reader, Infinity, () => false);
-      return new Map(rows.map(([table, column, type]) => [`${table}.${column}`, String(type)]));
+      return await use(conn);
     } finally {
       await conn.close();
     }
   }
 
-  return {ready, run, cancel, describe};
+  function inspect(sql: string): Promise<Omit<QueryResult, "elapsedMs">> {
+    return withConnection(async (conn) => collect(await conn.send(sql), Infinity, () => false));
+  }
+
+  async function describe(): Promise<Map<string, string>> {
+    const {rows} = await inspect("SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position");
+    return new Map(rows.map(([table, column, type]) => [`${table}.${column}`, String(type)]));
+  }
+
+  function insertArrow(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+    return withConnection(async (conn) => {
+      if (!conn.insertArrowFromIPCStream) throw new Error("This DuckDB cannot take Arrow data.");
+      await conn.insertArrowFromIPCStream(ipc, {name: table, schema: "main", create});
+    });
+  }
+
+  return {ready, run, cancel, describe, inspect, insertArrow, onRestart: (listener) => void restartListeners.push(listener)};
 }

@@ -10,11 +10,36 @@ export interface SchemaBrowser {
   node: HTMLElement;
   /** DuckDB's column types, keyed "table.column"; tables DuckDB does not have are flagged. */
   setDatabaseSchema(types: Map<string, string>): void;
+  /** Adds (or replaces) a table opened from the analyst's file, with a type choice per column. */
+  setFileTable(table: FileTableInfo): void;
+  removeTable(name: string): void;
+}
+
+/** A table made from an analyst's file: its columns' types can be changed. */
+export interface FileTableInfo {
+  name: string;
+  fileName: string;
+  rows: number;
+  columns: {name: string; type: string}[];
+  /** The types the analyst set, by column. */
+  overrides: Record<string, string>;
+}
+
+export interface SchemaBrowserOptions {
+  onQueryTable: (sql: string) => void;
+  onBrowseTable: (table: string) => void;
+  /** The types an analyst may choose for a file's column, and what to do when one is chosen (null: detect again). */
+  columnTypes: readonly string[];
+  onChangeType: (table: string, column: string, type: string | null) => void;
 }
 
 const COUNT = new Intl.NumberFormat("en-GB");
 
-export function SchemaBrowser(catalog: TableInfo[], {onQueryTable}: {onQueryTable: (sql: string) => void}): SchemaBrowser {
+function rowCount(rows: number): string {
+  return `${COUNT.format(rows)} row${rows === 1 ? "" : "s"}`;
+}
+
+export function SchemaBrowser(catalog: TableInfo[], {onQueryTable, onBrowseTable, columnTypes, onChangeType}: SchemaBrowserOptions): SchemaBrowser {
   const root = document.createElement("section");
   root.className = "sql-schema";
   root.setAttribute("aria-labelledby", "sql-schema-heading");
@@ -29,6 +54,25 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable}: {onQueryTabl
   root.append(heading, intro);
   const typeCells = new Map<string, HTMLElement>();
   const tableNotes = new Map<string, HTMLElement>();
+  const fileEntries = new Map<string, HTMLElement>();
+  // The analyst's tables come after the fact base's, in a group of their own.
+  const fileGroup = document.createElement("div");
+  fileGroup.className = "sql-schema-files";
+
+  function actions(name: string): HTMLElement[] {
+    const query = document.createElement("button");
+    query.type = "button";
+    query.className = "sql-query-table";
+    query.textContent = `Query ${name}`;
+    query.addEventListener("click", () => onQueryTable(`SELECT *\nFROM ${name}\nLIMIT 100`));
+    const browse = document.createElement("button");
+    browse.type = "button";
+    browse.className = "sql-browse-table";
+    browse.textContent = `Browse ${name}`;
+    browse.addEventListener("click", () => onBrowseTable(name));
+    return [query, browse];
+  }
+
   for (const table of catalog) {
     const details = document.createElement("details");
     details.className = "sql-schema-table";
@@ -38,7 +82,7 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable}: {onQueryTabl
     name.textContent = table.name;
     const rows = document.createElement("span");
     rows.className = "sql-schema-rows";
-    rows.textContent = `${COUNT.format(table.rows)} row${table.rows === 1 ? "" : "s"}`;
+    rows.textContent = rowCount(table.rows);
     summary.append(name, " ", rows);
     const about = document.createElement("p");
     about.className = "sql-schema-about";
@@ -49,11 +93,6 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable}: {onQueryTabl
     note.className = "sql-schema-missing";
     note.hidden = true;
     tableNotes.set(table.name, note);
-    const query = document.createElement("button");
-    query.type = "button";
-    query.className = "sql-query-table";
-    query.textContent = `Query ${table.name}`;
-    query.addEventListener("click", () => onQueryTable(`SELECT *\nFROM ${table.name}\nLIMIT 100`));
     const list = document.createElement("dl");
     list.className = "sql-schema-columns";
     for (const column of table.columns) {
@@ -69,9 +108,56 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable}: {onQueryTabl
       description.textContent = column.description || "No description.";
       list.append(term, description);
     }
-    details.append(summary, about, note, query, list);
+    details.append(summary, about, note, ...actions(table.name), list);
     root.append(details);
   }
+  root.append(fileGroup);
+
+  function fileTable(table: FileTableInfo): HTMLElement {
+    const details = document.createElement("details");
+    details.className = "sql-schema-table sql-schema-file";
+    details.dataset.table = table.name;
+    const summary = document.createElement("summary");
+    const name = document.createElement("code");
+    name.textContent = table.name;
+    const rows = document.createElement("span");
+    rows.className = "sql-schema-rows";
+    rows.textContent = rowCount(table.rows);
+    summary.append(name, " ", rows);
+    const about = document.createElement("p");
+    about.className = "sql-schema-about";
+    about.textContent = `From your file “${table.fileName}”. Types are detected; choose another for a column and the file is read again with it.`;
+    const list = document.createElement("dl");
+    list.className = "sql-schema-columns";
+    table.columns.forEach((column, i) => {
+      const term = document.createElement("dt");
+      const columnName = document.createElement("code");
+      columnName.textContent = column.name;
+      const select = document.createElement("select");
+      select.className = "sql-schema-type-select";
+      select.id = `sql-type-${table.name}-${i}`;
+      select.setAttribute("aria-label", `Type of ${column.name} in ${table.name}`);
+      select.dataset.column = column.name;
+      const detected = document.createElement("option");
+      detected.value = "";
+      detected.textContent = table.overrides[column.name] ? "detect again" : column.type;
+      select.append(detected);
+      for (const type of columnTypes) {
+        if (!table.overrides[column.name] && type === column.type) continue;
+        const option = document.createElement("option");
+        option.value = type;
+        option.textContent = type;
+        option.selected = table.overrides[column.name] === type;
+        select.append(option);
+      }
+      select.addEventListener("change", () => onChangeType(table.name, column.name, select.value || null));
+      term.append(columnName, " ", select);
+      list.append(term);
+    });
+    details.append(summary, about, ...actions(table.name), list);
+    return details;
+  }
+
   return {
     node: root,
     setDatabaseSchema(types) {
@@ -84,6 +170,19 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable}: {onQueryTabl
         note.hidden = loaded.has(table);
         note.textContent = loaded.has(table) ? "" : "This table is in the catalog but was not loaded into the database.";
       }
+    },
+    setFileTable(table) {
+      const entry = fileTable(table);
+      const previous = fileEntries.get(table.name);
+      if (previous) {
+        (entry as HTMLDetailsElement).open = (previous as HTMLDetailsElement).open;
+        previous.replaceWith(entry);
+      } else fileGroup.append(entry);
+      fileEntries.set(table.name, entry);
+    },
+    removeTable(name) {
+      fileEntries.get(name)?.remove();
+      fileEntries.delete(name);
     }
   };
 }

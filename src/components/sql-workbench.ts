@@ -5,12 +5,23 @@
  * a history entry, and Back, Forward or an edited link run the query they
  * carry.
  *
+ * Beside the fact base, the analyst's own files (analyst-files.ts) are tables
+ * too, opened in "Your files" (file-panel.ts), and any table can be browsed
+ * without SQL (table-browser.ts).
+ *
  * The root element reports its state for tests and styles:
- * data-state = loading | running | done | error | cancelled, and data-runs
- * counts the queries that have finished (in any state).
+ * data-state = loading | running | done | error | cancelled, data-runs
+ * counts the queries that have finished (in any state), and data-file-loads
+ * the files whose opening has finished (opened or refused).
  */
 import type {TableInfo} from "../lib/tables.js";
-import {hashForQuery, queryFromHash} from "./query-url.js";
+import {AnalystFiles, COLUMN_TYPES, type AnalystFilesOptions, type AnalystTable} from "./analyst-files.js";
+import {FilePanel} from "./file-panel.js";
+import {FileError} from "./file-readers.js";
+import {openFileStore} from "./file-store.js";
+import {hashForQuery, queryFromHash, type LinkedFiles} from "./query-url.js";
+import {tablesMentioned} from "./sql-identifiers.js";
+import {TableBrowser} from "./table-browser.js";
 import {CHART_ROWS, chooseChart, markFor, xOptions, yOptions} from "./chart-choice.js";
 import {QuickChart} from "./quick-chart.js";
 import {QueryCancelled, type QueryResult, type QueryRunner} from "./duckdb-runner.js";
@@ -31,6 +42,8 @@ export interface WorkbenchOptions {
   rowLimit?: number;
   /** Resolves when Framework discards the cell, to remove the window listeners. */
   invalidation?: Promise<unknown>;
+  /** How to read analysts' files (the libraries, loaded on first use); without it, no files can be opened. */
+  fileReaders?: Pick<AnalystFilesOptions, "openReader" | "arrow" | "parquet">;
 }
 
 const COUNT = new Intl.NumberFormat("en-GB");
@@ -47,10 +60,11 @@ function download(filename: string, type: string, text: string): void {
   downloadBlob(new Blob([text], {type}), filename);
 }
 
-export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invalidation}: WorkbenchOptions): HTMLElement {
+export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invalidation, fileReaders}: WorkbenchOptions): HTMLElement {
   const root = element("div", "sql-workbench");
   root.dataset.state = "loading";
   root.dataset.runs = "0";
+  root.dataset.fileLoads = "0";
   const main = element("div", "sql-main");
   const defaultSql = examples[0]?.sql ?? "SELECT 42 AS answer";
 
@@ -80,10 +94,96 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   // A query's result and its row counts are the data itself, not the notebook's claims.
   status.dataset.queryResult = "";
   resultArea.dataset.queryResult = "";
-  main.append(exampleSection, editor.node, status, resultArea);
+  const browser = TableBrowser({runner, onSql: (sql) => submit(sql)});
+  main.append(exampleSection, browser.node, editor.node, status, resultArea);
 
-  const schema = SchemaBrowser(catalog, {onQueryTable: (sql) => submit(sql)});
+  const factTables = new Set(catalog.map((t) => t.name));
+  const schema = SchemaBrowser(catalog, {
+    onQueryTable: (sql) => submit(sql),
+    onBrowseTable: (table) => void browseTable(table),
+    columnTypes: COLUMN_TYPES,
+    onChangeType: (table, column, type) => void changeType(table, column, type)
+  });
   root.append(main, schema.node);
+
+  async function browseTable(table: string): Promise<void> {
+    const types = await runner.describe().catch(() => new Map<string, string>());
+    const columns = [...types].filter(([key]) => key.startsWith(`${table}.`)).map(([key, type]) => ({name: key.slice(table.length + 1), type}));
+    await browser.browse(table, columns);
+  }
+
+  // ---- The analyst's own files ----
+  let files: AnalystFiles | null = null;
+  let panel: ReturnType<typeof FilePanel> | null = null;
+  function fileFinished(): void {
+    root.dataset.fileLoads = String(Number(root.dataset.fileLoads) + 1);
+  }
+  function listFiles(): void {
+    panel?.setFiles([...(files?.tables.values() ?? [])].map((t) => ({table: t.table, fileName: t.fileName, rows: t.rows})));
+  }
+  function showTable(table: AnalystTable): void {
+    schema.setFileTable({name: table.table, fileName: table.fileName, rows: table.rows, columns: table.columns, overrides: table.overrides});
+    listFiles();
+  }
+  function fileProblem(error: unknown): string {
+    return error instanceof FileError ? `Could not open ${error.message}` : `Could not open the file: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  async function openFiles(picked: File[]): Promise<void> {
+    panel?.clearError();
+    const problems: string[] = [];
+    for (const file of picked) {
+      try {
+        const table = await files!.open(file);
+        showTable(table);
+        const note = (table as {persistNote?: string}).persistNote;
+        if (note) panel?.setNote(note);
+      } catch (error) {
+        problems.push(fileProblem(error));
+      } finally {
+        fileFinished();
+      }
+    }
+    if (problems.length) panel?.showError(problems.join("\n"));
+  }
+  async function changeType(table: string, column: string, type: string | null): Promise<void> {
+    panel?.clearError();
+    try {
+      showTable(await files!.setType(table, column, type));
+    } catch (error) {
+      panel?.showError(`${fileProblem(error)}\nThe table keeps its earlier types.`);
+      const current = files?.tables.get(table);
+      if (current) showTable(current); // puts the select back to the type in force
+    } finally {
+      fileFinished();
+    }
+  }
+  async function removeFile(table: string): Promise<void> {
+    await files?.remove(table).catch((error) => panel?.showError(String(error)));
+    schema.removeTable(table);
+    browser.forget(table);
+    listFiles();
+  }
+  /** Settles when the stored files are open again (or there is nothing to open them with). */
+  const filesReady: Promise<void> = fileReaders
+    ? openFileStore().then(async (store) => {
+        files = new AnalystFiles({runner, store, ...fileReaders, reserved: (name) => factTables.has(name), onProgress: (p) => panel?.showProgress(p)});
+        panel = FilePanel({onFiles: (picked) => void openFiles(picked), onRemove: (table) => void removeFile(table), dropTarget: root, persistent: store.persistent});
+        main.insertBefore(panel.node, browser.node);
+        await runner.ready.catch(() => undefined);
+        // Once the analysts' database is up, the CSV reader starts in the background, when the page is idle.
+        const idle = (callback: () => void) => ("requestIdleCallback" in window ? requestIdleCallback(callback, {timeout: 2000}) : setTimeout(callback, 200));
+        idle(() => void files!.warm().then(() => (root.dataset.csvReader = "ready"), () => (root.dataset.csvReader = "failed")));
+        const {tables, errors} = await files.restore();
+        tables.forEach(showTable);
+        if (errors.length) panel.showError(errors.map(fileProblem).join("\n"));
+      })
+    : Promise.resolve();
+
+  /** The files a query's tables came from, for its link. */
+  function linkedFiles(sql: string): LinkedFiles {
+    const tables = files ? tablesMentioned(sql, files.tables.keys()) : [];
+    return Object.fromEntries(tables.map((t) => [t, files!.tables.get(t)!.fileName]));
+  }
 
   let databaseReady = false;
   runner.ready
@@ -106,7 +206,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   /** Runs what the analyst asked for, as a new history entry. */
   function submit(sql: string): void {
     editor.value = sql;
-    const hash = hashForQuery(sql);
+    const hash = hashForQuery(sql, linkedFiles(sql));
     if (location.hash !== hash) history.pushState(null, "", hash);
     lastHash = location.hash;
     void execute(sql);
@@ -129,16 +229,35 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     }
     const sql = carried ? carried.sql : defaultSql;
     editor.value = sql;
-    void execute(sql);
+    void execute(sql, carried?.files);
   }
 
-  async function execute(sql: string): Promise<void> {
+  /** The linked tables that are not open here, each with the file it came from. */
+  function missingFiles(linked: LinkedFiles): string[] {
+    return Object.entries(linked)
+      .filter(([table]) => !factTables.has(table) && !files?.tables.has(table))
+      .map(([table, fileName]) => `${table} (from the file “${fileName}”)`);
+  }
+
+  async function execute(sql: string, linked?: LinkedFiles): Promise<void> {
     const id = ++runCount;
     setState("running");
     editor.setBusy(true);
     editor.clearError();
     status.textContent = databaseReady ? "Running…" : "Loading the database (the first time takes a few seconds), then running the query…";
     try {
+      await filesReady.catch(() => undefined);
+      if (id !== runCount) return;
+      const missing = linked ? missingFiles(linked) : [];
+      if (missing.length) {
+        resultArea.replaceChildren();
+        editor.showError(
+          `This link's query needs ${missing.length === 1 ? "a table" : "tables"} made from a file that is not open in this browser: ${missing.join(", ")}. Files never travel with a link: ask whoever sent it for the file, open it under “Your files”, and run the query again.`
+        );
+        status.textContent = "No query was run: a file it needs is missing.";
+        setState("error");
+        return;
+      }
       const result = await runner.run(sql);
       if (id !== runCount) return;
       render(sql, result);
@@ -165,7 +284,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   function render(sql: string, result: QueryResult): void {
     const {columns, rows, capped, elapsedMs} = result;
     status.textContent = `${plural(rows.length, "row")}, ${plural(columns.length, "column")} in ${formatDuration(elapsedMs)}.`;
-    const shareUrl = new URL(hashForQuery(sql), location.href).href;
+    const shareUrl = new URL(hashForQuery(sql, linkedFiles(sql)), location.href).href;
     const parts: Node[] = [];
     if (capped) {
       parts.push(

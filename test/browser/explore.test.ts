@@ -18,6 +18,7 @@ import {tableCatalog} from "../../src/lib/tables.js";
 import {openPage, type PageRecord} from "../../scripts/chromium.js";
 import {dataRows, finishedRuns, resultHeaders, resultRows, runQuery, waitForRun} from "../helpers/workbench.js";
 import {siteSession} from "../helpers/session.js";
+import {notParquet, raggedCsv, sourcesParquet, spreadsheetCsv, type TestFile} from "../helpers/analyst-files.js";
 
 const site = siteSession();
 
@@ -54,7 +55,7 @@ async function closeClean(workbench: Workbench): Promise<void> {
 }
 
 async function alertText(workbench: Workbench): Promise<string> {
-  const alert = workbench.page.locator("[role=alert]");
+  const alert = workbench.page.locator(".sql-editor [role=alert]");
   assert.ok(await alert.isVisible(), "the error message is visible");
   return (await alert.textContent()) ?? "";
 }
@@ -117,7 +118,7 @@ test("DuckDB's error is shown as an alert beside the editor, and the next query 
       assert.equal(await page.locator(".sql-result-table").count(), 0, "no stale result is left under an error");
     }
     assert.equal(await runQuery(page, "SELECT count(*) AS n FROM sources", {shortcut: true}), "done", "Ctrl+Enter runs the next query");
-    assert.equal(await page.locator("[role=alert]").isVisible(), false, "the error is cleared");
+    assert.equal(await page.locator(".sql-editor [role=alert]").isVisible(), false, "the error is cleared");
     assert.deepEqual(await resultRows(page), [[String(dataRows("sources").length)]]);
   } finally {
     await closeClean(workbench);
@@ -361,3 +362,186 @@ for (const colorScheme of ["light", "dark"] as const) {
     }
   });
 }
+
+// ---- The analysts' own files ----
+
+/** Opens files with the file picker and waits until each has loaded or been refused. */
+async function openFiles(workbench: Workbench, files: TestFile[]): Promise<void> {
+  const {page} = workbench;
+  const before = Number(await page.locator(".sql-workbench").getAttribute("data-file-loads"));
+  await page.locator("#sql-file-input").setInputFiles(files);
+  await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>(".sql-workbench")?.dataset.fileLoads) >= n, before + files.length, {timeout: 30_000});
+}
+
+async function fileAlert(workbench: Workbench): Promise<string> {
+  const alert = workbench.page.locator(".sql-files [role=alert]");
+  assert.ok(await alert.isVisible(), "the file's error is visible");
+  return (await alert.textContent()) ?? "";
+}
+
+test("a spreadsheet's CSV and a Parquet file open as tables, are queried, and join the fact base", async () => {
+  const csv = spreadsheetCsv();
+  const parquet = sourcesParquet();
+  const workbench = await openWorkbench("SELECT 1 AS warm");
+  const page = workbench.page;
+  try {
+    await openFiles(workbench, [csv, parquet]);
+    assert.equal(await page.locator(".sql-files [role=alert]").isVisible(), false, "no error");
+    // Named after the files, listed with their row counts and DuckDB's types.
+    const csvEntry = page.locator(".sql-schema-file[data-table=my_events_2016]");
+    assert.equal(await csvEntry.locator(".sql-schema-rows").textContent(), `${csv.rows.length} rows`);
+    await csvEntry.locator("summary").click();
+    const types = await csvEntry.locator("select.sql-schema-type-select").evaluateAll((selects) => selects.map((s) => [(s as HTMLSelectElement).dataset.column, (s as HTMLSelectElement).selectedOptions[0].textContent]));
+    assert.deepEqual(types, [["event_id", "VARCHAR"], ["note", "VARCHAR"], ["day", "DATE"], ["weight", "BIGINT"]]);
+    assert.equal(await page.locator(".sql-schema-file[data-table=citations] .sql-schema-rows").textContent(), `${parquet.rows.length} rows`);
+
+    // Every field as written: the quoted comma and quotes, British dates read day-first, empty cells as NULL.
+    assert.equal(await runQuery(page, "SELECT event_id, note, day, weight FROM my_events_2016"), "done");
+    assert.deepEqual(await resultRows(page), csv.rows.map((r) => [r.eventId, r.note, r.day, r.weight === null ? "NULL" : String(r.weight)]));
+
+    // Joined with the fact base.
+    const events = new Map(dataRows("events").map((row) => [row.get("event_id")!, row]));
+    assert.equal(await runQuery(page, "SELECT m.event_id, e.category, m.day = e.date_from AS same_day FROM my_events_2016 AS m JOIN events AS e USING (event_id) ORDER BY m.event_id"), "done");
+    const expectedJoin = csv.rows.map((r) => [r.eventId, events.get(r.eventId)!.get("category")!, "true"]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    assert.deepEqual(await resultRows(page), expectedJoin);
+
+    const publishers = new Map(dataRows("sources").map((row) => [row.get("source_id")!, row.get("publisher")!]));
+    assert.equal(await runQuery(page, "SELECT s.publisher, c.citations, c.share FROM citations AS c JOIN sources AS s USING (source_id) ORDER BY c.source_id"), "done");
+    const expectedParquet = [...parquet.rows].sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1)).map((r) => [publishers.get(r.sourceId)!, String(r.citations), String(r.share)]);
+    assert.deepEqual(await resultRows(page), expectedParquet);
+
+    // The link to a query over a file names the file, not its contents.
+    const link = await page.locator("a.sql-share").getAttribute("href");
+    assert.match(decodeURIComponent(new URL(link!).hash), /"citations":"Citations\.parquet"/);
+
+    // A detected type can be overridden: the dates read as the text they were.
+    const runs = await page.locator(".sql-workbench").getAttribute("data-file-loads");
+    await csvEntry.locator("select[data-column=day]").selectOption("VARCHAR");
+    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>(".sql-workbench")?.dataset.fileLoads) > n, Number(runs));
+    assert.equal(await runQuery(page, "SELECT day FROM my_events_2016"), "done");
+    assert.deepEqual((await resultRows(page)).map((r) => r[0]), csv.rows.map((r) => r.day.split("-").reverse().join("/")));
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("a broken file gets an alert naming it (and its line), and the open tables keep working", async () => {
+  const csv = spreadsheetCsv("Good.csv");
+  const ragged = raggedCsv();
+  const workbench = await openWorkbench("SELECT 1 AS warm");
+  const page = workbench.page;
+  try {
+    await openFiles(workbench, [csv]);
+    await openFiles(workbench, [ragged]);
+    const message = await fileAlert(workbench);
+    assert.match(message, new RegExp(`${ragged.name.replace(/[.()]/g, "\\$&")}, line ${ragged.badLine}`));
+    await openFiles(workbench, [notParquet()]);
+    assert.match(await fileAlert(workbench), /Truncated\.parquet: not a readable Parquet file/);
+    assert.equal(await page.locator(".sql-schema-file[data-table=broken_export]").count(), 0, "no half table is left");
+    assert.equal(await runQuery(page, "SELECT count(*) AS n FROM good"), "done");
+    assert.deepEqual(await resultRows(page), [[String(csv.rows.length)]]);
+    assert.equal(await runQuery(page, "SELECT count(*) AS n FROM events"), "done");
+    assert.deepEqual(await resultRows(page), [[String(dataRows("events").length)]]);
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("facets filter the rows and show the SQL they make; search and sort too", async () => {
+  const events = dataRows("events");
+  const workbench = await openWorkbench("SELECT 1 AS warm");
+  const page = workbench.page;
+  try {
+    await page.locator(".sql-schema details[data-table=events] summary").click();
+    let runs = await finishedRuns(page);
+    await page.locator(".sql-schema details[data-table=events] button.sql-browse-table").click();
+    assert.equal(await waitForRun(page, runs), "done");
+    assert.equal(await page.locator(".sql-result-table tbody tr").count(), Math.min(events.length, 1000));
+    const facet = page.locator(".sql-facet[data-column=category]");
+    await facet.waitFor();
+    // Each value with its count, as in data/.
+    const counts = new Map<string, number>();
+    for (const e of events) counts.set(e.get("category")!, (counts.get(e.get("category")!) ?? 0) + 1);
+    const shown = await facet.locator("button.sql-facet-value").evaluateAll((buttons) => buttons.map((b) => [(b as HTMLElement).dataset.value!, b.querySelector(".sql-facet-count")!.textContent!]));
+    for (const [value, n] of shown) assert.equal(Number(n), counts.get(value), `count of ${value}`);
+    const [category, n] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    assert.deepEqual(shown[0], [category, String(n)], "the most frequent value first");
+    // Dates with too many values for a facet are drawn by Plot.auto as a histogram.
+    await page.locator(".sql-distribution[data-column=date_from] svg").waitFor();
+    assert.ok((await page.locator(".sql-distribution[data-column=date_from] svg rect").count()) > 1, "the histogram has bars");
+
+    runs = await finishedRuns(page);
+    await facet.locator(`button.sql-facet-value[data-value="${category}"]`).click();
+    assert.equal(await waitForRun(page, runs), "done");
+    const sql = await page.locator("#sql-input").inputValue();
+    assert.match(sql, new RegExp(`WHERE "category" = '${category}'`));
+    assert.equal(await page.locator(".sql-result-table tbody tr").count(), n);
+    assert.equal(await facet.locator(`button[data-value="${category}"]`).getAttribute("aria-pressed"), "true");
+
+    // Search the text columns, then sort: the SQL says so and the rows follow.
+    const word = events.find((e) => e.get("category") === category)!.get("event")!.split(" ")[0];
+    runs = await finishedRuns(page);
+    await page.locator("#sql-browse-search").fill(word);
+    await page.locator("button.sql-browse-search-button").click();
+    assert.equal(await waitForRun(page, runs), "done");
+    assert.match(await page.locator("#sql-input").inputValue(), /ILIKE/);
+    const matching = events.filter((e) => e.get("category") === category && [...e.values()].some((v) => v.toLowerCase().includes(word.toLowerCase())));
+    assert.ok(matching.length > 0);
+    assert.equal(await page.locator(".sql-result-table tbody tr").count(), matching.length);
+    runs = await finishedRuns(page);
+    await page.locator("#sql-browse-sort").selectOption("event_id");
+    assert.equal(await waitForRun(page, runs), "done");
+    assert.match(await page.locator("#sql-input").inputValue(), /ORDER BY "event_id"/);
+    const ids = (await resultRows(page)).map((r) => r[0]);
+    assert.deepEqual(ids, matching.map((e) => e.get("event_id")!).sort());
+
+    // A second click takes the filter off.
+    runs = await finishedRuns(page);
+    await page.locator("#sql-browse-search").fill("");
+    await page.locator("button.sql-browse-search-button").click();
+    await waitForRun(page, runs);
+    runs = await finishedRuns(page);
+    await facet.locator(`button.sql-facet-value[data-value="${category}"]`).click();
+    assert.equal(await waitForRun(page, runs), "done");
+    assert.doesNotMatch(await page.locator("#sql-input").inputValue(), /WHERE/);
+  } finally {
+    await closeClean(workbench);
+  }
+});
+
+test("files stay after a reload until removed; a link needing a file this browser lacks names it", async () => {
+  const csv = spreadsheetCsv();
+  const workbench = await openWorkbench("SELECT 1 AS warm");
+  const page = workbench.page;
+  try {
+    await openFiles(workbench, [csv]);
+    const sql = "SELECT count(*) AS n FROM my_events_2016";
+    assert.equal(await runQuery(page, sql), "done");
+    const link = page.url();
+
+    await page.reload();
+    assert.equal(await waitForRun(page, 0), "done", "the linked query runs on the reopened file");
+    assert.deepEqual(await resultRows(page), [[String(csv.rows.length)]]);
+    assert.equal(await page.locator(".sql-file[data-table=my_events_2016]").count(), 1);
+
+    // Another browser (a new context has its own storage) is told which file to open.
+    const other = await site.browser.newContext();
+    try {
+      const stranger = await other.newPage();
+      await stranger.goto(link);
+      assert.equal(await waitForRun(stranger, 0), "error");
+      assert.match((await stranger.locator(".sql-editor [role=alert]").textContent()) ?? "", /my_events_2016 \(from the file “My Events \(2016\)\.csv”\)/);
+    } finally {
+      await other.close();
+    }
+
+    await page.locator(".sql-file[data-table=my_events_2016] button.sql-file-remove").click();
+    await page.locator(".sql-file[data-table=my_events_2016]").waitFor({state: "detached"});
+    await page.reload();
+    await waitForRun(page, 0);
+    assert.equal(await page.locator(".sql-file").count(), 0, "a removed file is not reopened");
+    assert.equal(await page.locator(".sql-schema-file").count(), 0);
+  } finally {
+    await closeClean(workbench);
+  }
+});

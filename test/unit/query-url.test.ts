@@ -33,3 +33,13 @@ test("no query, or a broken one, is told apart from a query", () => {
   const broken = queryFromHash("#sql=SELECT%2");
   assert.ok(broken && "error" in broken, "a cut-off escape is an error, not a half-decoded query");
 });
+
+test("a query over an analyst's files carries the files' names (never their contents), and old links still read", () => {
+  const sql = "SELECT * FROM my_data_2016 JOIN events USING (id)";
+  const files = {my_data_2016: "My Data (2016) & more.csv"};
+  const hash = hashForQuery(sql, files);
+  assert.match(hash, /^#sql=[^&]*&files=[A-Za-z0-9%\-_.!~*'()]*$/);
+  assert.deepEqual(queryFromHash(hash), {sql, files});
+  assert.equal(hashForQuery(sql, {}), hashForQuery(sql), "no files, no &files=");
+  assert.deepEqual(queryFromHash(`${hashForQuery(sql)}&files=%7Bbroken`), {sql}, "a damaged list costs only the better message");
+});
