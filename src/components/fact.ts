@@ -4,7 +4,7 @@
  * figures carry a visible badge wherever they appear.
  */
 import type {Disagreement, Figure, SourceRef} from "../lib/figures.js";
-import {STATUS_LABELS} from "../lib/status.js";
+import {STATUS_LABELS, STATUS_MARKS} from "../lib/status.js";
 import {element} from "./dom.js";
 
 import {formatCount, formatDate, formatInterval, type Precision} from "../lib/format.js";
@@ -186,8 +186,13 @@ export function fact(figure: Figure, {text = figure.display, part}: {text?: stri
     if (!root.contains(event.relatedTarget as Node | null)) setOpen(false);
   });
   root.append(button);
-  const badge = statusBadge(figure.status);
-  if (badge) root.append(badge);
+  // In a sentence, a status is one letter (the legend is in the footer); the card spells it out.
+  if (STATUS_MARKS[figure.status]) {
+    const mark = element("sup", `status-mark status-${figure.status}`, STATUS_MARKS[figure.status]);
+    mark.title = STATUS_LABELS[figure.status];
+    mark.append(element("span", "sr-only", ` (${STATUS_LABELS[figure.status].toLowerCase()})`));
+    root.append(mark);
+  }
   if (figure.disagreements?.length) root.append(differMark());
   root.append(card);
   return root;

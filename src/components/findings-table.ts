@@ -108,6 +108,9 @@ export function FindingsTable(rows: ExplorerRow[], {total, width}: {total: numbe
     sort: "date"
   });
   table.classList.add("findings-table");
+  // Inputs.table makes the <table>; a caption names it for screen readers and reads as its heading.
+  const grid = table.querySelector("table");
+  if (grid) grid.createCaption().textContent = "The findings shown, each with its source";
   const body = document.createElement("div");
   body.append(count, table);
   const figures = rows.filter((r) => r.figure !== null).length;

@@ -108,6 +108,7 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
 export function EventList(rows: TimelineRow[]): HTMLElement {
   const table = document.createElement("table");
   table.className = "event-list";
+  table.createCaption().textContent = "The events shown, dated as precisely as their sources, each with its source";
   const head = table.createTHead().insertRow();
   for (const heading of ["Date", "Category", "Event", "Source"]) {
     const th = document.createElement("th");

@@ -11,7 +11,7 @@ import {sourceIdList, type SourceKind} from "./provenance.js";
 import {weakestStatus, type Status} from "./status.js";
 export {weakestStatus, type Status} from "./status.js";
 import {percentOf, wilsonInterval, type Interval} from "./stats.js";
-import {formatCount, formatDate, formatGBP, formatInterval, formatPercent, lowerFirst, type Precision} from "./format.js";
+import {formatCount, formatDate, formatGBP, formatInterval, formatPercent, formatStated, lowerFirst, type Precision} from "./format.js";
 
 
 export interface SourceRef {
@@ -97,8 +97,8 @@ function displayValue(value: number | null, unit: string, qualifier: string | nu
   // A gap is what we did not find, not a claim that nobody published it.
   if (value === null) return "not found";
   const text =
-    // A stated share is written as precisely as its source gave it.
-    unit === "percent" ? `${value}%` : unit === "GBP" ? formatGBP(value) : unit === "years" ? `${formatCount(value)} years` : formatCount(value);
+    // Every stated figure is written as precisely as its source gave it: no rounding.
+    unit === "percent" ? `${value}%` : unit === "GBP" ? formatGBP(value) : unit === "years" ? `${formatStated(value)} years` : formatStated(value);
   return qualifier ? `${qualifier} ${text}` : text;
 }
 

@@ -1,13 +1,21 @@
 /** Formatters: one place for how numbers, shares and dates read on the page. */
 
 const COUNT = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 0});
-const GBP = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", maximumFractionDigits: 0});
+// Whole pounds unless the amount has pence: an amount is never rounded.
+const GBP = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", minimumFractionDigits: 0, maximumFractionDigits: 2});
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 export type Precision = "year" | "month" | "day";
 
 export function formatCount(value: number): string {
   return COUNT.format(value);
+}
+
+const EXACT = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 10});
+
+/** A number as its source stated it: thousands separated, never rounded (61.8 stays 61.8). */
+export function formatStated(value: number): string {
+  return EXACT.format(value);
 }
 
 /** "Deaths reported" → "deaths reported", for a label set inside a sentence. */

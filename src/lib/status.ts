@@ -15,6 +15,27 @@ export const STATUS_LABELS = {
 
 export type Status = keyof typeof STATUS_LABELS;
 
+/**
+ * The one-letter mark a figure carries in a sentence when it is not final, so
+ * that the sentence still reads; the figure's card spells the status out, and
+ * the legend in every page's footer explains the marks.
+ */
+export const STATUS_MARKS: Record<Status, string> = {
+  final: "",
+  secondary: "S",
+  draft: "D",
+  superseded: "X",
+  unconfirmed: ""
+};
+
+/** The legend of the marks, for the footer. */
+export function statusLegend(): string {
+  return (Object.keys(STATUS_MARKS) as Status[])
+    .filter((s) => STATUS_MARKS[s])
+    .map((s) => `<span class="status-mark status-${s}">${STATUS_MARKS[s]}</span> ${STATUS_LABELS[s].toLowerCase()}`)
+    .join(", ");
+}
+
 /** From most to least trustworthy. */
 export const STATUS_RANK: readonly Status[] = ["final", "secondary", "draft", "superseded", "unconfirmed"];
 

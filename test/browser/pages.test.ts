@@ -11,7 +11,7 @@ import {openPage, waitForCells} from "../../scripts/chromium.js";
 import {builtPages} from "../helpers/site.js";
 import {PAGE_EXPECTATIONS} from "./expectations.js";
 import {siteSession} from "../helpers/session.js";
-import {unsourcedNumbersInPage} from "../helpers/unsourced-numbers.js";
+import {unformattedNumbersInPage, unsourcedNumbersInPage} from "../helpers/unsourced-numbers.js";
 
 const BROKEN_TEXT = /\b(NaN|undefined|Infinity)\b|\[object Object\]/;
 
@@ -67,11 +67,18 @@ for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS)) {
             const image = await record.page.evaluate((src) => fetch(new URL(src, location.href)).then((r) => [r.status, r.headers.get("content-type")]), meta["og:image"]!);
             assert.deepEqual(image, [200, "image/png"], `the preview image ${meta["og:image"]}`);
           }
+          // Every table says what it holds.
+          const uncaptioned = await record.page.locator("#observablehq-main table").evaluateAll((tables) =>
+            tables.filter((t) => !(t as HTMLTableElement).caption?.textContent?.trim() && !t.getAttribute("aria-label") && !t.getAttribute("aria-labelledby")).map((t) => t.className || t.outerHTML.slice(0, 80))
+          );
+          assert.deepEqual(uncaptioned, [], "tables without a caption");
           // The page can be zoomed.
           const viewport = await record.page.locator('meta[name="viewport"]').getAttribute("content");
           assert.doesNotMatch(viewport ?? "", /maximum-scale|user-scalable\s*=\s*(no|0)/, "the viewport forbids zooming");
           // Every number a reader sees answers "says who?" (the helper says what counts as sourced).
           if (colorScheme === "light") assert.deepEqual(await record.page.evaluate(unsourcedNumbersInPage), [], "numbers with no source");
+          // Numbers are written one way everywhere: thousands separated.
+          if (colorScheme === "light") assert.deepEqual(await record.page.evaluate(unformattedNumbersInPage), [], "numbers without thousands separators");
           // A chart counts when its frame holds a drawn SVG and names it with a text alternative.
           const charts = await record.page.locator("figure.chart-frame:visible:has(.chart-body[aria-label] svg)").count();
           assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);

@@ -33,3 +33,24 @@ export function unsourcedNumbersInPage(): string[] {
   }
   return found;
 }
+
+/**
+ * Numbers written without thousands separators ("1638"), outside quoted words
+ * (which keep their source's form), dates, code and the data itself. Runs
+ * inside the page. Four-digit years are years, not counts.
+ */
+export function unformattedNumbersInPage(): string[] {
+  const exempt = "[data-sourced], [data-query-result], [data-dictionary], time, pre, code, script, style, textarea, select, option, output, svg, #observablehq-sidebar, #observablehq-toc";
+  const main = document.querySelector("#observablehq-main") ?? document.body;
+  const found: string[] = [];
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest(exempt)) continue;
+    for (const match of (node.textContent ?? "").matchAll(/(?<![\d,.])\d{4,}(?![\d,])/g)) {
+      const year = match[0].length === 4 && Number(match[0]) >= 1900 && Number(match[0]) < 2100;
+      if (!year) found.push(match[0]);
+    }
+  }
+  return found;
+}
