@@ -1,111 +1,146 @@
 /**
- * The performance budgets of issue 8, judged on the measurements. Bytes are
- * judged as the bench's server transfers them (uncompressed, like the test
- * server); the gzip figure is shown beside them for a host that compresses.
- * Times are judged on the median of the runs. A budget whose measurement is
- * missing (a part not run, or a run that failed) is "not measured", never met.
+ * The budgets (issues 8, 13 and 14), judged on the measurements: times on the
+ * median of the runs, a per-page budget on every page. A budget whose
+ * measurement is missing is "not measured" (null), never met.
  */
-import {kb, ms, spread} from "./format.js";
-import {buildSummary, summarizePage, summarizeSql, type PageSummary, type Results} from "./results.js";
+import {kb, ms, shift, spread} from "./format.js";
+import type {PageResult} from "./pages.js";
+import type {Results} from "./results.js";
+import {median, summarize, type Summary} from "./stats.js";
 
-export interface BudgetVerdict {
-  id: "story-js" | "embed-js" | "story-duckdb" | "first-chart" | "sql-first" | "sql-warm" | "warm-rebuild";
+export const AREAS = ["Story pages", "Embeds", "SQL page", "Analysts' files", "Build"] as const;
+
+export interface Verdict {
+  area: (typeof AREAS)[number];
   budget: string;
-  /** The measured figure, written out (median and spread, or the worst page). */
   measured: string;
-  /** For bytes: the same, gzipped. */
-  gzip: string;
-  /** What exactly was judged. */
-  basis: string;
-  met: boolean | null;
+  pass: boolean | null;
 }
 
-const JS_LIMIT = 400 * 1000;
-const FIRST_CHART_LIMIT = 1000;
-const SQL_FIRST_LIMIT = 3000;
-const SQL_WARM_LIMIT = 50;
-const REBUILD_LIMIT = 15_000;
-
-function worst<T>(items: T[], value: (item: T) => number): T | undefined {
-  return items.reduce<T | undefined>((a, b) => (a === undefined || value(b) > value(a) ? b : a), undefined);
+export interface PageSummary {
+  path: string;
+  shiftPhone: number;
+  shiftDesktop: number;
+  firstChartMs: number | null;
+  firstPaintMs: number | null;
+  jsBytes: number;
+  bytes: number;
+  gzipBytes: number;
+  chartsWithJs: number;
+  chartsWithoutJs: number;
+  duckdb: boolean;
+  problems: string[];
+  lighthouse: number | null;
 }
 
-function jsBudget(id: "story-js" | "embed-js", pages: PageSummary[], what: string, budget: string): BudgetVerdict {
-  const heaviest = worst(pages, (p) => p.bytes.js);
-  if (!heaviest) return {id, budget, measured: "not measured", gzip: "", basis: "", met: null};
+const medianOf = (values: (number | null)[]) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? median(known) : null;
+};
+
+export function summarizePage(page: PageResult, lighthouse: Results["lighthouse"]): PageSummary {
+  const {runs} = page;
+  const scores = Array.isArray(lighthouse) ? lighthouse.filter((l) => l.path === page.path).map((l) => l.score) : [];
   return {
-    id,
-    budget,
-    measured: `${kb(heaviest.bytes.js)} on ${heaviest.path} (the heaviest of ${pages.length} ${what})`,
-    gzip: kb(heaviest.gzipBytes.js),
-    basis: "JavaScript bytes transferred by the bench's (uncompressed) server, median of the runs, heaviest page",
-    met: heaviest.bytes.js <= JS_LIMIT
+    path: page.path,
+    shiftPhone: median(runs.map((r) => r.layoutShiftPhone)),
+    shiftDesktop: median(runs.map((r) => r.layoutShiftDesktop)),
+    firstChartMs: medianOf(runs.map((r) => r.firstChartMs)),
+    firstPaintMs: medianOf(runs.map((r) => r.firstPaintMs)),
+    jsBytes: median(runs.map((r) => r.jsBytes)),
+    bytes: median(runs.map((r) => r.bytes)),
+    gzipBytes: median(runs.map((r) => r.gzipBytes)),
+    chartsWithJs: page.chartsWithJs,
+    chartsWithoutJs: page.chartsWithoutJs,
+    duckdb: runs.some((r) => r.duckdb.length > 0),
+    problems: [...new Set(runs.flatMap((r) => r.problems))],
+    lighthouse: medianOf(scores)
   };
 }
 
-export function judge(results: Results): BudgetVerdict[] {
-  const verdicts: BudgetVerdict[] = [];
-  const pages = (results.pages ?? []).map(summarizePage);
-  const story = pages.filter((p) => p.group === "story");
-  const embeds = pages.filter((p) => p.group === "embed");
+export const isEmbed = (path: string) => path.startsWith("/embed/");
 
-  verdicts.push(jsBudget("story-js", story, "story pages", "A story page transfers at most 400 KB of JavaScript"));
-  verdicts.push(
-    jsBudget("embed-js", embeds, "embed pages", "An embed page transfers at most 400 KB of JavaScript (the story-page budget, applied to the embeds readers see in articles)")
-  );
+/** A budget every page must meet: the worst page, and how many are within. */
+function everyPage(pages: PageSummary[], value: (p: PageSummary) => number | null, within: (v: number) => boolean, show: (v: number) => string, worstIsHighest = true): Omit<Verdict, "area" | "budget"> {
+  const measured = pages.map((p) => ({path: p.path, v: value(p)})).filter((m): m is {path: string; v: number} => m.v !== null);
+  if (!measured.length) return {measured: "not measured", pass: null};
+  const worst = measured.reduce((a, b) => ((worstIsHighest ? b.v > a.v : b.v < a.v) ? b : a));
+  const ok = measured.filter((m) => within(m.v)).length;
+  return {measured: `${ok} of ${measured.length} pages within; worst ${show(worst.v)} (${worst.path})`, pass: ok === measured.length};
+}
 
-  const readerPages = [...story, ...embeds];
-  const withDuckDb = readerPages.filter((p) => p.duckdbRuns > 0);
-  verdicts.push({
-    id: "story-duckdb",
-    budget: "A story page never requests DuckDB-WASM",
-    measured: readerPages.length
-      ? withDuckDb.length
-        ? `requested on ${withDuckDb.map((p) => p.path).join(", ")}`
-        : `no DuckDB file requested in ${readerPages.reduce((n, p) => n + p.runs, 0)} loads of ${readerPages.length} story and embed pages`
-      : "not measured",
-    gzip: "",
-    basis: "every request of every run (the page and its workers), story and embed pages",
-    met: readerPages.length ? withDuckDb.length === 0 : null
-  });
+function pageBudgets(area: Verdict["area"], pages: PageSummary[], withLighthouse: Results["lighthouse"]): Verdict[] {
+  const verdicts: Omit<Verdict, "area">[] = [
+    {budget: "Layout shift at 412 px ≤ 0.02", ...everyPage(pages, (p) => p.shiftPhone, (v) => v <= 0.02, shift)},
+    {budget: "Layout shift at 1,280 px ≤ 0.02", ...everyPage(pages, (p) => p.shiftDesktop, (v) => v <= 0.02, shift)},
+    {
+      budget: "Every chart visible with JavaScript off",
+      ...everyPage(pages, (p) => p.chartsWithJs - p.chartsWithoutJs, (v) => v <= 0, (v) => `${v} chart(s) missing`),
+      measured: `${pages.reduce((n, p) => n + p.chartsWithoutJs, 0)} of ${pages.reduce((n, p) => n + p.chartsWithJs, 0)} charts on ${pages.length} pages`
+    },
+    {
+      budget: "First chart in place by the first contentful paint",
+      ...everyPage(pages, (p) => (p.firstChartMs === null || p.firstPaintMs === null ? null : p.firstChartMs - p.firstPaintMs), (v) => v <= 0, (v) => `${ms(v)} after it`),
+      measured: `${pages.filter((p) => p.firstChartMs !== null && p.firstPaintMs !== null && p.firstChartMs <= p.firstPaintMs).length} of ${pages.filter((p) => p.firstChartMs !== null).length} pages; slowest first chart ${ms(Math.max(...pages.map((p) => p.firstChartMs ?? 0)))}`
+    },
+    {
+      budget: "Never requests DuckDB-WASM",
+      measured: pages.some((p) => p.duckdb) ? `requested on ${pages.filter((p) => p.duckdb).map((p) => p.path).join(", ")}` : `not requested by any of ${pages.length} pages`,
+      pass: pages.length ? !pages.some((p) => p.duckdb) : null
+    }
+  ];
+  if (area === "Story pages") {
+    verdicts.push({budget: "JavaScript transferred ≤ 400 KB", ...everyPage(pages, (p) => p.jsBytes, (v) => v <= 400_000, kb)});
+    verdicts.push(
+      typeof withLighthouse === "string"
+        ? {budget: "Lighthouse mobile performance ≥ 0.95", measured: withLighthouse, pass: null}
+        : {budget: "Lighthouse mobile performance ≥ 0.95", ...everyPage(pages, (p) => p.lighthouse, (v) => v >= 0.95, (v) => v.toFixed(2), false)}
+    );
+  } else {
+    verdicts.push({budget: "Everything transferred ≤ 40 KB gzip-compressed", ...everyPage(pages, (p) => p.gzipBytes, (v) => v <= 40_000, kb)});
+  }
+  return verdicts.map((v) => ({area, ...v}));
+}
 
-  const charted = readerPages.filter((p) => p.firstChart !== null);
-  const slowest = worst(charted, (p) => p.firstChart!.median);
-  verdicts.push({
-    id: "first-chart",
-    budget: "First chart drawn within 1 s of navigation (localhost, cold cache)",
-    measured: slowest ? `${spread(slowest.firstChart!)} on ${slowest.path} (the slowest median of ${charted.length} pages with a chart)` : "not measured",
-    gzip: "",
-    basis: "in-page time from navigation start to the first `figure.chart-frame .chart-body svg`, median of the runs, slowest page",
-    met: slowest ? slowest.firstChart!.median <= FIRST_CHART_LIMIT : null
-  });
+const within = (s: Summary | null, limit: number) => (s ? s.median <= limit : null);
+const summary = (values: number[]) => (values.length ? summarize(values) : null);
 
-  const sql = results.sql ? summarizeSql(results.sql.runs) : null;
-  verdicts.push({
-    id: "sql-first",
-    budget: "SQL page: first result within 3 s, cold",
-    measured: sql?.firstResult ? `${spread(sql.firstResult)}${sql.failedRuns ? `; ${sql.failedRuns} run(s) failed` : ""}` : "not measured",
-    gzip: "",
-    basis: "in-page time from navigation start to `.sql-workbench[data-state=done]` after the first run, median of cold loads",
-    met: sql?.firstResult ? sql.failedRuns === 0 && sql.firstResult.median <= SQL_FIRST_LIMIT : null
-  });
-  verdicts.push({
-    id: "sql-warm",
-    budget: "SQL page: a warm query on the fact base within 50 ms",
-    measured: sql?.warm ? `${spread(sql.warm)} over ${sql.warm.n} queries (DuckDB alone, as the page reports it: ${spread(sql.warmReported ?? sql.warm)})` : "not measured",
-    gzip: "",
-    basis: "in-page time from Ctrl+Enter to the run finished with its table and chart drawn, median of all warm queries",
-    met: sql?.warm ? sql.warmFailed === 0 && sql.warm.median <= SQL_WARM_LIMIT : null
-  });
-
-  const build = results.build ? buildSummary(results.build) : null;
-  verdicts.push({
-    id: "warm-rebuild",
-    budget: "A warm rebuild with nothing changed within 15 s",
-    measured: build?.warm ? `${spread(build.warm, ms)} over ${build.warm.n} rebuilds` : "not measured",
-    gzip: "",
-    basis: "wall time of `tsx scripts/build.ts` run again in the bench's copy of the project, nothing changed, median",
-    met: build?.warm ? build.warm.median <= REBUILD_LIMIT : null
-  });
+export function judge(results: Results): Verdict[] {
+  const pages = (results.pages ?? []).map((p) => summarizePage(p, results.lighthouse));
+  const verdicts: Verdict[] = [];
+  if (results.pages) {
+    verdicts.push(...pageBudgets("Story pages", pages.filter((p) => !isEmbed(p.path)), results.lighthouse));
+    verdicts.push(...pageBudgets("Embeds", pages.filter((p) => isEmbed(p.path)), null));
+  }
+  if (results.sql) {
+    const first = summary(results.sql.map((r) => r.firstResultMs).filter((t): t is number => t !== null));
+    const failed = results.sql.filter((r) => r.firstResultMs === null).length;
+    const warm = summary(results.sql.flatMap((r) => r.warmMs));
+    verdicts.push({area: "SQL page", budget: "First result, cold, ≤ 3 s", measured: first ? spread(first) + (failed ? `; ${failed} run(s) failed` : "") : "failed", pass: failed ? false : within(first, 3000)});
+    verdicts.push({area: "SQL page", budget: "Warm query on the fact base ≤ 50 ms", measured: warm ? `${spread(warm)} over ${warm.n} queries` : "not measured", pass: within(warm, 50)});
+  }
+  for (const [settled, when] of [[true, "page settled"], [false, "chosen at once"]] as const) {
+    const runs = (results.files ?? []).filter((r) => r.rows === 250_000 && r.settled === settled);
+    if (!runs.length) continue;
+    const first = summary(runs.map((r) => r.firstAnswerMs ?? Infinity).filter(Number.isFinite));
+    const groupBy = summary(runs.flatMap((r) => r.groupByMs));
+    const failed = runs.filter((r) => r.firstAnswerMs === null).length;
+    verdicts.push({area: "Analysts' files", budget: `250,000-row CSV (${when}): first answer ≤ 3 s`, measured: first ? spread(first) + (failed ? `; ${failed} failed` : "") : "failed", pass: failed ? false : within(first, 3000)});
+    verdicts.push({area: "Analysts' files", budget: `250,000-row CSV (${when}): warm GROUP BY ≤ 200 ms (DuckDB's time)`, measured: groupBy ? `${spread(groupBy)} over ${groupBy.n}` : "not measured", pass: within(groupBy, 200)});
+  }
+  for (const big of (results.files ?? []).filter((r) => r.rows > 1e6)) {
+    const mb = (n: number) => `${Math.round(n).toLocaleString("en-GB")} MB`;
+    verdicts.push({
+      area: "Analysts' files",
+      budget: `10⁷-row CSV (${mb(big.fileBytes / 2 ** 20)}): loads and answers (load time and memory recorded)`,
+      measured: big.firstAnswerMs === null ? "failed" : `first answer ${ms(big.firstAnswerMs)}; GROUP BY ${ms(median(big.groupByMs))}; browser memory ${mb(big.memoryBeforeMb)} → ${mb(big.memoryAfterMb)}`,
+      pass: big.firstAnswerMs !== null
+    });
+  }
+  if (results.build) {
+    const warm = summary(results.build.warmMs);
+    verdicts.push({area: "Build", budget: "Warm rebuild, nothing changed, ≤ 15 s", measured: warm ? `${spread(warm)} over ${warm.n}` : "not measured", pass: within(warm, 15_000)});
+    verdicts.push({area: "Build", budget: "Cold build (recorded, no budget)", measured: ms(results.build.coldMs), pass: null});
+  }
   return verdicts;
 }

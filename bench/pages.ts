@@ -1,84 +1,75 @@
 /**
- * Every page of the built site, cold: what it transfers (bytes by kind, raw
- * and gzipped, and how many requests), when its first chart is drawn, and
- * whether it asked for any DuckDB-WASM file. Runs go round all the pages in
- * turn, so that a slow moment of the machine is spread over pages rather than
- * landing on one.
+ * Every page of the built site, cold. Each run opens every page at 1,280 px
+ * (bytes, first chart, first contentful paint, layout shift) and at 412 px
+ * (layout shift); runs go round all the pages in turn, so that a slow moment
+ * of a shared machine is spread over pages rather than landing on one. Once
+ * per page, with JavaScript off, the charts visible are counted against those
+ * the page shows with JavaScript on.
  */
-import type {Browser} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {waitForCells} from "../scripts/chromium.js";
-import {openCold, type Site} from "./browser.js";
-import {bytesByKind, isDuckDbFile, type BytesByKind, type Transfer} from "./network.js";
+import {openPage, PHONE, type Marks, type Site, type Transfers} from "./browser.js";
 
-export interface PageRun {
-  bytes: BytesByKind;
-  gzipBytes: BytesByKind;
-  requests: number;
-  /** ms from navigation start to the first chart's svg in the DOM; null: the page drew no chart. */
+export interface PageRun extends Transfers {
   firstChartMs: number | null;
-  duckdbFiles: string[];
-  failed: string[];
-  offHost: string[];
-  consoleErrors: string[];
+  firstPaintMs: number | null;
+  layoutShiftDesktop: number;
+  layoutShiftPhone: number;
 }
 
 export interface PageResult {
   path: string;
+  chartsWithJs: number;
+  chartsWithoutJs: number;
   runs: PageRun[];
-  /** The first run's JavaScript files, largest first: the evidence for what a page's JS is made of. */
-  scripts: Pick<Transfer, "path" | "bytes" | "gzipBytes">[];
 }
 
-export async function measurePage(browser: Browser, site: Site, path: string): Promise<{run: PageRun; transfers: Transfer[]}> {
-  const opened = await openCold(browser, site, path);
+async function settle(page: Page): Promise<void> {
+  await waitForCells(page);
+  // The SQL workbench starts DuckDB and loads its tables after the cells have run.
+  if (await page.locator(".sql-workbench").count()) {
+    await page.waitForFunction("window.__bench.firstRunState !== null", undefined, {timeout: 60_000});
+    await page.waitForLoadState("networkidle");
+  }
+}
+
+async function load(browser: Browser, site: Site, path: string, viewport?: typeof PHONE): Promise<{marks: Marks; transfers: Transfers; charts: number}> {
+  const opened = await openPage(browser, site, path, {viewport});
   try {
-    await waitForCells(opened.page);
-    // The SQL workbench loads DuckDB and its tables after the cells have run: wait for its first query too.
-    if (await opened.page.locator(".sql-workbench").count()) {
-      await opened.page.waitForFunction("window.__bench.firstRunState !== null", undefined, {timeout: 60_000});
-      await opened.page.waitForLoadState("networkidle");
-    }
-    const marks = await opened.marks();
-    const {transfers, failed} = await opened.transfers();
-    return {
-      transfers,
-      run: {
-        bytes: bytesByKind(transfers),
-        gzipBytes: bytesByKind(transfers, "gzipBytes"),
-        requests: transfers.length + failed.length,
-        firstChartMs: marks.firstChartMs,
-        duckdbFiles: [...new Set(transfers.map((t) => t.path).filter(isDuckDbFile))],
-        failed,
-        offHost: opened.offHost,
-        consoleErrors: opened.consoleErrors
-      }
-    };
+    await settle(opened.page);
+    return {marks: await opened.marks(), transfers: opened.transfers(), charts: await opened.page.locator("figure.chart-frame:visible").count()};
   } finally {
     await opened.close();
   }
 }
 
-export async function benchPages(
-  browser: Browser,
-  site: Site,
-  paths: string[],
-  runs: number,
-  log: (message: string) => void
-): Promise<PageResult[]> {
-  const results = new Map<string, PageResult>(paths.map((path) => [path, {path, runs: [], scripts: []}]));
+async function chartsWithoutJs(browser: Browser, site: Site, path: string): Promise<number> {
+  const opened = await openPage(browser, site, path, {javaScript: false});
+  try {
+    return await opened.page.locator("figure.chart-frame:visible:has(svg, table)").count();
+  } finally {
+    await opened.close();
+  }
+}
+
+export async function benchPages(browser: Browser, site: Site, paths: string[], runs: number, log: (message: string) => void): Promise<PageResult[]> {
+  const results = new Map<string, PageResult>();
+  for (const path of paths) results.set(path, {path, chartsWithJs: 0, chartsWithoutJs: await chartsWithoutJs(browser, site, path), runs: []});
   for (let i = 0; i < runs; ++i) {
     for (const path of paths) {
-      const {run, transfers} = await measurePage(browser, site, path);
+      const desktop = await load(browser, site, path);
+      const phone = await load(browser, site, path, PHONE);
       const result = results.get(path)!;
-      result.runs.push(run);
-      if (i === 0) {
-        result.scripts = transfers
-          .filter((t) => t.kind === "js")
-          .map(({path, bytes, gzipBytes}) => ({path, bytes, gzipBytes}))
-          .sort((a, b) => b.bytes - a.bytes);
-      }
+      result.chartsWithJs = Math.max(result.chartsWithJs, desktop.charts);
+      result.runs.push({
+        ...desktop.transfers,
+        firstChartMs: desktop.marks.firstChartMs,
+        firstPaintMs: desktop.marks.firstPaintMs,
+        layoutShiftDesktop: desktop.marks.layoutShift,
+        layoutShiftPhone: phone.marks.layoutShift
+      });
     }
-    log(`pages: run ${i + 1}/${runs} done (${paths.length} pages)`);
+    log(`pages: run ${i + 1}/${runs} (${paths.length} pages at 1280 and 412 px)`);
   }
   return [...results.values()];
 }

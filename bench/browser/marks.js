@@ -1,58 +1,60 @@
 // Injected into every page the bench opens, before the page's own scripts
-// (plain JavaScript: it is sent to the browser as it is). Times are
-// performance.now(), i.e. milliseconds since the navigation started.
+// (plain JavaScript, sent as it is). Times are performance.now(): milliseconds
+// since navigation start.
 //
-// window.__bench.firstChartMs   the first chart drawn: an svg in a chart frame's body
-// window.__bench.firstResultMs  the SQL workbench's first finished query, if it succeeded
-// window.__bench.armQuery()     call before pressing Ctrl+Enter; then window.__bench.query
-//                               resolves with the time from the key press to the
-//                               workbench's next finished run
+// __bench.firstChartMs    a chart (svg or table) first in a chart frame's body
+// __bench.firstPaintMs    first contentful paint
+// __bench.layoutShift     cumulative layout shift as Chromium and Lighthouse count it:
+//                         the largest session window (gaps < 1 s, window < 5 s) of shifts without input
+// __bench.firstRunState   the SQL workbench's first finished run: "done" or "error"
+// __bench.firstResultMs   ... and when it finished, if "done"
+// __bench.armQuery()      before pressing Ctrl+Enter; __bench.query then resolves with the
+//                         time from the key press to the workbench's next finished run
 (() => {
-  const CHART = "figure.chart-frame .chart-body svg";
-  const WORKBENCH = ".sql-workbench";
-  const marks = {firstChartMs: null, firstResultMs: null, firstRunState: null, armQuery, query: null};
+  const CHART = "figure.chart-frame .chart-body :is(svg, table)";
+  const marks = {firstChartMs: null, firstPaintMs: null, layoutShift: 0, firstRunState: null, firstResultMs: null, armQuery, query: null};
   window.__bench = marks;
+
+  let session = {value: 0, start: 0, last: -Infinity};
+  new PerformanceObserver((list) => {
+    for (const shift of list.getEntries()) {
+      if (shift.hadRecentInput) continue;
+      const t = shift.startTime;
+      if (t - session.last >= 1000 || t - session.start >= 5000) session = {value: 0, start: t, last: t};
+      session.value += shift.value;
+      session.last = t;
+      marks.layoutShift = Math.max(marks.layoutShift, session.value);
+    }
+  }).observe({type: "layout-shift", buffered: true});
+  new PerformanceObserver((list) => {
+    for (const paint of list.getEntries()) if (paint.name === "first-contentful-paint") marks.firstPaintMs = paint.startTime;
+  }).observe({type: "paint", buffered: true});
 
   let armed = null;
   function armQuery() {
-    marks.query = new Promise((resolve) => {
-      armed = {pressedAt: null, runsBefore: runsNow(), resolve};
-    });
+    marks.query = new Promise((resolve) => (armed = {pressedAt: null, runsBefore: runs(), resolve}));
     return true;
   }
-  function runsNow() {
-    const root = document.querySelector(WORKBENCH);
-    return root ? Number(root.dataset.runs) : 0;
-  }
-  // Capture phase on window: this runs before the editor's own handler.
-  addEventListener(
-    "keydown",
-    (event) => {
-      if (armed && armed.pressedAt === null && event.key === "Enter" && (event.ctrlKey || event.metaKey)) armed.pressedAt = performance.now();
-    },
-    true
-  );
+  const workbench = () => document.querySelector(".sql-workbench");
+  const runs = () => Number(workbench()?.dataset.runs ?? 0);
+  // Capture phase on window: before the editor's own handler.
+  addEventListener("keydown", (e) => {
+    if (armed && armed.pressedAt === null && e.key === "Enter" && (e.ctrlKey || e.metaKey)) armed.pressedAt = performance.now();
+  }, true);
 
-  function check() {
+  new MutationObserver(() => {
     const now = performance.now();
     if (marks.firstChartMs === null && document.querySelector(CHART)) marks.firstChartMs = now;
-    const root = document.querySelector(WORKBENCH);
+    const root = workbench();
     if (!root) return;
-    const runs = Number(root.dataset.runs);
-    if (marks.firstRunState === null && runs >= 1) {
+    if (marks.firstRunState === null && runs() >= 1) {
       marks.firstRunState = root.dataset.state;
       if (root.dataset.state === "done") marks.firstResultMs = now;
     }
-    if (armed && armed.pressedAt !== null && runs > armed.runsBefore) {
+    if (armed && armed.pressedAt !== null && runs() > armed.runsBefore) {
       const {pressedAt, resolve} = armed;
       armed = null;
       resolve({ms: now - pressedAt, state: root.dataset.state, status: root.querySelector(".sql-status")?.textContent ?? ""});
     }
-  }
-  new MutationObserver(check).observe(document, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ["data-state", "data-runs"]
-  });
+  }).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-state", "data-runs"]});
 })();
