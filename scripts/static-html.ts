@@ -118,6 +118,12 @@ export const STATIC_CELL_CSS = [
 ].join("\n");
 
 const LOADING = /<observablehq-loading><\/observablehq-loading><!--:([0-9a-f]{8}(?:-\d+)?):-->/g;
+/**
+ * A block cell Framework wrote with no loading indicator: a program cell (declarations, or a
+ * `display(…)` call of its own). Framework's client still takes an `observablehq-loading` found
+ * before the root comment for the cell's indicator, so a capture is put in one the same way.
+ */
+const EMPTY_BLOCK = /<div class="observablehq observablehq--block"><!--:([0-9a-f]{8}(?:-\d+)?):--><\/div>/g;
 
 export interface CapturedCell {
   /** The cell's output as the browser serialises it, ids renamed. */
@@ -126,9 +132,9 @@ export interface CapturedCell {
   controls: boolean;
 }
 
-/** The cell ids whose loading indicator a page's HTML still holds: the cells only JavaScript fills. */
+/** The cells only JavaScript fills: those with a loading indicator, and block cells with nothing in them. */
 export function loadingCells(html: string): string[] {
-  return [...html.matchAll(LOADING)].map((match) => match[1]);
+  return [...html.matchAll(LOADING), ...html.matchAll(EMPTY_BLOCK)].map((match) => match[1]);
 }
 
 /**
@@ -142,6 +148,15 @@ export function insertStaticCells(html: string, cells: ReadonlyMap<string, Captu
     if (!cell) throw new RewriteError(`${where}: cell ${id} has a loading indicator but rendered nothing the build could capture`);
     ids.push(id);
     return `<observablehq-loading data-static-cell="${id}"${cell.controls ? " inert" : ""}>${cell.html}</observablehq-loading><!--:${id}:-->`;
+  });
+  // A program cell that displays nothing (declarations only) keeps its empty block: an indicator no
+  // display removes would be left in the live page.
+  out = out.replace(EMPTY_BLOCK, (block, id: string) => {
+    const cell = cells.get(id);
+    if (!cell) throw new RewriteError(`${where}: cell ${id} has an empty block but the build captured nothing for it`);
+    if (cell.html === "") return block;
+    ids.push(id);
+    return `<div class="observablehq observablehq--block"><observablehq-loading data-static-cell="${id}"${cell.controls ? " inert" : ""}>${cell.html}</observablehq-loading><!--:${id}:--></div>`;
   });
   if (/<observablehq-loading><\/observablehq-loading>/.test(out)) throw new RewriteError(`${where}: a loading indicator is left that is not a cell's as Framework 1.13.4 writes it (did Framework's markup change?)`);
   if (ids.length === 0) return {html, ids};
