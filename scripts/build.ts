@@ -17,6 +17,10 @@ import {repairSite} from "./accessible-chrome.js";
 import {findThirdPartyLoads} from "./check-export.js";
 import {writeFiguresSheet} from "./figures-sheet.js";
 import {alreadyChecked, canRenderCheck, exportDigest, rememberChecked, renderCheck} from "./render-check.js";
+import {launchBrowser} from "./chromium.js";
+import {prerenderCells} from "./static-cells.js";
+import {RewriteError} from "./static-html.js";
+import {serve} from "./static-server.js";
 import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 import {stabiliseFileDates} from "./stable-dates.js";
@@ -91,21 +95,39 @@ async function main(): Promise<number> {
       return 1;
     }
     if (canRenderCheck()) {
-      const digest = await exportDigest(staging);
-      if (await alreadyChecked(digest)) {
-        console.log("render check: this export is identical to one that already rendered cleanly");
-      } else {
-        const problems = await renderCheck(staging);
-        if (problems.length > 0) {
-          for (const problem of problems) console.error(problem);
-          console.error(`\nbuild refused: pages failed to render; ${output} was left as it was.`);
+      // One browser and one server for both: the cells drawn at build, then the check of the result.
+      const server = await serve(staging);
+      const browser = await launchBrowser();
+      try {
+        try {
+          const {cells, pages} = await prerenderCells(browser, staging, server.origin, server.url);
+          console.log(`static cells: ${cells} cells written into ${pages} pages`);
+        } catch (error) {
+          if (!(error instanceof RewriteError)) throw error;
+          console.error(`static cells: ${error.message}`);
+          console.error(`\nbuild refused: the cells could not be drawn at build; ${output} was left as it was.`);
           return 1;
         }
-        await rememberChecked(digest);
-        console.log("render check: every page and embed rendered");
+        phase("cells drawn");
+        const digest = await exportDigest(staging);
+        if (await alreadyChecked(digest)) {
+          console.log("render check: this export is identical to one that already rendered cleanly");
+        } else {
+          const problems = await renderCheck(staging, {browser, server});
+          if (problems.length > 0) {
+            for (const problem of problems) console.error(problem);
+            console.error(`\nbuild refused: pages failed to render; ${output} was left as it was.`);
+            return 1;
+          }
+          await rememberChecked(digest);
+          console.log("render check: every page and embed rendered");
+        }
+      } finally {
+        await browser.close();
+        await server.close();
       }
     } else {
-      console.warn("render check skipped: Chromium not found (scripts/ensure-chromium.sh installs it); the export was not opened in a browser.");
+      console.warn("static cells and render check skipped: Chromium not found (scripts/ensure-chromium.sh installs it); the pages' prose fills in only with JavaScript, and the export was not opened in a browser.");
     }
     phase("checks done");
     if (existsSync(output)) await rename(output, retired);

@@ -7,9 +7,9 @@
  */
 import {existsSync} from "node:fs";
 import {join} from "node:path";
-import type {BrowserContext} from "playwright-core";
+import type {Browser, BrowserContext} from "playwright-core";
 import {launchBrowser, CHROMIUM, openPage, waitForCells} from "./chromium.js";
-import {pagesOf, serve} from "./static-server.js";
+import {pagesOf, serve, type StaticServer} from "./static-server.js";
 import {projectRoot} from "./loader-cache.js";
 import {hashFolders, stampMatches, writeStamp} from "./stamps.js";
 
@@ -54,12 +54,13 @@ async function checkPage(context: BrowserContext, origin: string, url: string, p
   return problems;
 }
 
-export async function renderCheck(dir: string): Promise<string[]> {
+/** Checks every page of `dir`; in the build's own browser and server when it passes them, or in its own. */
+export async function renderCheck(dir: string, session?: {browser: Browser; server: StaticServer}): Promise<string[]> {
   const problems: string[] = [];
-  const server = await serve(dir);
-  const browser = await launchBrowser();
+  const server = session?.server ?? (await serve(dir));
+  const browser = session?.browser ?? (await launchBrowser());
+  const context = await browser.newContext();
   try {
-    const context = await browser.newContext();
     const queue = await pagesOf(dir);
     const worker = async () => {
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
@@ -68,8 +69,11 @@ export async function renderCheck(dir: string): Promise<string[]> {
     };
     await Promise.all(Array.from({length: PAGES_AT_ONCE}, worker));
   } finally {
-    await browser.close();
-    await server.close();
+    await context.close();
+    if (!session) {
+      await browser.close();
+      await server.close();
+    }
   }
   return problems.sort();
 }

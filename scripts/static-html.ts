@@ -100,3 +100,67 @@ export function insertStaticCharts(html: string, charts: ReadonlyMap<string, {id
   if (new RegExp(MARKER.source).test(out)) throw new RewriteError(`${where}: a data-static-chart marker was left in the page`);
   return {html: out, ids};
 }
+
+/**
+ * Every other cell: what a cell rendered in the browser at build (scripts/static-cells.ts) is
+ * written inside its loading indicator, `<observablehq-loading data-static-cell="id">…</observablehq-loading><!--:id:-->`.
+ * Framework treats the element before a cell's root comment as the cell's loading indicator and
+ * removes it in the same call that inserts the cell's first output (`clear` then `display` in its
+ * client's `define`), so the static nodes give way to the live ones within one task, before a
+ * paint, with no script of ours. The indicator's spinner is hidden and its box dissolved
+ * (`display: contents`), so the static nodes lay out as the live ones will.
+ * Charts keep their own hand-over (HYDRATE above): a `resize` cell first inserts an empty
+ * container, which would leave a frame with no chart.
+ */
+export const STATIC_CELL_CSS = [
+  `.observablehq observablehq-loading[data-static-cell] { display: contents; animation: none; font: inherit; color: inherit; }`,
+  `.observablehq observablehq-loading[data-static-cell]::before { content: none; }`
+].join("\n");
+
+const LOADING = /<observablehq-loading><\/observablehq-loading><!--:([0-9a-f]{8}(?:-\d+)?):-->/g;
+/**
+ * A block cell Framework wrote with no loading indicator: a program cell (declarations, or a
+ * `display(…)` call of its own). Framework's client still takes an `observablehq-loading` found
+ * before the root comment for the cell's indicator, so a capture is put in one the same way.
+ */
+const EMPTY_BLOCK = /<div class="observablehq observablehq--block"><!--:([0-9a-f]{8}(?:-\d+)?):--><\/div>/g;
+
+export interface CapturedCell {
+  /** The cell's output as the browser serialises it, ids renamed. */
+  html: string;
+  /** Holds form controls: shown, but inert until the live control replaces it. */
+  controls: boolean;
+}
+
+/** The cells only JavaScript fills: those with a loading indicator, and block cells with nothing in them. */
+export function loadingCells(html: string): string[] {
+  return [...html.matchAll(LOADING), ...html.matchAll(EMPTY_BLOCK)].map((match) => match[1]);
+}
+
+/**
+ * Writes each captured cell into its loading indicator. Throws a RewriteError when a cell of the
+ * page has no capture, or when a loading indicator is left (did Framework's markup change?).
+ */
+export function insertStaticCells(html: string, cells: ReadonlyMap<string, CapturedCell>, where: string): {html: string; ids: string[]} {
+  const ids: string[] = [];
+  let out = html.replace(LOADING, (_, id: string) => {
+    const cell = cells.get(id);
+    if (!cell) throw new RewriteError(`${where}: cell ${id} has a loading indicator but rendered nothing the build could capture`);
+    ids.push(id);
+    return `<observablehq-loading data-static-cell="${id}"${cell.controls ? " inert" : ""}>${cell.html}</observablehq-loading><!--:${id}:-->`;
+  });
+  // A program cell that displays nothing (declarations only) keeps its empty block: an indicator no
+  // display removes would be left in the live page.
+  out = out.replace(EMPTY_BLOCK, (block, id: string) => {
+    const cell = cells.get(id);
+    if (!cell) throw new RewriteError(`${where}: cell ${id} has an empty block but the build captured nothing for it`);
+    if (cell.html === "") return block;
+    ids.push(id);
+    return `<div class="observablehq observablehq--block"><observablehq-loading data-static-cell="${id}"${cell.controls ? " inert" : ""}>${cell.html}</observablehq-loading><!--:${id}:--></div>`;
+  });
+  if (/<observablehq-loading><\/observablehq-loading>/.test(out)) throw new RewriteError(`${where}: a loading indicator is left that is not a cell's as Framework 1.13.4 writes it (did Framework's markup change?)`);
+  if (ids.length === 0) return {html, ids};
+  if (!out.includes("</head>")) throw new RewriteError(`${where}: no </head> to put the static cells' styles in`);
+  out = out.replace("</head>", `<style data-static-cells>\n${STATIC_CELL_CSS}\n</style>\n</head>`);
+  return {html: out, ids};
+}

@@ -21,7 +21,7 @@ export function dateOf(record: {date: string; date_precision: string} | {[column
   const disputed = ((record as {disagreements?: Disagreement[]}).disagreements ?? []).filter((d) => d.field === column);
   if (!disputed.length) return time;
   const span = element("span", "record-date-disputed");
-  span.append(time, " ", disclosure("sources differ", sourcesDiffer(disputed)));
+  span.append(time, " ", inlineDisclosure("sources differ", sourcesDiffer(disputed)));
   return span;
 }
 
@@ -132,6 +132,34 @@ export function sourcesDiffer(disagreements: Disagreement[]): HTMLElement {
     root.append(other);
   });
   root.dataset.sourced = "";
+  return root;
+}
+
+/**
+ * A disclosure that can sit in a sentence: phrasing content only, because a `<details>` inside a
+ * `<p>` cannot be written in HTML (the parser closes the paragraph before it), so the page drawn
+ * at build could not hold it. It opens as a figure's card does: on hover, keyboard focus or tap.
+ */
+export function inlineDisclosure(label: string, content: Node): HTMLElement {
+  const root = element("span", "inline-disclosure");
+  const button = element("button", "inline-disclosure-toggle", label);
+  button.type = "button";
+  button.setAttribute("aria-expanded", "false");
+  const card = element("span", "fact-card");
+  card.setAttribute("role", "note");
+  card.append(content);
+  const setOpen = (open: boolean) => {
+    button.setAttribute("aria-expanded", String(open));
+    root.toggleAttribute("data-open", open);
+  };
+  button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
+  root.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") setOpen(false), button.focus();
+  });
+  root.addEventListener("focusout", (event) => {
+    if (!root.contains(event.relatedTarget as Node | null)) setOpen(false);
+  });
+  root.append(button, card);
   return root;
 }
 
