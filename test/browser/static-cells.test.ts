@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {waitForCells} from "../../scripts/chromium.js";
 import {prerendered} from "../../scripts/static-cells.js";
-import {measureLayout} from "../../bench/layout-shift.js";
+import {measureLayout} from "../helpers/layout-shift.js";
 import {builtPages} from "../helpers/site.js";
 import {siteSession} from "../helpers/session.js";
 
