@@ -75,7 +75,8 @@ ${EMBED_CSS}</style>
 }
 
 export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, {id: string; embedVariants: Variant[]}>): Promise<void> {
-  const css = withoutPageChrome(await siteStylesheet(site)) + "\n" + (await themeCss(""));
+  // Embeds sit one folder below the root, where the theme's fonts are.
+  const css = withoutPageChrome(await siteStylesheet(site)) + "\n" + (await themeCss("../"));
   const script = await readFile(join(projectRoot, "src", "embed", "child.js"), "utf8");
   const logo = themeLogoHtml();
   await mkdir(join(site, "embed"), {recursive: true});

@@ -9,8 +9,8 @@
  *   font service. null keeps Framework's system font stack.
  * - `colours`: the marks' colours (chart text uses the page's text colour) and,
  *   when set, the accent of links and buttons.
- * - `logo`: a line of text, and optionally an image file in the project, shown
- *   under embedded charts and in chart images.
+ * - `logo`: a line of text (the newsroom's name), shown under embedded charts
+ *   and in chart images.
  */
 export interface NewsroomTheme {
   font: {family: string; package: string; weights: number[]} | null;
@@ -21,7 +21,7 @@ export interface NewsroomTheme {
     ratings: {outstanding: string; good: string; "requires improvement": string; inadequate: string};
     accent: string | null;
   };
-  logo: {text: string; image: string | null} | null;
+  logo: {text: string} | null;
 }
 
 export const THEME: NewsroomTheme = {

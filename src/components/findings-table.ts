@@ -4,7 +4,6 @@
  * free-text search, with each row linked to its source. "All" in a filter
  * leaves that filter off, so clearing the filters brings every row back.
  */
-import * as aq from "npm:arquero";
 import * as InputsModule from "npm:@observablehq/inputs";
 import {disclosure, sourcesDiffer, statusBadge} from "./fact.js";
 import {capitalise, dateSpan, formatCount, formatDate, formatGBP} from "../lib/format.js";
@@ -59,13 +58,9 @@ export function filterOptions(rows: ExplorerRow[]): {themes: string[]; locations
   };
 }
 
+/** A few dozen rows filter in plain JavaScript: a reader's page downloads no table library for it. */
 export function filterFindings(rows: ExplorerRow[], {theme, location, year}: Filters): ExplorerRow[] {
-  if (!rows.length) return [];
-  return aq
-    .from(rows)
-    .params({theme, location, year, all: ALL})
-    .filter((d: ExplorerRow, $: Filters & {all: string}) => ($.theme === $.all || d.theme === $.theme) && ($.location === $.all || d.location === $.location) && ($.year === $.all || d.year === $.year))
-    .objects() as ExplorerRow[];
+  return rows.filter((d) => (theme === ALL || d.theme === theme) && (location === ALL || d.location === location) && (year === ALL || d.year === year));
 }
 
 /** A finding from a source that is not final says so where it is read, and so does one that sources dispute. */

@@ -103,7 +103,8 @@ function tooltip(row: RatingRow, inspection: Inspection, scope: Scope): string {
   const rating = isCqcRating(row.rating) ? capitalise(row.rating) : `${LONG_RATINGS[row.rating]}: ${GAP_MEANINGS[row.rating]}`;
   const previous = row.previous_rating ? `\nPreviously: ${row.previous_rating}` : "";
   const status = row.status === "final" ? "" : `\n${STATUS_LABELS[row.status]}`;
-  return `${what}: ${rating}\nInspected ${inspectionLabel(inspection)}, ${publishedLabel(inspection)}${previous}${status}\nSource: ${row.source.publisher}`;
+  const differ = row.disagreements.map((d) => `\nSources differ: ${d.source.publisher} gives the ${d.field.replace(/_/g, " ")} as “${d.otherValue}”`).join("");
+  return `${what}: ${rating}\nInspected ${inspectionLabel(inspection)}, ${publishedLabel(inspection)}${previous}${status}${differ}\nSource: ${row.source.publisher}`;
 }
 
 let patternCount = 0;
@@ -292,6 +293,9 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
       ...(notFound.length ? [`Hatched “not found” cells: ${GAP_MEANINGS["not found"]}.`] : []),
       ...(hasEmpty ? ["Empty cells: no rating for that inspection in the sources read."] : []),
       ...(rows.some((r) => r.status === "secondary") ? [`${SECONDARY_MARK} Rating known only from a secondary source.`] : []),
+      ...(rows.some((r) => r.disagreements.length)
+        ? [`Sources differ on the ${listOf([...new Set(rows.filter((r) => r.disagreements.length).map((r) => inspectionLabel(inspectionsOf([r])[0])))])} inspections: the record keeps the better-attested account, and each cell's tooltip gives the other.`]
+        : []),
       ...(inspections.some((i) => i.inspected === null) ? [`“Undated”: ${inspections.find((i) => i.inspected === null)!.published_note}.`] : [])
     ],
     data: rows.map(flatRow),
