@@ -18,7 +18,7 @@ const STATUS_USE: Record<string, string> = {
   secondary: "Yes, citing the source; the page marks it as secondary.",
   draft: "Only labelled as a figure from the leaked draft.",
   superseded: "Only to explain the correction; never charted or turned into a share.",
-  unconfirmed: "No: the value is left empty (or `not published`) and the page shows it as not published."
+  unconfirmed: "No: the value is left empty (or `not found` for a rating) and the page shows it as not found."
 };
 
 const DESCRIPTOR = fileURLToPath(new URL("../data/datapackage.json", import.meta.url));

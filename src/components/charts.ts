@@ -7,7 +7,7 @@
 import type {Figure} from "../lib/figures.js";
 import type {InspectionRecord} from "../lib/story.js";
 import type {EmbedId} from "./embeds.js";
-import type {EventRow, FindingRow, RatingRow, TermRow} from "./record.js";
+import type {EventRow, FindingRow} from "./record.js";
 
 export interface ChartData {
   figures: Record<string, Figure>;
@@ -16,9 +16,9 @@ export interface ChartData {
 
 type Render = (data: ChartData, width: number) => Promise<HTMLElement>;
 
-/** The inspection record as the regulators' components type it. */
+/** The findings and events, as the regulators' timeline components take them. */
 function inspections(record: InspectionRecord): {findings: FindingRow[]; events: EventRow[]} {
-  return {findings: record.findings as unknown as FindingRow[], events: record.events as unknown as EventRow[]};
+  return {findings: record.findings, events: record.events};
 }
 
 export const CHARTS: Record<EmbedId, Render> = {
@@ -27,16 +27,16 @@ export const CHARTS: Record<EmbedId, Render> = {
   families: async ({figures}, width) => (await import("./families.js")).FamiliesChart(figures, {width}),
   "ld-context": async ({figures}, width) => (await import("./ld-context.js")).LdContextChart(figures, {width}),
   ages: async ({figures}, width) => (await import("./ages.js")).AgesChart(figures, {width}),
-  "ratings-trust": async ({record}, width) => (await import("./ratings-grid.js")).RatingsGridChart(record.ratings as unknown as RatingRow[], {width}),
+  "ratings-trust": async ({record}, width) => (await import("./ratings-grid.js")).RatingsGridChart(record.ratings, {width}),
   "ratings-core-services": async ({record}, width) =>
-    (await import("./ratings-grid.js")).RatingsGridChart(record.ratings as unknown as RatingRow[], {width, scope: "core service"}),
+    (await import("./ratings-grid.js")).RatingsGridChart(record.ratings, {width, scope: "core service"}),
   "ligature-thread": async ({record}, width) => (await import("./ligature-thread.js")).LigatureThreadChart(inspections(record), {width}),
   "warning-notice": async ({record}, width) => (await import("./event-timelines.js")).WarningNoticeChart(inspections(record), {width}),
   fines: async ({record}, width) => (await import("./fines.js")).FinesChart(inspections(record).findings, {width}),
   "crisis-timeline": async ({record}, width) => (await import("./crisis-timeline.js")).CrisisTimelineChart(inspections(record), {width}),
   timeline: async ({record}, width) => (await import("./event-timelines.js")).EventsTimelineChart(inspections(record), {width}),
   leadership: async ({record}, width) =>
-    (await import("./leadership.js")).LeadershipChart({terms: record.terms as unknown as TermRow[], events: inspections(record).events}, {width}),
+    (await import("./leadership.js")).LeadershipChart({terms: record.terms, events: inspections(record).events}, {width}),
   findings: async ({record}, width) => {
     const {FindingsTable, explorerRows} = await import("./findings-table.js");
     const rows = explorerRows(inspections(record).findings);

@@ -4,7 +4,7 @@ import type {Sourced} from "../lib/story.js";
 import {dateOf, fact, labelOf, sourceLink, statusBadge} from "./fact.js";
 import {lowerFirst} from "../lib/format.js";
 
-export function ClaimCard(claim: Sourced, figures: Record<string, Figure>): HTMLElement {
+export function ClaimCard(claim: Sourced<"claims">, figures: Record<string, Figure>): HTMLElement {
   const card = document.createElement("div");
   card.className = "card claim";
   const quote = document.createElement("blockquote");

@@ -1,91 +1,18 @@
 /**
- * The inspection record as the pages receive it from data/inspections.json:
- * the row shapes of cqc_ratings, cqc_findings, events and leadership_terms,
- * each with its source resolved, and the helpers every chart of that record
+ * The inspection record as the pages receive it (data/ratings.json,
+ * findings.json, events.json): the row shapes of cqc_ratings, cqc_findings,
+ * events and leadership_terms, each with its sources resolved, and the helpers every chart of that record
  * shares (its sources, a flat copy of its rows for the CSV download).
  */
 import type {Disagreement, SourceRef} from "../lib/figures.js";
 import {sourceLink} from "./fact.js";
-import type {Precision} from "../lib/format.js";
-import type {Rating} from "./palette.js";
-import type {Status} from "../lib/status.js";
+import type {EventRow, Sourced} from "../lib/story.js";
 
-/** What every sourced row carries once its sources are resolved. */
-export type Provenance = {
-  status: Status;
-  source_id: string;
-  other_source_ids: string | null;
-  quote: string | null;
-  /** The strongest source (source_id). */
-  source: SourceRef;
-  /** Every source that states it, strongest first. */
-  sources: SourceRef[];
-  /** Where another source gives a different value. */
-  disagreements: Disagreement[];
-};
-
-export type EventRow = Provenance & {
-  event_id: string;
-  date: string;
-  date_precision: Precision;
-  date_note: string | null;
-  event: string;
-  people: string | null;
-  category: string;
-};
-
-export type FindingRow = Provenance & {
-  finding_id: string;
-  event: string;
-  body: string;
-  inspected: string | null;
-  inspected_precision: Precision | null;
-  inspected_note: string | null;
-  dated: string;
-  dated_precision: Precision;
-  date_role: string;
-  location: string | null;
-  theme: string;
-  finding: string;
-  value: number | null;
-  qualifier: string | null;
-  unit: string | null;
-};
-
-export type RatingRow = Provenance & {
-  rating_id: string;
-  inspection_id: string;
-  inspected: string | null;
-  inspected_precision: Precision | null;
-  inspected_note: string | null;
-  published: string | null;
-  published_precision: Precision | null;
-  published_note: string | null;
-  scope: "trust" | "core service";
-  service: string;
-  key_question: string;
-  rating: Rating;
-  previous_rating: Rating | null;
-  note: string | null;
-};
-
-export type TermRow = {
-  term_id: string;
-  role: string;
-  person: string;
-  start_event_id: string | null;
-  end_event_id: string | null;
-  note: string | null;
-  start: EventRow | null;
-  end: EventRow | null;
-};
-
-export type InspectionRecord = {
-  ratings: RatingRow[];
-  findings: FindingRow[];
-  events: EventRow[];
-  terms: TermRow[];
-};
+// Row shapes come from the data package (src/lib/rows.ts, generated) through src/lib/story.ts, so the
+// pages, the loaders and the validator share one typed model.
+export type {EventRow, InspectionRecord, Resolved, TermRow} from "../lib/story.js";
+export type FindingRow = Sourced<"cqc_findings">;
+export type RatingRow = Sourced<"cqc_ratings">;
 
 /** The strongest source of each row drawn, for a chart's source notes; the sources page lists the rest. */
 export function sourcesOf(rows: {source: SourceRef}[]): SourceRef[] {

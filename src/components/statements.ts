@@ -9,7 +9,7 @@ import type {Status} from "../lib/status.js";
 import {element} from "./dom.js";
 import {dateOf, disclosure, sourceLink, sourcesDiffer, statusBadge} from "./fact.js";
 
-export function StatementCard(statement: Sourced): HTMLElement {
+export function StatementCard(statement: Sourced<"statements">): HTMLElement {
   const own = statement.kind === "own words";
   const card = element("figure", `statement statement-${own ? "own-words" : "reported"}`);
   card.dataset.statement = statement.statement_id as string;

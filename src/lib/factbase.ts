@@ -10,12 +10,15 @@ import type {DataPackage, Row} from "./datapackage.js";
 import {DataError} from "./errors.js";
 import {checkInvariants} from "./invariants.js";
 import {checkProvenance} from "./provenance.js";
+import type {TableName, TableRows} from "./rows.js";
 import {checkForeignKeys, validateTable, type TypedTable} from "./validate.js";
 
 export interface FactBase {
   dir: string;
   descriptor: DataPackage;
   tables: Map<string, TypedTable>;
+  /** The validated rows of a table, typed by the data package (src/lib/rows.ts). */
+  rows<T extends TableName>(name: T): TableRows[T][];
   rows(name: string): Row[];
 }
 
@@ -58,10 +61,11 @@ export function loadFactBase(dir = dataDir()): FactBase {
     dir,
     descriptor,
     tables,
-    rows(name) {
+    rows(name: string) {
       const table = tables.get(name);
       if (!table) throw new Error(`the fact base has no table '${name}'`);
-      return table.rows;
+      // Validated against the same descriptor the row types are generated from: this is where they meet.
+      return table.rows as never;
     }
   };
 }

@@ -3,34 +3,45 @@
  * that dispute them, and the inspection record (ratings, findings, events,
  * terms of office) with each row's source resolved.
  */
-import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
 import {buildFigures, disagreementsFor, rowSources, sourceIndex, type Disagreement, type Figure, type SourceRef} from "./figures.js";
+import type {LeadershipTerms, TableName, TableRows} from "./rows.js";
 
-/** A row with its source resolved (row values stay as they were validated). */
-export type Sourced = {[column: string]: Row[string] | SourceRef | SourceRef[] | Disagreement[]; source: SourceRef; sources: SourceRef[]; disagreements: Disagreement[]};
-export type Term = {[column: string]: Row[string] | Sourced | null};
+/** What every sourced row carries once its sources are resolved. */
+export type Resolved = {
+  /** The strongest source (source_id). */
+  source: SourceRef;
+  /** Every source that states it, strongest first. */
+  sources: SourceRef[];
+  /** Where another source gives a different value. */
+  disagreements: Disagreement[];
+};
+
+/** A row of a table, as the data package types it, with its sources resolved. */
+export type Sourced<T extends TableName> = TableRows[T] & Resolved;
+export type EventRow = Sourced<"events">;
+export type TermRow = LeadershipTerms & {start: EventRow | null; end: EventRow | null};
 
 export interface StoryFacts {
   figures: Record<string, Figure>;
-  claims: Sourced[];
-  statements: Sourced[];
+  claims: Sourced<"claims">[];
+  statements: Sourced<"statements">[];
 }
 
 export interface InspectionRecord {
-  ratings: Sourced[];
-  findings: Sourced[];
-  events: Sourced[];
-  terms: Term[];
+  ratings: Sourced<"cqc_ratings">[];
+  findings: Sourced<"cqc_findings">[];
+  events: EventRow[];
+  terms: TermRow[];
 }
 
-function withSources(facts: FactBase, table: string): Sourced[] {
+function withSources<T extends TableName>(facts: FactBase, table: T): Sourced<T>[] {
   const sources = sourceIndex(facts);
-  const key = facts.tables.get(table)!.resource.schema.primaryKey as string;
+  const key = facts.tables.get(table)!.resource.schema.primaryKey as keyof TableRows[T];
   const disagreements = disagreementsFor(facts, table);
   return facts.rows(table).map((row) => {
     const all = rowSources(row, sources);
-    return {...row, source: all[0], sources: all, disagreements: disagreements.get(row[key] as string) ?? []};
+    return {...row, source: all[0], sources: all, disagreements: disagreements.get(String(row[key])) ?? []};
   });
 }
 
@@ -40,15 +51,15 @@ export function storyFacts(facts: FactBase): StoryFacts {
 
 export function inspectionRecord(facts: FactBase): InspectionRecord {
   const events = withSources(facts, "events");
-  const byId = new Map(events.map((e) => [e.event_id as string, e]));
+  const byId = new Map(events.map((e) => [e.event_id, e]));
   return {
     ratings: withSources(facts, "cqc_ratings"),
     findings: withSources(facts, "cqc_findings"),
     events,
     terms: facts.rows("leadership_terms").map((term) => ({
       ...term,
-      start: term.start_event_id === null ? null : byId.get(term.start_event_id as string)!,
-      end: term.end_event_id === null ? null : byId.get(term.end_event_id as string)!
+      start: term.start_event_id === null ? null : byId.get(term.start_event_id)!,
+      end: term.end_event_id === null ? null : byId.get(term.end_event_id)!
     }))
   };
 }
