@@ -6,7 +6,9 @@
  */
 import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
+import * as aq from "arquero";
 import {fineGroups, isStatedTotal} from "./fines.js";
+import type {Disagreements} from "./rows.js";
 import {sourceIdList, type SourceKind} from "./provenance.js";
 import {weakestStatus, type Status} from "./status.js";
 export {weakestStatus, type Status} from "./status.js";
@@ -67,13 +69,21 @@ export interface Figure {
 
 /** The disagreements recorded against each record of a table, by record id. */
 export function disagreementsFor(facts: FactBase, table: string, sources = sourceIndex(facts)): Map<string, Disagreement[]> {
-  const byRecord = new Map<string, Disagreement[]>();
-  for (const row of facts.rows("disagreements").filter((r) => r.resource === table)) {
-    const list = byRecord.get(row.record_id as string) ?? [];
-    list.push({field: row.field as string, otherValue: row.other_value as string, source: sources.get(row.source_id as string)!, quote: row.quote as string, resolution: row.resolution as string});
-    byRecord.set(row.record_id as string, list);
-  }
-  return byRecord;
+  // Group the disagreements about one table's records by record, keeping the sheet's order within each.
+  const grouped = aq
+    .from(facts.rows("disagreements"))
+    .params({table})
+    .filter((d: Disagreements, $: {table: string}) => d.resource === $.table)
+    .derive({disagreement: aq.op.row_object("field", "other_value", "source_id", "quote", "resolution")})
+    .groupby("record_id")
+    .rollup({disagreements: aq.op.array_agg("disagreement")})
+    .objects() as {record_id: string; disagreements: Pick<Disagreements, "field" | "other_value" | "source_id" | "quote" | "resolution">[]}[];
+  return new Map(
+    grouped.map(({record_id, disagreements}) => [
+      record_id,
+      disagreements.map((d) => ({field: d.field, otherValue: d.other_value, source: sources.get(d.source_id)!, quote: d.quote, resolution: d.resolution}))
+    ])
+  );
 }
 
 export function sourceIndex(facts: FactBase): Map<string, SourceRef> {

@@ -5,7 +5,8 @@
 import {derivedDateColumns, tableToArrow} from "./arrow.js";
 import type {Field, Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
-import {buildFigures} from "./figures.js";
+import * as aq from "arquero";
+import {buildFigures, type Figure} from "./figures.js";
 
 export interface ColumnInfo {
   name: string;
@@ -38,20 +39,19 @@ const FIGURE_FIELDS: Field[] = [
 ];
 
 function figureRows(facts: FactBase): Row[] {
-  return [...buildFigures(facts).values()].map((f) => ({
-    figure_id: f.id,
-    label: f.label,
-    value: f.value,
-    unit: f.unit,
-    display: f.display,
-    numerator: f.numerator,
-    denominator: f.denominator,
-    ci95_lower: f.interval ? 100 * f.interval.lower : null,
-    ci95_upper: f.interval ? 100 * f.interval.upper : null,
-    status: f.status,
-    derived: f.derived ? "yes" : "no",
-    source_ids: f.sources.map((s) => s.id).join("; ")
-  }));
+  const figures = [...buildFigures(facts).values()].map((f) => ({...f, source_ids: f.sources.map((s) => s.id)}));
+  // The flat table analysts query: interval ends as percentages, a readable flag, sources joined.
+  return aq
+    .from(figures)
+    .derive({
+      figure_id: (d: Figure) => d.id,
+      ci95_lower: (d: Figure) => (d.interval ? 100 * d.interval.lower : null),
+      ci95_upper: (d: Figure) => (d.interval ? 100 * d.interval.upper : null),
+      derived: (d: Figure) => (d.derived ? "yes" : "no"),
+      source_ids: (d: {source_ids: string[]}) => aq.op.join(d.source_ids, "; ")
+    })
+    .select(FIGURE_FIELDS.map((f) => f.name))
+    .objects() as Row[];
 }
 
 function tableSpec(facts: FactBase, name: string): {title: string; description: string; fields: Field[]; rows: Row[]} {
