@@ -11,6 +11,24 @@ import {formatCount, formatDate, formatInterval, type Precision} from "../lib/fo
 
 let factCount = 0;
 
+/**
+ * A card that opens on hover and focus (by CSS) also opens on a tap or a click
+ * of its button, and closes on Escape or when focus leaves it.
+ */
+function opensOnTap(root: HTMLElement, button: HTMLButtonElement): void {
+  const setOpen = (open: boolean) => {
+    button.setAttribute("aria-expanded", String(open));
+    root.toggleAttribute("data-open", open);
+  };
+  button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
+  root.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") setOpen(false), button.focus();
+  });
+  root.addEventListener("focusout", (event) => {
+    if (!root.contains(event.relatedTarget as Node | null)) setOpen(false);
+  });
+}
+
 /** A date of a sourced record, as a <time> element: machine-readable, and marked as coming from the record. */
 export function dateOf(record: {date: string; date_precision: string} | {[column: string]: unknown}, column = "date"): HTMLElement {
   const value = (record as Record<string, string>)[column];
@@ -148,17 +166,7 @@ export function inlineDisclosure(label: string, content: Node): HTMLElement {
   const card = element("span", "fact-card");
   card.setAttribute("role", "note");
   card.append(content);
-  const setOpen = (open: boolean) => {
-    button.setAttribute("aria-expanded", String(open));
-    root.toggleAttribute("data-open", open);
-  };
-  button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
-  root.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") setOpen(false), button.focus();
-  });
-  root.addEventListener("focusout", (event) => {
-    if (!root.contains(event.relatedTarget as Node | null)) setOpen(false);
-  });
+  opensOnTap(root, button);
   root.append(button, card);
   return root;
 }
@@ -202,17 +210,7 @@ export function fact(figure: Figure, {text = figure.display, part}: {text?: stri
   card.append(sources);
   if (figure.quote) card.append(element("q", "fact-quote", figure.quote));
   if (figure.disagreements?.length) card.append(sourcesDiffer(figure.disagreements));
-  const setOpen = (open: boolean) => {
-    button.setAttribute("aria-expanded", String(open));
-    root.toggleAttribute("data-open", open);
-  };
-  button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
-  root.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") setOpen(false), button.focus();
-  });
-  root.addEventListener("focusout", (event) => {
-    if (!root.contains(event.relatedTarget as Node | null)) setOpen(false);
-  });
+  opensOnTap(root, button);
   root.append(button);
   // In a sentence, a status is one letter (the legend is in the footer); the card spells it out.
   if (STATUS_MARKS[figure.status]) {

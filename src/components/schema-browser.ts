@@ -74,16 +74,7 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable, onBrowseTable
   }
 
   for (const table of catalog) {
-    const details = document.createElement("details");
-    details.className = "sql-schema-table";
-    details.dataset.table = table.name;
-    const summary = document.createElement("summary");
-    const name = document.createElement("code");
-    name.textContent = table.name;
-    const rows = document.createElement("span");
-    rows.className = "sql-schema-rows";
-    rows.textContent = rowCount(table.rows);
-    summary.append(name, " ", rows);
+    const {details, summary} = tableDetails(table.name, table.rows, "sql-schema-table");
     const about = document.createElement("p");
     about.className = "sql-schema-about";
     const title = document.createElement("strong");
@@ -114,16 +105,7 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable, onBrowseTable
   root.append(fileGroup);
 
   function fileTable(table: FileTableInfo): HTMLElement {
-    const details = document.createElement("details");
-    details.className = "sql-schema-table sql-schema-file";
-    details.dataset.table = table.name;
-    const summary = document.createElement("summary");
-    const name = document.createElement("code");
-    name.textContent = table.name;
-    const rows = document.createElement("span");
-    rows.className = "sql-schema-rows";
-    rows.textContent = rowCount(table.rows);
-    summary.append(name, " ", rows);
+    const {details, summary} = tableDetails(table.name, table.rows, "sql-schema-table sql-schema-file");
     const about = document.createElement("p");
     about.className = "sql-schema-about";
     about.textContent = `From your file “${table.fileName}”. Types are detected; choose another for a column and the file is read again with it.`;
@@ -185,4 +167,19 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable, onBrowseTable
       fileEntries.delete(name);
     }
   };
+}
+
+/** A table's entry in the schema browser: a disclosure headed by its name and row count. */
+function tableDetails(table: string, rowTotal: number, className: string): {details: HTMLDetailsElement; summary: HTMLElement} {
+  const details = document.createElement("details");
+  details.className = className;
+  details.dataset.table = table;
+  const summary = document.createElement("summary");
+  const name = document.createElement("code");
+  name.textContent = table;
+  const rows = document.createElement("span");
+  rows.className = "sql-schema-rows";
+  rows.textContent = rowCount(rowTotal);
+  summary.append(name, " ", rows);
+  return {details, summary};
 }
