@@ -6,6 +6,7 @@
  * title a tooltip that opens on hover and on keyboard focus.
  */
 import type {SourceRef} from "../lib/figures.js";
+import {uniqueSources} from "../lib/source-list.js";
 import {chartToSvg, svgToPng} from "./chart-image.js";
 import {downloadBlob} from "./download.js";
 import {embedSnippet, embedUrl} from "./embed-code.js";
@@ -34,9 +35,6 @@ export function toCsv(objects: object[]): string {
   return objectsToCsv(objects);
 }
 
-export function uniqueSources(sources: SourceRef[]): SourceRef[] {
-  return [...new Map(sources.map((s) => [s.id, s])).values()];
-}
 
 /** Marks with a <title> become focusable, and show it as a tooltip on hover and focus. */
 function addTooltips(body: HTMLElement): void {

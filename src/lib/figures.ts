@@ -10,6 +10,7 @@ import * as aq from "arquero";
 import {fineGroups, isStatedTotal} from "./fines.js";
 import type {Disagreements} from "./rows.js";
 import {sourceIdList, type SourceKind} from "./provenance.js";
+import {uniqueSources} from "./source-list.js";
 import {weakestStatus, type Status} from "./status.js";
 export {weakestStatus, type Status} from "./status.js";
 import {percentOf, wilsonInterval, type Interval} from "./stats.js";
@@ -145,8 +146,8 @@ export function derivedFigure({id, label, definition, value, unit, display, inpu
     derived: true,
     period: null,
     rows: inputs.map((i) => i.id),
-    sources: [...new Map(inputs.flatMap((i) => i.sources).map((s) => [s.id, s])).values()],
-    leadSources: [...new Map(inputs.map((i) => [i.sources[0].id, i.sources[0]])).values()],
+    sources: uniqueSources(inputs.flatMap((i) => i.sources)),
+    leadSources: uniqueSources(inputs.map((i) => i.sources[0])),
     quote: null,
     note: null,
     disagreements: inputs.flatMap((i) => i.disagreements ?? [])
@@ -162,7 +163,7 @@ interface ShareSpec {
 
 /** part ÷ whole as a percentage, with its interval and merged provenance. */
 export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
-  const sources = [...new Map([...part.sources, ...whole.sources].map((s) => [s.id, s])).values()];
+  const sources = uniqueSources([...part.sources, ...whole.sources]);
   const common = {
     id,
     label,
@@ -174,7 +175,7 @@ export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
     period: part.period,
     rows: [...part.rows, ...whole.rows],
     sources,
-    leadSources: [...new Map([...part.leadSources, ...whole.leadSources].map((s) => [s.id, s])).values()],
+    leadSources: uniqueSources([...part.leadSources, ...whole.leadSources]),
     quote: null,
     note: null,
     // A share inherits every disagreement about the counts it is made from.
