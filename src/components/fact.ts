@@ -180,7 +180,10 @@ export function disclosure(label: string, content: Node): HTMLDetailsElement {
 
 /** A visible mark beside a disputed value, so a reader knows to open it. */
 function differMark(): HTMLElement {
-  const mark = element("span", "differ-mark", "sources differ");
+  // As compact as a status mark: the legend is in the footer, the figure's card gives both accounts.
+  const mark = element("sup", "status-mark differ-mark", "≠");
+  mark.title = "Sources differ: open the figure";
+  mark.append(element("span", "sr-only", " (sources differ)"));
   return mark;
 }
 
@@ -219,7 +222,8 @@ export function fact(figure: Figure, {text = figure.display, part}: {text?: stri
     mark.append(element("span", "sr-only", ` (${STATUS_LABELS[figure.status].toLowerCase()})`));
     root.append(mark);
   }
-  if (figure.disagreements?.length) root.append(differMark());
+  // Marked where its own value is disputed; a share made from a disputed count lists it in its card.
+  if (figure.disagreements?.length && !figure.derived) root.append(differMark());
   root.append(card);
   return root;
 }
