@@ -9,6 +9,7 @@ import {existsSync} from "node:fs";
 import {readdir, rm} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {dataDir} from "../src/lib/factbase.js";
 import {hashFolders, stampMatches, writeStamp} from "./stamps.js";
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -16,14 +17,9 @@ const cacheDir = join(projectRoot, "src", ".observablehq", "cache");
 const stampPath = join(projectRoot, "src", ".observablehq", "loader-inputs.sha256");
 const KEPT_CACHES = new Set(["_npm", "_duckdb"]);
 
-/** The data folder loaders read: data/, or another given by SHFT_DATA_DIR (tests use copies). */
-export function dataFolder(): string {
-  return process.env.SHFT_DATA_DIR ?? join(projectRoot, "data");
-}
-
 /** The folders whose files loaders read or import. */
 function loaderInputs(): string[] {
-  return [dataFolder(), join(projectRoot, "src", "data"), join(projectRoot, "src", "lib"), join(projectRoot, "src", "components")];
+  return [dataDir(), join(projectRoot, "src", "data"), join(projectRoot, "src", "lib"), join(projectRoot, "src", "components")];
 }
 
 export async function clearLoaderOutputs(): Promise<void> {

@@ -12,7 +12,8 @@ import {spawn} from "node:child_process";
 import {watch} from "node:fs";
 import {readdir, utimes} from "node:fs/promises";
 import {join} from "node:path";
-import {clearLoaderOutputs, dataFolder, projectRoot} from "./loader-cache.js";
+import {dataDir} from "../src/lib/factbase.js";
+import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 
 /** The loaders of data files and of pages: every file under src/ that writes what it is named after. */
@@ -25,7 +26,7 @@ async function loaderFiles(): Promise<string[]> {
 
 function rerunLoadersOnDataEdits(): void {
   let timer: NodeJS.Timeout | undefined;
-  watch(dataFolder(), () => {
+  watch(dataDir(), () => {
     // An editor's save is often several events; one re-run is enough.
     clearTimeout(timer);
     timer = setTimeout(async () => {
