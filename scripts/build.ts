@@ -19,6 +19,8 @@ import {writeFiguresSheet} from "./figures-sheet.js";
 import {alreadyChecked, canRenderCheck, exportDigest, rememberChecked, renderCheck} from "./render-check.js";
 import {launchBrowser} from "./chromium.js";
 import {prerenderCells} from "./static-cells.js";
+import {deferSiteScripts} from "./deferred-start.js";
+import {externaliseSiteDownloads} from "./download-links.js";
 import {RewriteError} from "./static-html.js";
 import {serve} from "./static-server.js";
 import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
@@ -38,6 +40,13 @@ function drawStaticCharts(site: string): Promise<number> {
     child.on("error", reject);
     child.on("close", (code) => resolvePromise(code ?? 1));
   });
+}
+
+/** Once every page holds its drawings: what a reader does not need before the first paint leaves the HTML. */
+async function lightenPages(site: string, {cellsDrawn}: {cellsDrawn: boolean}): Promise<void> {
+  console.log(`downloads: ${await externaliseSiteDownloads(site)} CSV files written for the static links`);
+  // A page is complete without its script only when its cells were drawn at build.
+  if (cellsDrawn) console.log(`deferred start: ${await deferSiteScripts(site)} pages start their scripts after the first paint`);
 }
 
 function runFramework(output: string): Promise<number> {
@@ -109,6 +118,7 @@ async function main(): Promise<number> {
           return 1;
         }
         phase("cells drawn");
+        await lightenPages(staging, {cellsDrawn: true});
         const digest = await exportDigest(staging);
         if (await alreadyChecked(digest)) {
           console.log("render check: this export is identical to one that already rendered cleanly");
@@ -127,6 +137,7 @@ async function main(): Promise<number> {
         await server.close();
       }
     } else {
+      await lightenPages(staging, {cellsDrawn: false});
       console.warn("static cells and render check skipped: Chromium not found (scripts/ensure-chromium.sh installs it); the pages' prose fills in only with JavaScript, and the export was not opened in a browser.");
     }
     phase("checks done");

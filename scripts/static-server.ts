@@ -9,6 +9,7 @@ import {createServer, type Server} from "node:http";
 import {readdir, readFile, stat} from "node:fs/promises";
 import {extname, join, normalize, relative} from "node:path";
 import type {AddressInfo} from "node:net";
+import {gzipSync} from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -36,7 +37,16 @@ async function isFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
 
-export async function serve(root: string, {base = "/", extra = {} as Record<string, string>} = {}): Promise<StaticServer> {
+/** Text types a static host compresses; images, fonts and wasm are served as they are. */
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".csv", ".svg", ".txt"]);
+
+/**
+ * With `gzip`, text files go out gzip-compressed to clients that accept it, as
+ * every common static host (GitHub Pages, Netlify, S3 behind a CDN) serves
+ * them; the bench's Lighthouse runs use it so that simulated slow 4G is
+ * charged what a reader would download.
+ */
+export async function serve(root: string, {base = "/", extra = {} as Record<string, string>, gzip = false} = {}): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     if (pathname in extra) {
@@ -51,8 +61,15 @@ export async function serve(root: string, {base = "/", extra = {} as Record<stri
       : [join(root, relativePath), join(root, `${relativePath}.html`)];
     for (const path of candidates) {
       if (await isFile(path)) {
-        const body = await readFile(path);
-        response.writeHead(200, {"content-type": TYPES[extname(path)] ?? "application/octet-stream", "content-length": body.length});
+        let body = await readFile(path);
+        const headers: Record<string, string | number> = {"content-type": TYPES[extname(path)] ?? "application/octet-stream"};
+        if (gzip && COMPRESSIBLE.has(extname(path)) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+          body = gzipSync(body, {level: 6});
+          headers["content-encoding"] = "gzip";
+          headers["vary"] = "accept-encoding";
+        }
+        headers["content-length"] = body.length;
+        response.writeHead(200, headers);
         return void response.end(body);
       }
     }

@@ -68,3 +68,25 @@ test("layout shift is at most 0.02 on every story page at 412 and 1280 px", asyn
   const over = results.filter((r) => r.layoutShift > 0.02).map((r) => `${r.path} (${r.viewport}): ${r.layoutShift.toFixed(3)}`);
   assert.deepEqual(over, [], "pages that shift by more than 0.02");
 });
+
+test("a story page fetches no script until it has painted, and then goes live", async () => {
+  const context = await site.browser.newContext({viewport: {width: 1000, height: 800}});
+  try {
+    for (const path of (await builtPages()).filter(prerendered)) {
+      const page = await context.newPage();
+      await page.goto(site.server.url + path.slice(1));
+      await waitForCells(page);
+      const {paint, scripts} = await page.evaluate(() => ({
+        paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+        scripts: performance.getEntriesByType("resource").filter((r) => /\.js(\?|$)/.test(r.name)).map((r) => ({name: r.name, start: r.startTime}))
+      }));
+      assert.notEqual(paint, null, `${path}: no first contentful paint`);
+      assert.ok(scripts.length > 0, `${path}: its scripts never loaded`);
+      for (const script of scripts) assert.ok(script.start >= paint!, `${path}: ${script.name} was fetched at ${script.start.toFixed(0)} ms, before the first paint at ${paint!.toFixed(0)} ms`);
+      assert.equal(await page.locator("[data-static-cell], .static-chart").count(), 0, `${path}: the live page did not replace what was drawn at build`);
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -57,6 +57,29 @@ test("with JavaScript off, each embed page shows its chart, under its own title"
   }
 });
 
+test("with JavaScript off, every chart's data link downloads its CSV, with a byte-order mark", async () => {
+  const off = await site.browser.newContext({viewport: {width: 1000, height: 800}, javaScriptEnabled: false});
+  try {
+    for (const path of (await builtPages()).filter((p) => p !== "/explore")) {
+      const page = await off.newPage();
+      await page.goto(site.server.url + path.slice(1));
+      const links = await page.locator("figure.chart-frame:visible a.chart-download").evaluateAll((nodes) => nodes.map((n) => (n as HTMLAnchorElement).href));
+      assert.ok(links.length > 0 || !path.startsWith("/embed/"), `${path}: an embed without its data link`);
+      for (const href of links) {
+        assert.doesNotMatch(href, /^data:/, `${path}: the static page carries its data inline`);
+        const response = await page.request.get(href);
+        assert.equal(response.status(), 200, `${path}: ${href}`);
+        const text = (await response.body()).toString("utf8");
+        assert.ok(text.startsWith("\uFEFF"), `${path}: ${href} has no byte-order mark`);
+        assert.ok(text.split("\r\n").length > 2, `${path}: ${href} holds no rows`);
+      }
+      await page.close();
+    }
+  } finally {
+    await off.close();
+  }
+});
+
 test("an embed in a pym.js host on another origin fits its content at 320, 600 and 1,000 px, and after narrowing and widening", async () => {
   const pym = readFileSync(join(projectRoot, "node_modules", "pym.js", "dist", "pym.v1.min.js"), "utf8");
   const charts = ["funnel", "timeline", "findings"];
