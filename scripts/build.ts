@@ -20,6 +20,7 @@ import {alreadyChecked, canRenderCheck, exportDigest, rememberChecked, renderChe
 import {launchBrowser} from "./chromium.js";
 import {prerenderCells} from "./static-cells.js";
 import {deferSiteScripts} from "./deferred-start.js";
+import {alreadyFinished, finishingInputs, rememberFinished} from "./export-cache.js";
 import {externaliseSiteDownloads} from "./download-links.js";
 import {RewriteError} from "./static-html.js";
 import {serve} from "./static-server.js";
@@ -87,6 +88,13 @@ async function main(): Promise<number> {
     await repairSite(staging);
     await stabiliseFileDates(staging);
     await writeFiguresSheet(staging);
+    const inputs = await finishingInputs(staging, {browser: canRenderCheck()});
+    let exported: string;
+    if (await alreadyFinished(output, inputs)) {
+      phase("checks done");
+      console.log(`\nnothing changed: ${output} is already this export, and was kept`);
+      return 0;
+    }
     // Charts drawn at build into every page, the light embed pages and the chart images.
     const drawn = await drawStaticCharts(staging);
     if (drawn !== 0) {
@@ -119,8 +127,8 @@ async function main(): Promise<number> {
         }
         phase("cells drawn");
         await lightenPages(staging, {cellsDrawn: true});
-        const digest = await exportDigest(staging);
-        if (await alreadyChecked(digest)) {
+        exported = await exportDigest(staging);
+        if (await alreadyChecked(exported)) {
           console.log("render check: this export is identical to one that already rendered cleanly");
         } else {
           const problems = await renderCheck(staging, {browser, server});
@@ -129,7 +137,7 @@ async function main(): Promise<number> {
             console.error(`\nbuild refused: pages failed to render; ${output} was left as it was.`);
             return 1;
           }
-          await rememberChecked(digest);
+          await rememberChecked(exported);
           console.log("render check: every page and embed rendered");
         }
       } finally {
@@ -138,12 +146,14 @@ async function main(): Promise<number> {
       }
     } else {
       await lightenPages(staging, {cellsDrawn: false});
+      exported = await exportDigest(staging);
       console.warn("static cells and render check skipped: Chromium not found (scripts/ensure-chromium.sh installs it); the pages' prose fills in only with JavaScript, and the export was not opened in a browser.");
     }
     phase("checks done");
     if (existsSync(output)) await rename(output, retired);
     await rename(staging, output);
     await rm(retired, {recursive: true, force: true});
+    await rememberFinished(output, inputs, exported);
     console.log(`\nexported to ${output}`);
     return 0;
   } finally {
