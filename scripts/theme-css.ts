@@ -4,36 +4,26 @@
  * pointing there, and the variables Framework's stylesheet reads. Empty for
  * the default theme, so the default export is the notebook's own look.
  */
-import {copyFile, mkdir, readdir} from "node:fs/promises";
+import {copyFile, mkdir} from "node:fs/promises";
 import {join} from "node:path";
 import {THEME} from "../src/theme.js";
-import {projectRoot} from "./loader-cache.js";
+import {themeFontFiles} from "./theme-fonts.js";
 
 const FONT_DIR = "_theme/fonts";
 
-function fontFiles(): {file: string; weight: number}[] {
-  if (!THEME.font) return [];
-  const slug = THEME.font.package.replace(/^@fontsource\//, "");
-  return THEME.font.weights.map((weight) => ({file: `${slug}-latin-${weight}-normal.woff2`, weight}));
-}
-
 /** Copies the theme's font files into the export; fails when the package or a weight is not installed. */
 export async function copyThemeFonts(site: string): Promise<void> {
-  if (!THEME.font) return;
-  const from = join(projectRoot, "node_modules", THEME.font.package, "files");
-  const available = new Set(await readdir(from).catch(() => []));
+  const files = await themeFontFiles("woff2");
+  if (!files.length) return;
   await mkdir(join(site, FONT_DIR), {recursive: true});
-  for (const {file} of fontFiles()) {
-    if (!available.has(file)) throw new Error(`theme font: ${join(from, file)} is not installed (npm install ${THEME.font.package})`);
-    await copyFile(join(from, file), join(site, FONT_DIR, file));
-  }
+  for (const {file, path} of files) await copyFile(path, join(site, FONT_DIR, file));
 }
 
 /** The theme's CSS for a page `depth` folders below the export's root ("" or "../"). */
 export async function themeCss(root: string): Promise<string> {
   const rules: string[] = [];
   if (THEME.font) {
-    for (const {file, weight} of fontFiles()) {
+    for (const {file, weight} of await themeFontFiles("woff2")) {
       rules.push(`@font-face { font-family: "${THEME.font.family}"; font-style: normal; font-weight: ${weight}; font-display: swap; src: url("${root}${FONT_DIR}/${file}") format("woff2"); }`);
     }
   }

@@ -6,7 +6,9 @@
  *
  * - `font`: a family installed from npm with @fontsource (`npm install
  *   @fontsource/<name>`), copied into the export and served from it; never a
- *   font service. null keeps Framework's system font stack.
+ *   font service. The chart images (PNG) are drawn in it too. `family` must be
+ *   the name inside the font files (the package's README gives it). null keeps
+ *   Framework's system font stack.
  * - `colours`: the marks' colours (chart text uses the page's text colour) and,
  *   when set, the accent of links and buttons.
  * - `logo`: a line of text (the newsroom's name), shown under embedded charts
