@@ -31,7 +31,8 @@ export async function themeCss(root: string): Promise<string> {
   if (THEME.font) variables.push(`--sans-serif: "${THEME.font.family}", -apple-system, BlinkMacSystemFont, "avenir next", avenir, helvetica, "helvetica neue", ubuntu, roboto, noto, "segoe ui", arial, sans-serif;`);
   if (THEME.colours.accent) variables.push(`--theme-foreground-focus: ${THEME.colours.accent};`);
   if (variables.length) rules.push(`:root { ${variables.join(" ")} }`);
-  if (THEME.font) rules.push(`body { font-family: var(--sans-serif); }`);
+  // Plot names system-ui on each chart's <svg>; the theme's font reaches the axes and labels too, as it does in the images.
+  if (THEME.font) rules.push(`body, .chart-body svg { font-family: var(--sans-serif); }`);
   return rules.join("\n");
 }
 

@@ -37,6 +37,15 @@ export interface ChartImage {
   height: number;
 }
 
+/** The frame's source line as one sentence: its numbered notes become "Sources: A, date; B, date". */
+function sourceLine(frame: HTMLElement): string {
+  const line = frame.querySelector(".chart-source");
+  if (!line) return "";
+  const notes = [...line.querySelectorAll(".source-note")].map((note) => note.textContent!.trim());
+  if (notes.length === 0) return line.textContent ?? "";
+  return `${line.firstChild?.nodeType === Node.TEXT_NODE ? line.firstChild.textContent : ""}${notes.join("; ")}`;
+}
+
 /** The framed chart as a standalone SVG document. */
 export function chartToSvg(frame: HTMLElement): ChartImage {
   const body = frame.querySelector<HTMLElement>(".chart-body")!;
@@ -48,7 +57,7 @@ export function chartToSvg(frame: HTMLElement): ChartImage {
   const sans = getComputedStyle(frame.querySelector(".chart-title") ?? frame).fontFamily.replace(/"/g, "'");
   const title = wrap(frame.querySelector(".chart-title")?.textContent ?? "", width, 10);
   const subtitle = wrap(frame.querySelector(".chart-subtitle")?.textContent ?? "", width, 7.5);
-  const source = wrap(frame.querySelector(".chart-source")?.textContent ?? "", width, 6.5);
+  const source = wrap(sourceLine(frame), width, 6.5);
   let y = PADDING;
   let content = textBlock(title, y, LINE.title, `font: 700 18px ${sans}`, colour);
   y += title.length * LINE.title;
