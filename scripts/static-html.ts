@@ -66,6 +66,13 @@ export const HYDRATE = `(() => {
 })();`;
 
 const MARKER = /<div data-static-chart="([\w-]+)"><\/div>\s*/g;
+/**
+ * The first chart is painted with the first content: an empty element just after its drawing is
+ * named by a render-blocking `<link rel="expect">` in the head, so the browser does not paint
+ * the page until the parser has read that far (Chromium holds the paint; others ignore the hint).
+ * Without it, a page with a long lede painted its prose while the chart was still being parsed.
+ */
+export const FIRST_CHART_DRAWN = "first-chart-drawn";
 const CELL = /^<div class="observablehq observablehq--block"><observablehq-loading><\/observablehq-loading>(<!--:[0-9a-f]{8}(?:-\d+)?:-->)<\/div>/;
 
 export class RewriteError extends Error {}
@@ -87,8 +94,9 @@ export function insertStaticCharts(html: string, charts: ReadonlyMap<string, {id
     const after = match.index! + match[0].length;
     const cell = CELL.exec(html.slice(after));
     if (!cell) throw new RewriteError(`${where}: data-static-chart="${id}" is not followed by a Framework block cell with a loading indicator (did Framework's markup change?)`);
+    const drawn = ids.length === 0 ? `<span id="${FIRST_CHART_DRAWN}" hidden></span>` : "";
     out += html.slice(last, match.index) +
-      `<div class="observablehq observablehq--block"><div class="static-chart" id="${chart.id}" data-chart="${id}">${variantsHtml(chart.variants)}</div>${cell[1]}</div>`;
+      `<div class="observablehq observablehq--block"><div class="static-chart" id="${chart.id}" data-chart="${id}">${variantsHtml(chart.variants)}</div>${drawn}${cell[1]}</div>`;
     last = after + cell[0].length;
     ids.push(id);
     used.push(...chart.variants);
@@ -96,7 +104,7 @@ export function insertStaticCharts(html: string, charts: ReadonlyMap<string, {id
   out += html.slice(last);
   if (ids.length === 0) return {html, ids};
   if (!out.includes("</head>")) throw new RewriteError(`${where}: no </head> to put the static charts' styles in`);
-  out = out.replace("</head>", `<style data-static-charts>\n${variantCss(used)}\n</style>\n<script>${HYDRATE}</script>\n</head>`);
+  out = out.replace("</head>", `<link rel="expect" href="#${FIRST_CHART_DRAWN}" blocking="render">\n<style data-static-charts>\n${variantCss(used)}\n</style>\n<script>${HYDRATE}</script>\n</head>`);
   if (new RegExp(MARKER.source).test(out)) throw new RewriteError(`${where}: a data-static-chart marker was left in the page`);
   return {html: out, ids};
 }

@@ -69,19 +69,29 @@ test("layout shift is at most 0.02 on every story page at 412 and 1280 px", asyn
   assert.deepEqual(over, [], "pages that shift by more than 0.02");
 });
 
-test("a story page fetches no script until it has painted, and then goes live", async () => {
+test("a story page paints its first chart with its first content, fetches no script until then, and then goes live", async () => {
   const context = await site.browser.newContext({viewport: {width: 1000, height: 800}});
   try {
+    // When the parser puts the first drawn chart into the page, in the page's own clock.
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector(".chart-frame .chart-body svg, .chart-frame .chart-body table")) return;
+        (window as unknown as {firstChartAt: number}).firstChartAt = performance.now();
+        observer.disconnect();
+      }).observe(document, {childList: true, subtree: true});
+    });
     for (const path of (await builtPages()).filter(prerendered)) {
       const page = await context.newPage();
       await page.goto(site.server.url + path.slice(1));
       await waitForCells(page);
-      const {paint, scripts} = await page.evaluate(() => ({
+      const {paint, scripts, firstChart} = await page.evaluate(() => ({
+        firstChart: (window as unknown as {firstChartAt?: number}).firstChartAt ?? null,
         paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
         scripts: performance.getEntriesByType("resource").filter((r) => /\.js(\?|$)/.test(r.name)).map((r) => ({name: r.name, start: r.startTime}))
       }));
       assert.notEqual(paint, null, `${path}: no first contentful paint`);
       assert.ok(scripts.length > 0, `${path}: its scripts never loaded`);
+      if (firstChart !== null) assert.ok(firstChart <= paint!, `${path}: the first chart arrived at ${firstChart.toFixed(0)} ms, after the first paint at ${paint!.toFixed(0)} ms`);
       for (const script of scripts) assert.ok(script.start >= paint!, `${path}: ${script.name} was fetched at ${script.start.toFixed(0)} ms, before the first paint at ${paint!.toFixed(0)} ms`);
       assert.equal(await page.locator("[data-static-cell], .static-chart").count(), 0, `${path}: the live page did not replace what was drawn at build`);
       await page.close();
