@@ -1,12 +1,19 @@
 /**
  * A light embed page per chart: the chart's frame as drawn at build (title,
- * subtitle, chart, notes, source line), the site's own stylesheet inlined, and
- * one small script (src/embed/child.js) for tooltips and the host's iframe
- * height. No Framework runtime, no Plot, no data file: a few kilobytes
- * compressed, and the chart is there with JavaScript off.
+ * subtitle, chart, notes, source line), the rules of the site's stylesheet
+ * that the page uses, inlined, and one small script (src/embed/child.js) for
+ * tooltips and the host's iframe height. No Framework runtime, no Plot, no
+ * data file: a few kilobytes compressed, and the chart is there with
+ * JavaScript off.
+ *
+ * Editors are promised that an embed transfers at most 40 KB gzip-compressed
+ * in all (docs/performance.md; test/build/embed-weight.test.ts). So the frame
+ * is written once, with only the drawing repeated per width, and the
+ * stylesheet is cut to the rules that can apply to the page.
  */
 import {readdir, readFile, writeFile, mkdir} from "node:fs/promises";
 import {join} from "node:path";
+import {JSDOM} from "jsdom";
 import {EMBEDDABLE_CHARTS} from "../src/components/embeds.js";
 import {projectRoot} from "./loader-cache.js";
 import {variantCss, variantsHtml, type Variant} from "./static-html.js";
@@ -22,39 +29,183 @@ async function siteStylesheet(site: string): Promise<string> {
   return readFile(join(dir, name), "utf8");
 }
 
-/**
- * The stylesheet without the rules of Framework's page chrome (sidebar, table of contents, search,
- * header and footer, all under `#observablehq-…` ids), which an embed page does not have.
- */
-export function withoutPageChrome(css: string): string {
-  let out = "";
-  let i = 0;
-  while (i < css.length) {
-    const open = css.indexOf("{", i);
-    if (open < 0) return out + css.slice(i);
-    const prelude = css.slice(i, open);
-    let depth = 1;
-    let close = open + 1;
-    for (; close < css.length && depth > 0; close++) depth += css[close] === "{" ? 1 : css[close] === "}" ? -1 : 0;
-    const block = css.slice(open + 1, close - 1);
-    if (/^\s*@(media|supports|layer|container)/.test(prelude)) out += `${prelude}{${withoutPageChrome(block)}}`;
-    else if (!prelude.split(",").every((selector) => selector.includes("#observablehq-"))) out += `${prelude}{${block}}`;
-    i = close;
+/** The index of the character closing the bracket, parenthesis or quote opened at `start`, skipping nested ones and quoted text. */
+function closing(text: string, start: number): number {
+  const open = text[start];
+  if (open === '"' || open === "'") {
+    let i = start + 1;
+    while (i < text.length && text[i] !== open) i += text[i] === "\\" ? 2 : 1;
+    return i;
   }
-  return out;
+  const close = open === "[" ? "]" : open === "(" ? ")" : "}";
+  let i = start + 1;
+  while (i < text.length && text[i] !== close) {
+    if (text[i] === "\\") i += 2;
+    else if (text[i] === "/" && text[i + 1] === "*") i = text.indexOf("*/", i + 2) < 0 ? text.length : text.indexOf("*/", i + 2) + 2;
+    else if ("\"'[({".includes(text[i])) i = closing(text, i) + 1;
+    else i += 1;
+  }
+  return i;
 }
 
-// The embed shows the chart, not the page's tools: the image and embed buttons need the page's script.
+/** The selectors of a list, split at its top-level commas. */
+function selectorList(prelude: string): string[] {
+  const selectors: string[] = [];
+  let last = 0;
+  for (let i = 0; i < prelude.length; i++) {
+    if (prelude[i] === "\\") i += 1;
+    else if ("\"'[(".includes(prelude[i])) i = closing(prelude, i);
+    else if (prelude[i] === ",") {
+      selectors.push(prelude.slice(last, i));
+      last = i + 1;
+    }
+  }
+  return [...selectors, prelude.slice(last)].map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * A selector reduced to the elements and their nesting: pseudo-classes and pseudo-elements
+ * (`:hover`, `:not(…)`, `::before`) and attribute conditions (`[open]`, `[hidden]`) are dropped,
+ * since a reader's pointer, focus or click can change them. What is left matches at least every
+ * element the whole selector could ever match, on a page whose script adds and moves no elements
+ * (an embed's only fills and shows its tooltip).
+ */
+export function structuralSelector(selector: string): string {
+  const compounds: {combinator: string; text: string}[] = [];
+  let text = "";
+  let started = false;
+  let combinator = "";
+  const end = () => {
+    if (!started) return;
+    compounds.push({combinator, text: text || "*"});
+    [text, started, combinator] = ["", false, ""];
+  };
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i];
+    if (/\s/.test(c)) {
+      end();
+      if (compounds.length && !combinator) combinator = " ";
+    } else if (c === ">" || c === "+" || c === "~") {
+      end();
+      combinator = c;
+    } else {
+      started = true;
+      if (c === "\\") text += c + selector[++i];
+      else if (c === "[") i = closing(selector, i);
+      else if (c === ":") {
+        i += selector[i + 1] === ":" ? 2 : 1;
+        while (i < selector.length && /[\w-]/.test(selector[i])) i++;
+        if (selector[i] === "(") i = closing(selector, i);
+        else i--;
+      } else text += c;
+    }
+  }
+  end();
+  return compounds.map(({combinator, text}, i) => (i === 0 ? "" : combinator === " " || !combinator ? " " : ` ${combinator} `) + text).join("");
+}
+
+const GROUPING = /^@(media|supports|layer|container|document)\b/;
+
+/**
+ * The stylesheet without the rules that can apply to nothing in `root`: rules for the site's page
+ * chrome, its tables, SQL page and story components, none of which an embed page has. A rule stays
+ * when any of its selectors, reduced to elements and nesting (see structuralSelector), matches an
+ * element; grouping rules (@media, @supports, @container) keep the rules in them that stay;
+ * @font-face and other at-rules stay, as fonts download only when text uses them; @keyframes stay
+ * when a rule that stays names them.
+ */
+export function usedCss(css: string, root: ParentNode): string {
+  const applies = (prelude: string) =>
+    selectorList(prelude).some((selector) => {
+      try {
+        return root.querySelector(structuralSelector(selector)) !== null;
+      } catch {
+        return true; // a selector the DOM cannot read is kept, not judged
+      }
+    });
+  const keyframes = new Map<string, string>();
+  const walk = (text: string): string => {
+    let out = "";
+    let i = 0;
+    while (i < text.length) {
+      let open = i;
+      while (open < text.length && text[open] !== "{" && text[open] !== ";") {
+        if (text[open] === "/" && text[open + 1] === "*") open = text.indexOf("*/", open + 2) < 0 ? text.length : text.indexOf("*/", open + 2) + 2;
+        else if ("\"'([".includes(text[open])) open = closing(text, open) + 1;
+        else open += 1;
+      }
+      const prelude = text.slice(i, open).replace(/\/\*[\s\S]*?\*\//g, "").trim();
+      if (open >= text.length) return out + (prelude ? text.slice(i) : "");
+      if (text[open] === ";") {
+        // A statement (@import, @charset, @layer a, b;), kept as it is.
+        if (prelude) out += `${prelude};`;
+        i = open + 1;
+        continue;
+      }
+      const close = closing(text, open);
+      const block = text.slice(open + 1, close);
+      i = close + 1;
+      if (GROUPING.test(prelude)) {
+        const inner = walk(block);
+        if (inner.trim()) out += `${prelude}{${inner}}`;
+      } else if (/^@(-\w+-)?keyframes\s/.test(prelude)) {
+        const name = prelude.split(/\s+/)[1];
+        keyframes.set(name, (keyframes.get(name) ?? "") + `${prelude}{${block}}`);
+      } else if (prelude.startsWith("@") || applies(prelude)) {
+        out += `${prelude}{${block}}`;
+      }
+    }
+    return out;
+  };
+  const out = walk(css);
+  const named = [...keyframes].filter(([name]) => new RegExp(`(^|[^\\w-])${name.replace(/[^\w-]/g, "\\$&")}([^\\w-]|$)`).test(out));
+  return out + named.map(([, rules]) => rules).join("");
+}
+
+/** What the frame offers on a story page that needs the page's script: the image buttons and the embed code. */
+const PAGE_ONLY = ".chart-embed-panel, .chart-actions button, .chart-embed";
+
+/**
+ * The frame once, with the chart's drawing per width inside its body. The frame's words (title,
+ * subtitle, text alternative, sources, notes, the data download) do not depend on the width, only
+ * the drawing does; written once they are read once by a screen reader's search of the page too.
+ * Should a chart's frame ever differ between widths, each width gets its whole frame, as before.
+ */
+export function embedFrame(variants: Variant[], document: Document): string {
+  const parsed = variants.map((variant) => {
+    const template = document.createElement("template");
+    template.innerHTML = variant.html;
+    for (const node of template.content.querySelectorAll(PAGE_ONLY)) node.remove();
+    const body = template.content.querySelector(".chart-body");
+    // One tooltip for the frame, before the drawings: the fallback without container queries shows the last child.
+    const tip = body?.querySelector(":scope > .chart-tip");
+    tip?.remove();
+    const drawing = body?.innerHTML ?? "";
+    body?.replaceChildren();
+    return {template, body, tip: tip?.outerHTML ?? "", drawing, frame: template.innerHTML};
+  });
+  const [first] = parsed;
+  if (first.body && parsed.every((p) => p.body && p.frame === first.frame && p.tip === first.tip)) {
+    first.body.innerHTML = first.tip + variantsHtml(variants.map((variant, i) => ({...variant, html: parsed[i].drawing})));
+    return first.template.innerHTML;
+  }
+  return variantsHtml(
+    variants.map((variant, i) => {
+      parsed[i].body?.insertAdjacentHTML("afterbegin", parsed[i].drawing + parsed[i].tip);
+      return {...variant, html: parsed[i].template.innerHTML};
+    })
+  );
+}
+
 const EMBED_CSS = `
 html, body { margin: 0; padding: 0; background: var(--theme-background); color: var(--theme-foreground); font: 16px/1.5 var(--sans-serif); }
 #embed { padding: 1px 0.5rem; container: static-chart / inline-size; }
 #embed .chart-frame { margin: 0.5rem 0; }
-#embed .chart-actions button, #embed .chart-embed-panel { display: none; }
 .newsroom-logo { margin: 0.25rem 0 0.5rem; font: 600 0.8rem/1.3 var(--sans-serif); color: var(--text-muted); }
 .newsroom-logo img { height: 1.5rem; vertical-align: middle; }`;
 
-export function embedPage(options: {id: string; frameId: string; title: string; variants: Variant[]; css: string; script: string; logo: string}): string {
-  const {id, frameId, title, variants, css, script, logo} = options;
+export function embedPage(options: {id: string; frameId: string; title: string; frame: string; css: string; script: string; logo: string}): string {
+  const {id, frameId, title, frame, css, script, logo} = options;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -62,12 +213,10 @@ export function embedPage(options: {id: string; frameId: string; title: string; 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
-<style>${css}
-${variantCss(variants)}
-${EMBED_CSS}</style>
+<style>${css}</style>
 </head>
 <body>
-<main id="embed" data-chart="${id}"><div id="${frameId}">${variantsHtml(variants)}</div>${logo}</main>
+<main id="embed" data-chart="${id}"><div id="${frameId}">${frame}</div>${logo}</main>
 <script>${script}</script>
 </body>
 </html>
@@ -76,9 +225,10 @@ ${EMBED_CSS}</style>
 
 export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, {id: string; embedVariants: Variant[]}>): Promise<void> {
   // Embeds sit one folder below the root, where the theme's fonts are.
-  const css = withoutPageChrome(await siteStylesheet(site)) + "\n" + (await themeCss("../"));
+  const css = (await siteStylesheet(site)) + "\n" + (await themeCss("../"));
   const script = await readFile(join(projectRoot, "src", "embed", "child.js"), "utf8");
   const logo = themeLogoHtml();
+  const {document} = new JSDOM("<!DOCTYPE html>").window;
   await mkdir(join(site, "embed"), {recursive: true});
   for (const {id, name} of EMBEDDABLE_CHARTS) {
     const chart = charts.get(id);
@@ -86,11 +236,12 @@ export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, 
     // The chart's own title, as its frame shows it; the registry's name if the frame has none.
     const heading = /<h[1-6][^>]*>([^<]+)<\/h[1-6]>/.exec(chart.embedVariants[0].html)?.[1];
     const title = heading ? heading.replace(/&amp;/g, "&") : name;
-    const page = embedPage({id, frameId: chart.id, title, variants: chart.embedVariants, css, script, logo});
+    const page = embedPage({id, frameId: chart.id, title, frame: embedFrame(chart.embedVariants, document), css: "", script, logo});
     // Source notes open the sources page, one level up, outside the host's iframe.
     // An embed is a page of its own: its chart's title is its one top-level heading.
     const titled = page.replace(/<h3 class="chart-title">([^<]*)<\/h3>/g, '<h1 class="chart-title">$1</h1>');
     const linked = titled.replaceAll('<a class="source-note-link" href="./sources#', '<a class="source-note-link" target="_blank" rel="noopener" href="../sources#');
-    await writeFile(join(site, "embed", `${id}.html`), linked);
+    const used = usedCss(`${css}\n${variantCss(chart.embedVariants)}\n${EMBED_CSS}`, new JSDOM(linked).window.document);
+    await writeFile(join(site, "embed", `${id}.html`), linked.replace("<style></style>", () => `<style>${used}</style>`));
   }
 }
