@@ -16,7 +16,8 @@ import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import {EMBEDDABLE_CHARTS} from "../src/components/embeds.js";
 import {projectRoot} from "./loader-cache.js";
-import {variantCss, variantsHtml, type Variant} from "./static-html.js";
+import {frameOnce} from "./frame-once.js";
+import {variantCss, type Variant} from "./static-html.js";
 import {themeCss, themeLogoHtml} from "./theme-css.js";
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
@@ -163,39 +164,7 @@ export function usedCss(css: string, root: ParentNode): string {
 }
 
 /** What the frame offers on a story page that needs the page's script: the image buttons and the embed code. */
-const PAGE_ONLY = ".chart-embed-panel, .chart-actions button, .chart-embed";
-
-/**
- * The frame once, with the chart's drawing per width inside its body. The frame's words (title,
- * subtitle, text alternative, sources, notes, the data download) do not depend on the width, only
- * the drawing does; written once they are read once by a screen reader's search of the page too.
- * Should a chart's frame ever differ between widths, each width gets its whole frame, as before.
- */
-export function embedFrame(variants: Variant[], document: Document): string {
-  const parsed = variants.map((variant) => {
-    const template = document.createElement("template");
-    template.innerHTML = variant.html;
-    for (const node of template.content.querySelectorAll(PAGE_ONLY)) node.remove();
-    const body = template.content.querySelector(".chart-body");
-    // One tooltip for the frame, before the drawings: the fallback without container queries shows the last child.
-    const tip = body?.querySelector(":scope > .chart-tip");
-    tip?.remove();
-    const drawing = body?.innerHTML ?? "";
-    body?.replaceChildren();
-    return {template, body, tip: tip?.outerHTML ?? "", drawing, frame: template.innerHTML};
-  });
-  const [first] = parsed;
-  if (first.body && parsed.every((p) => p.body && p.frame === first.frame && p.tip === first.tip)) {
-    first.body.innerHTML = first.tip + variantsHtml(variants.map((variant, i) => ({...variant, html: parsed[i].drawing})));
-    return first.template.innerHTML;
-  }
-  return variantsHtml(
-    variants.map((variant, i) => {
-      parsed[i].body?.insertAdjacentHTML("afterbegin", parsed[i].drawing + parsed[i].tip);
-      return {...variant, html: parsed[i].template.innerHTML};
-    })
-  );
-}
+export const PAGE_ONLY = ".chart-embed-panel, .chart-actions button, .chart-embed";
 
 const EMBED_CSS = `
 html, body { margin: 0; padding: 0; background: var(--theme-background); color: var(--theme-foreground); font: 16px/1.5 var(--sans-serif); }
@@ -236,7 +205,7 @@ export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, 
     // The chart's own title, as its frame shows it; the registry's name if the frame has none.
     const heading = /<h[1-6][^>]*>([^<]+)<\/h[1-6]>/.exec(chart.embedVariants[0].html)?.[1];
     const title = heading ? heading.replace(/&amp;/g, "&") : name;
-    const page = embedPage({id, frameId: chart.id, title, frame: embedFrame(chart.embedVariants, document), css: "", script, logo});
+    const page = embedPage({id, frameId: chart.id, title, frame: frameOnce(chart.embedVariants, document, PAGE_ONLY), css: "", script, logo});
     // Source notes open the sources page, one level up, outside the host's iframe.
     // An embed is a page of its own: its chart's title is its one top-level heading.
     const titled = page.replace(/<h3 class="chart-title">([^<]*)<\/h3>/g, '<h1 class="chart-title">$1</h1>');

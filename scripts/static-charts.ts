@@ -24,6 +24,7 @@ import {loadFactBase} from "../src/lib/factbase.js";
 import {packSources, unpackSources} from "../src/lib/payload.js";
 import {inspectionRecord, storyFacts} from "../src/lib/story.js";
 import {RewriteError, insertStaticCharts, type Variant} from "./static-html.js";
+import {frameOnce} from "./frame-once.js";
 import {shareTags} from "./share-tags.js";
 import {copyThemeFonts, themeCss} from "./theme-css.js";
 
@@ -71,6 +72,8 @@ export interface StaticChart {
   id: string;
   /** For pages: one drawing per height and per SPAN of width, so the live chart replaces it at the same height. */
   variants: Variant[];
+  /** The page's markup for them: the frame once, a drawing per width inside it (scripts/frame-once.ts). */
+  pageHtml: string;
   /** For embeds, which report their height to the host: one drawing per height, scaled down to its column. */
   embedVariants: Variant[];
   /** Drawn at 600 px, for the images. */
@@ -113,7 +116,7 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
     embedVariants.push({min: i === 0 ? 0 : start, max: end, html: serialise((await draw(width)).cloneNode(true) as Element)});
   }
   const first = await draw(NARROWEST);
-  return {id: first.id, variants, embedVariants, widest: await draw(600)};
+  return {id: first.id, variants, pageHtml: frameOnce(variants, document), embedVariants, widest: await draw(600)};
 }
 
 /**

@@ -82,7 +82,7 @@ export class RewriteError extends Error {}
  * Throws a RewriteError naming the marker when a marker is not followed by a
  * block cell as Framework 1.13.4 writes it, or names a chart with no drawing.
  */
-export function insertStaticCharts(html: string, charts: ReadonlyMap<string, {id: string; variants: Variant[]}>, where: string): {html: string; ids: string[]} {
+export function insertStaticCharts(html: string, charts: ReadonlyMap<string, {id: string; variants: Variant[]; pageHtml: string}>, where: string): {html: string; ids: string[]} {
   const ids: string[] = [];
   const used: Variant[] = [];
   let out = "";
@@ -96,7 +96,7 @@ export function insertStaticCharts(html: string, charts: ReadonlyMap<string, {id
     if (!cell) throw new RewriteError(`${where}: data-static-chart="${id}" is not followed by a Framework block cell with a loading indicator (did Framework's markup change?)`);
     const drawn = ids.length === 0 ? `<span id="${FIRST_CHART_DRAWN}" hidden></span>` : "";
     out += html.slice(last, match.index) +
-      `<div class="observablehq observablehq--block"><div class="static-chart" id="${chart.id}" data-chart="${id}">${variantsHtml(chart.variants)}</div>${drawn}${cell[1]}</div>`;
+      `<div class="observablehq observablehq--block"><div class="static-chart" id="${chart.id}" data-chart="${id}">${chart.pageHtml}</div>${drawn}${cell[1]}</div>`;
     last = after + cell[0].length;
     ids.push(id);
     used.push(...chart.variants);

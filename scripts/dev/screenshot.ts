@@ -1,6 +1,6 @@
 // Screenshot of a built page, for looking at what readers see:
 //   tsx scripts/dev/screenshot.ts PATH OUT.png [light|dark] [width] [css selector]
-// SHFT_DIST points at another export than dist/.
+// SHFT_DIST points at another export than dist/; SHFT_NO_JS=1 takes it with JavaScript off.
 import {launchBrowser, waitForCells} from "../chromium.js";
 import {serve} from "../static-server.js";
 
@@ -8,11 +8,11 @@ const [path = "", out = "/tmp/shot.png", scheme = "light", width = "1200", selec
 const server = await serve(process.env.SHFT_DIST ?? new URL("../../dist", import.meta.url).pathname);
 const browser = await launchBrowser();
 try {
-  const context = await browser.newContext({colorScheme: scheme as "light" | "dark", viewport: {width: Number(width), height: 900}});
+  const context = await browser.newContext({colorScheme: scheme as "light" | "dark", viewport: {width: Number(width), height: 900}, javaScriptEnabled: !process.env.SHFT_NO_JS});
   const page = await context.newPage();
   page.on("console", (message) => console.log(`console ${message.type()}: ${message.text()}`));
   await page.goto(server.url + path);
-  await waitForCells(page);
+  if (!process.env.SHFT_NO_JS) await waitForCells(page);
   if (selector) await page.locator(selector).first().screenshot({path: out});
   else await page.screenshot({path: out, fullPage: true});
 } finally {

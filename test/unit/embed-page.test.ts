@@ -7,7 +7,8 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {JSDOM} from "jsdom";
-import {embedFrame, structuralSelector, usedCss} from "../../scripts/embed-page.js";
+import {PAGE_ONLY, structuralSelector, usedCss} from "../../scripts/embed-page.js";
+import {frameOnce} from "../../scripts/frame-once.js";
 
 const {document} = new JSDOM("<!DOCTYPE html>").window;
 
@@ -17,12 +18,13 @@ const frame = (drawing: string, note = "A note") =>
   `<figcaption><ul class="chart-notes"><li>${note}</li></ul><p class="chart-actions"><a class="chart-download" href="data:text/csv;charset=utf-8,a%2Cb">Get the data (CSV)</a><button type="button">Download SVG</button><span class="chart-embed"><button type="button">Embed</button></span></p></figcaption></figure>`;
 
 test("the frame is written once, each width's drawing inside its body, one tooltip before them", () => {
-  const html = embedFrame(
+  const html = frameOnce(
     [
       {min: 0, max: 560, html: frame(`<svg width="400" height="436"><circle r="4" aria-label="narrow"></circle></svg>`)},
       {min: 560, max: Infinity, html: frame(`<svg width="720" height="352"><circle r="4" aria-label="wide"></circle></svg>`)}
     ],
-    document
+    document,
+    PAGE_ONLY
   );
   const template = document.createElement("template");
   template.innerHTML = html;
@@ -37,12 +39,13 @@ test("the frame is written once, each width's drawing inside its body, one toolt
 });
 
 test("a frame that differs between widths is written whole for each width", () => {
-  const html = embedFrame(
+  const html = frameOnce(
     [
       {min: 0, max: 560, html: frame(`<svg width="400"></svg>`, "Narrow note")},
       {min: 560, max: Infinity, html: frame(`<svg width="720"></svg>`, "Wide note")}
     ],
-    document
+    document,
+    PAGE_ONLY
   );
   const template = document.createElement("template");
   template.innerHTML = html;
