@@ -22,6 +22,8 @@ export type Resolved = {
 /** A row of a table, as the data package types it, with its sources resolved. */
 export type Sourced<T extends TableName> = TableRows[T] & Resolved;
 export type EventRow = Sourced<"events">;
+export type FindingRow = Sourced<"cqc_findings">;
+export type RatingRow = Sourced<"cqc_ratings">;
 export type TermRow = LeadershipTerms & {start: EventRow | null; end: EventRow | null};
 
 export interface StoryFacts {
@@ -31,8 +33,8 @@ export interface StoryFacts {
 }
 
 export interface InspectionRecord {
-  ratings: Sourced<"cqc_ratings">[];
-  findings: Sourced<"cqc_findings">[];
+  ratings: RatingRow[];
+  findings: FindingRow[];
   events: EventRow[];
   terms: TermRow[];
 }
