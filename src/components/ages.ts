@@ -9,7 +9,7 @@ import type {Figure} from "../lib/figures.js";
 import {ChartFrame} from "./frame.js";
 import {CONTEXT, FOCUS, OKABE_ITO} from "./palette.js";
 import {STATUS_LABELS} from "../lib/status.js";
-import {AGE_FIGURES} from "../lib/chart-reads.js";
+import {AGE_FIGURES} from "../lib/chart-figures.js";
 
 export interface AgeRow {
   study: string;

@@ -9,7 +9,7 @@ import type {SourceRef} from "../lib/figures.js";
 import type {EventRow} from "./record.js";
 import {eventById} from "./record.js";
 import {timelineRow} from "./timeline-data.js";
-import {KEY_EVENTS} from "../lib/chart-reads.js";
+import {KEY_EVENTS} from "../lib/chart-records.js";
 
 export type Annotation = {
   event_id: string;

@@ -11,7 +11,7 @@ import {FOCUS, CONTEXT} from "./palette.js";
 import {flatRow, sourcesOf, type EventRow} from "./record.js";
 import {timelineRows, type TimelineRow} from "./timeline-data.js";
 import {STATUS_LABELS} from "../lib/status.js";
-import {crisisEvents} from "../lib/chart-reads.js";
+import {crisisEvents} from "../lib/chart-records.js";
 
 /** Short labels; the story's turning points are marked as such. */
 export const CRISIS_LABELS: Record<string, {label: string; turningPoint?: boolean}> = {

@@ -4,7 +4,7 @@
  */
 import type {Figure} from "../lib/figures.js";
 import {dateOf, fact, labelOf} from "./fact.js";
-import {DRAFT_FINAL_PAIRS} from "../lib/chart-reads.js";
+import {DRAFT_FINAL_PAIRS} from "../lib/chart-figures.js";
 
 /** An event row as the inspection record carries it. */
 interface DatedEvent {

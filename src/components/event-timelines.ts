@@ -9,7 +9,7 @@ import {formatCount, formatDate, type Precision} from "../lib/format.js";
 import {eventById, type EventRow} from "./record.js";
 import {rowsBetween, timelineRows} from "./timeline-data.js";
 import {TimelineChart, yearDomain} from "./timeline.js";
-import {CRISIS_BOUNDS, WARNING_NOTICE_EVENTS, warningNoticeWindow} from "../lib/chart-reads.js";
+import {CRISIS_BOUNDS, WARNING_NOTICE_EVENTS, warningNoticeWindow} from "../lib/chart-records.js";
 import type {TimelineRow} from "./timeline-data.js";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);

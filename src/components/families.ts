@@ -7,7 +7,7 @@ import * as Plot from "npm:@observablehq/plot";
 import type {Figure} from "../lib/figures.js";
 import {ChartFrame} from "./frame.js";
 import {CONTEXT, FOCUS} from "./palette.js";
-import {FAMILIES_FIGURES} from "../lib/chart-reads.js";
+import {FAMILIES_FIGURES} from "../lib/chart-figures.js";
 
 export interface WaffleCell {
   index: number;

@@ -8,7 +8,7 @@ import type {Figure} from "../lib/figures.js";
 import {formatCount} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {FOCUS, CONTEXT} from "./palette.js";
-import {FUNNEL_STEPS} from "../lib/chart-reads.js";
+import {FUNNEL_STEPS} from "../lib/chart-figures.js";
 
 export interface FunnelRow {
   step: string;

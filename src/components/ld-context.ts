@@ -9,7 +9,7 @@ import type {Figure} from "../lib/figures.js";
 import {formatInterval} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {CONTEXT, FOCUS} from "./palette.js";
-import {LD_COMPARISON} from "../lib/chart-reads.js";
+import {LD_COMPARISON} from "../lib/chart-figures.js";
 
 export interface ComparisonRow {
   who: string;

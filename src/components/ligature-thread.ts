@@ -8,7 +8,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
 import {capitalise, formatCount, formatDate, type Precision} from "../lib/format.js";
-import {REPEAT_FINDING, THREAD_EVENTS, isLigatureFinding} from "../lib/chart-reads.js";
+import {REPEAT_FINDING, THREAD_EVENTS, isLigatureFinding} from "../lib/chart-records.js";
 import {timeSpan} from "../lib/time-span.js";
 import {ChartFrame} from "./frame.js";
 import {sourceLink, statusBadge} from "./fact.js";

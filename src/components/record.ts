@@ -28,8 +28,7 @@ export function flatRow<T extends {source: SourceRef; sources?: SourceRef[]; dis
   };
 }
 
-// Found the way the loaders choose a chart's events (src/lib/chart-reads.ts).
-export {eventById} from "../lib/chart-reads.js";
+export {eventById} from "../lib/event-by-id.js";
 
 /** "a, b and c", for alt text and titles. */
 export function listOf(items: string[]): string {

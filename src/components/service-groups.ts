@@ -9,7 +9,7 @@ import type {Figure} from "../lib/figures.js";
 import {formatInterval} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {MEASURE_COLOURS} from "./palette.js";
-import {SERVICE_GROUP_MEASURES} from "../lib/chart-reads.js";
+import {SERVICE_GROUP_MEASURES} from "../lib/chart-figures.js";
 
 export interface ServiceGroupRow {
   measure: string;

@@ -9,7 +9,8 @@
  * page names an id its entry does not list, or lists one it no longer names,
  * and a page that reads a figure it was not sent fails the build.
  */
-import {REPEAT_FINDING, type ChartId, type Reads} from "./chart-reads.js";
+import type {ChartId, Reads} from "./chart-reads.js";
+import {REPEAT_FINDING} from "./chart-records.js";
 
 export interface PageReads extends Reads {
   /** The charts and tables it draws with components that read the data themselves: each brings what it reads. */

@@ -1,7 +1,9 @@
 /**
- * What the story pages load: every figure with its provenance, the claims
- * that dispute them, and the inspection record (ratings, findings, events,
- * terms of office) with each row's source resolved.
+ * What the story is made of: every figure with its provenance, the claims
+ * that dispute them, the statements of April 2016, and the inspection record
+ * (ratings, findings, events, terms of office), each row joined with its
+ * sources and the disagreements about it. src/lib/page-data.ts chooses from
+ * these what each page is sent.
  */
 import * as aq from "arquero";
 import {citedSources, primaryKey, recordDisagreements, sourceIndex, type CitingTable} from "./citations.js";

@@ -10,7 +10,7 @@ import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, test} from "node:test";
-import * as chartReads from "../../src/lib/chart-reads.js";
+import * as chartRecords from "../../src/lib/chart-records.js";
 import {CHART_READS, type Reads} from "../../src/lib/chart-reads.js";
 import {loadFactBase} from "../../src/lib/factbase.js";
 import {dataFor, pageData} from "../../src/lib/page-data.js";
@@ -33,8 +33,8 @@ function source(page: string): string {
   return readFileSync(join(SRC, `${page}.md`), "utf8");
 }
 
-/** The string constants of src/lib/chart-reads.ts, by name: a page may name an id through one. */
-const CONSTANTS = new Map(Object.entries(chartReads as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+/** The string constants of src/lib/chart-records.ts, by name: a page may name an id through one. */
+const CONSTANTS = new Map(Object.entries(chartRecords as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 
 /** The figures a page's source reads: F.id, F["id"], or F[CONSTANT]. */
 function figuresNamed(text: string): string[] {
@@ -42,7 +42,7 @@ function figuresNamed(text: string): string[] {
   for (const [, id] of text.matchAll(/\bF\.([A-Za-z_$][\w$]*)/g)) ids.add(id);
   for (const [, id] of text.matchAll(/\bF\["([^"]+)"\]/g)) ids.add(id);
   for (const [whole, name] of text.matchAll(/\bF\[([^\]"]+)\]/g)) {
-    assert.ok(CONSTANTS.has(name), `${whole}: name a figure as F.id, F["id"] or with a constant of src/lib/chart-reads.ts`);
+    assert.ok(CONSTANTS.has(name), `${whole}: name a figure as F.id, F["id"] or with a constant of src/lib/chart-records.ts`);
     ids.add(CONSTANTS.get(name)!);
   }
   return [...ids].sort();
