@@ -19,7 +19,8 @@ import {seedNpmCache} from "./seed-npm-cache.js";
 /** The loaders of data files and of pages: every file under src/ that writes what it is named after. */
 async function loaderFiles(): Promise<string[]> {
   const src = join(projectRoot, "src");
-  const inData = (await readdir(join(src, "data"))).filter((name) => /\.\w+\.ts$/.test(name)).map((name) => join(src, "data", name));
+  // Parameterized loaders sit in folders of their own (data/pages/[page].json.ts).
+  const inData = (await readdir(join(src, "data"), {recursive: true})).filter((name) => /\.\w+\.ts$/.test(name)).map((name) => join(src, "data", name));
   const pages = (await readdir(src)).filter((name) => /\.md\.ts$/.test(name)).map((name) => join(src, name));
   return [...inData, ...pages];
 }

@@ -21,8 +21,9 @@ import {readdir, readFile, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
 import {installDom} from "./node/dom.js";
 import {loadFactBase} from "../src/lib/factbase.js";
-import {packSources, unpackSources} from "../src/lib/payload.js";
-import {inspectionRecord, storyFacts} from "../src/lib/story.js";
+import {chartData} from "../src/lib/page-data.js";
+import {unpackSources} from "../src/lib/payload.js";
+import type {ChartId} from "../src/lib/chart-reads.js";
 import {RewriteError, insertStaticCharts, type Variant} from "./static-html.js";
 import {frameOnce} from "./frame-once.js";
 import {shareTags} from "./share-tags.js";
@@ -120,13 +121,13 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
 }
 
 /**
- * The data the pages load, made the way the loaders make it and passed through JSON as the pages
- * receive it (packed, then unpacked), so the drawing at build is the drawing in the browser.
+ * What a chart reads, made the way the loaders make it and passed through JSON as the pages
+ * receive it, so the drawing at build is the drawing in the browser, and a chart that reads
+ * more than src/lib/chart-reads.ts sends it fails the build here.
  */
-function pageData(): {figures: never; record: never} {
-  const facts = loadFactBase();
-  const viaJson = <T extends object>(payload: T): T => unpackSources(JSON.parse(JSON.stringify(packSources(payload))));
-  return {figures: viaJson(storyFacts(facts)).figures as never, record: viaJson(inspectionRecord(facts)) as never};
+function chartInput(facts: ReturnType<typeof loadFactBase>, chart: ChartId): {figures: never; record: never} {
+  const {figures = {}, ...record} = unpackSources(JSON.parse(JSON.stringify(chartData(facts, chart))));
+  return {figures: figures as never, record: record as never};
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -138,10 +139,11 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 async function main(site: string): Promise<number> {
-  const {figures, record} = pageData();
+  const facts = loadFactBase();
   const charts = new Map<string, StaticChart>();
   for (const [id, render] of Object.entries(CHARTS)) {
-    charts.set(id, await variantsOf((width) => render({figures, record}, width)));
+    const input = chartInput(facts, id as ChartId);
+    charts.set(id, await variantsOf((width) => render(input, width)));
   }
   const placed = new Map<string, string[]>();
   for (const file of await htmlFiles(site)) {

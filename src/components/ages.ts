@@ -9,21 +9,7 @@ import type {Figure} from "../lib/figures.js";
 import {ChartFrame} from "./frame.js";
 import {CONTEXT, FOCUS, OKABE_ITO} from "./palette.js";
 import {STATUS_LABELS} from "../lib/status.js";
-
-/** Study, population and figure id of each age drawn. */
-export const AGE_FIGURES = [
-  {id: "ld_mean_age_at_death_draft", study: "Mazars review", population: "Learning disability"},
-  {id: "ld_median_age_at_death", study: "Mazars review", population: "Learning disability"},
-  {id: "cipold_median_age_men", study: "CIPOLD", population: "Learning disability, men"},
-  {id: "cipold_median_age_women", study: "CIPOLD", population: "Learning disability, women"},
-  {id: "leder2017_median_men", study: "LeDeR first report", population: "Learning disability, men"},
-  {id: "leder2017_median_women", study: "LeDeR first report", population: "Learning disability, women"},
-  {id: "leder2018_mean_age", study: "LeDeR second report", population: "Learning disability"},
-  {id: "leder2019_median_ld_men", study: "LeDeR third report", population: "Learning disability, men"},
-  {id: "leder2019_median_ld_women", study: "LeDeR third report", population: "Learning disability, women"},
-  {id: "leder2019_median_general_men", study: "LeDeR third report", population: "General population, men"},
-  {id: "leder2019_median_general_women", study: "LeDeR third report", population: "General population, women"}
-] as const;
+import {AGE_FIGURES} from "../lib/chart-figures.js";
 
 export interface AgeRow {
   study: string;

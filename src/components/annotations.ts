@@ -9,13 +9,7 @@ import type {SourceRef} from "../lib/figures.js";
 import type {EventRow} from "./record.js";
 import {eventById} from "./record.js";
 import {timelineRow} from "./timeline-data.js";
-
-export const KEY_EVENTS = [
-  {id: "2015_12_17_mazars_final_published", label: "Mazars report"},
-  {id: "2016_03_16_warning_notice_issued", label: "Warning notice"},
-  {id: "2016_04_28_chair_resigns", label: "Chair resigns"},
-  {id: "2016_08_30_percy_steps_down", label: "Chief executive steps down"}
-] as const;
+import {KEY_EVENTS} from "../lib/chart-records.js";
 
 export type Annotation = {
   event_id: string;

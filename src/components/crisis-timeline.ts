@@ -8,12 +8,10 @@
 import * as Plot from "npm:@observablehq/plot";
 import {ChartFrame} from "./frame.js";
 import {FOCUS, CONTEXT} from "./palette.js";
-import {eventById, flatRow, sourcesOf, type EventRow} from "./record.js";
-import {rowsBetween, timelineRows, type TimelineRow} from "./timeline-data.js";
+import {flatRow, sourcesOf, type EventRow} from "./record.js";
+import {timelineRows, type TimelineRow} from "./timeline-data.js";
 import {STATUS_LABELS} from "../lib/status.js";
-
-/** The crisis, from the leak of the Mazars draft to the chief executive leaving the trust. */
-export const CRISIS_BOUNDS = {from: "2015_12_09_mazars_draft_leaked", to: "2016_10_percy_leaves_trust"} as const;
+import {crisisEvents} from "../lib/chart-records.js";
 
 /** Short labels; the story's turning points are marked as such. */
 export const CRISIS_LABELS: Record<string, {label: string; turningPoint?: boolean}> = {
@@ -42,10 +40,7 @@ type CrisisRow = TimelineRow & {label: string; turning_point: boolean; order: nu
 
 /** The events of the crisis window, in date order; year-dated events are left to the full timeline. */
 export function crisisRows(events: EventRow[]): CrisisRow[] {
-  const from = timelineRows([eventById(events, CRISIS_BOUNDS.from)])[0].start;
-  const to = timelineRows([eventById(events, CRISIS_BOUNDS.to)])[0].end;
-  return rowsBetween(timelineRows(events), from, to)
-    .filter((row) => row.date_precision !== "year")
+  return timelineRows(crisisEvents(events))
     .sort((a, b) => a.start.getTime() - b.start.getTime() || a.event_id.localeCompare(b.event_id))
     .map((row, order) => ({...row, label: CRISIS_LABELS[row.event_id]?.label ?? row.event, turning_point: CRISIS_LABELS[row.event_id]?.turningPoint ?? false, order}));
 }

@@ -4,19 +4,13 @@
  */
 import type {Figure} from "../lib/figures.js";
 import {dateOf, fact, labelOf} from "./fact.js";
+import {DRAFT_FINAL_PAIRS} from "../lib/chart-figures.js";
 
 /** An event row as the inspection record carries it. */
 interface DatedEvent {
   date: string;
   date_precision: string;
 }
-
-export const DRAFT_FINAL_PAIRS = [
-  {topic: "Deaths called “unexpected”", draft: "leak_unexpected_1454", final: "deaths_unexpected", why: "The leak counted every death reported on the incident system as unexpected; the final report counts those the trust categorised as unexpected, a subset."},
-  {topic: "Deaths reported on the incident system", draft: null, final: "deaths_reported_ulysses", why: "The same count in both; the final report calls it what it is."},
-  {topic: "Investigations reported as SIRI", draft: "investigated_siri", final: null, why: "Quoted from the draft and in Parliament; not re-confirmed from the final text."},
-  {topic: "Age at death, learning disability", draft: "ld_mean_age_at_death_draft", final: "ld_median_age_at_death", why: "The draft gives a mean; the final report, as cited, a median. Different statistics, not a correction."}
-] as const;
 
 function cell(figures: Record<string, Figure>, id: string | null): HTMLTableCellElement {
   const td = document.createElement("td");

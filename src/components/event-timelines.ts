@@ -9,7 +9,7 @@ import {formatCount, formatDate, type Precision} from "../lib/format.js";
 import {eventById, type EventRow} from "./record.js";
 import {rowsBetween, timelineRows} from "./timeline-data.js";
 import {TimelineChart, yearDomain} from "./timeline.js";
-import {CRISIS_BOUNDS} from "./crisis-timeline.js";
+import {CRISIS_BOUNDS, WARNING_NOTICE_EVENTS, warningNoticeWindow} from "../lib/chart-records.js";
 import type {TimelineRow} from "./timeline-data.js";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -60,14 +60,6 @@ export function EventsTimelineChart({events}: {events: EventRow[]}, {width, cate
   });
 }
 
-/** Whole months from the Mazars report to the notice being met. */
-export function warningNoticeWindow(events: EventRow[]): [Date, Date] {
-  const from = eventById(events, "2015_12_17_mazars_final_published");
-  const to = eventById(events, "2016_11_25_warning_notice_met");
-  const month = (e: EventRow, offset: number) => new Date(Date.UTC(Number(e.date.slice(0, 4)), Number(e.date.slice(5, 7)) - 1 + offset, 1));
-  return [month(from, 0), month(to, 1)];
-}
-
 export function WarningNoticeChart({events}: {events: EventRow[]}, {width}: {width: number}): HTMLElement {
   const domain = warningNoticeWindow(events);
   const when = (id: string) => {
@@ -79,7 +71,7 @@ export function WarningNoticeChart({events}: {events: EventRow[]}, {width}: {wid
     id: "warning-notice",
     domain,
     annotations: keyEvents(events),
-    title: `Warning notice issued ${when("2016_03_16_warning_notice_issued")}; its requirements met ${when("2016_11_25_warning_notice_met")}`,
+    title: `Warning notice issued ${when(WARNING_NOTICE_EVENTS.issued)}; its requirements met ${when(WARNING_NOTICE_EVENTS.met)}`,
     subtitle: "Every dated event from the Mazars report to CQC's finding that the warning notice was met, by category"
   });
 }

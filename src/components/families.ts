@@ -7,6 +7,7 @@ import * as Plot from "npm:@observablehq/plot";
 import type {Figure} from "../lib/figures.js";
 import {ChartFrame} from "./frame.js";
 import {CONTEXT, FOCUS} from "./palette.js";
+import {FAMILIES_FIGURES} from "../lib/chart-figures.js";
 
 export interface WaffleCell {
   index: number;
@@ -26,7 +27,7 @@ export function waffleCells(percent: number): WaffleCell[] {
 }
 
 export function FamiliesChart(figures: Record<string, Figure>, {width}: {width: number}): HTMLElement {
-  const figure = figures.family_not_involved_pct;
+  const figure = figures[FAMILIES_FIGURES.notInvolved];
   const percent = figure.value as number;
   const cells = waffleCells(percent);
   const size = Math.min(width, 320);
@@ -46,7 +47,7 @@ export function FamiliesChart(figures: Record<string, Figure>, {width}: {width: 
     alt: `A grid of 100 squares, ${Math.round(percent)} of them marked: ${figure.display} of investigations into unexpected deaths did not involve the family.`,
     sources: figure.leadSources,
     notes: [
-      `The review's summaries give the share but not the number of investigations it is a share of (${figures.unexpected_investigated_cir_siri.display} or ${figures.investigated_siri.display}), so no interval can be computed.`
+      `The review's summaries give the share but not the number of investigations it is a share of (${figures[FAMILIES_FIGURES.investigated].display} or ${figures[FAMILIES_FIGURES.investigatedSiri].display}), so no interval can be computed.`
     ],
     data: [{figure_id: figure.id, measure: figure.label, percent, reported_as: figure.display, status: figure.status}],
     statuses: [figure.status]

@@ -8,15 +8,7 @@ import type {Figure} from "../lib/figures.js";
 import {formatCount} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {FOCUS, CONTEXT} from "./palette.js";
-
-/** The steps of the funnel, as figure ids; each step's share is computed from its counts. */
-export const FUNNEL_STEPS = [
-  {id: "deaths_total", step: "All deaths in the review"},
-  {id: "deaths_reported_ulysses", step: "Reported on the incident system"},
-  {id: "deaths_unexpected", step: "Categorised as unexpected"},
-  {id: "unexpected_reviewed", step: "Given some review"},
-  {id: "unexpected_investigated_cir_siri", step: "Investigated (CIR or SIRI)"}
-] as const;
+import {FUNNEL_STEPS} from "../lib/chart-figures.js";
 
 export interface FunnelRow {
   step: string;
@@ -29,9 +21,9 @@ export interface FunnelRow {
 }
 
 export function funnelRows(figures: Record<string, Figure>): FunnelRow[] {
-  return FUNNEL_STEPS.map(({id, step}) => {
+  return FUNNEL_STEPS.map(({id, step, share: shareId}) => {
     const figure = figures[id];
-    const share = figures[`share_${id}`];
+    const share = shareId ? figures[shareId] : null;
     return {
       step,
       figure_id: id,
@@ -51,7 +43,7 @@ function stepLabel(row: FunnelRow): string {
 export function FunnelChart(figures: Record<string, Figure>, {width}: {width: number}): HTMLElement {
   const rows = funnelRows(figures);
   const steps = FUNNEL_STEPS.map((s) => figures[s.id]);
-  const shares = FUNNEL_STEPS.map((s) => figures[`share_${s.id}`]).filter(Boolean);
+  const shares = FUNNEL_STEPS.flatMap((s) => (s.share ? [figures[s.share]] : []));
   const last = rows[rows.length - 1];
   const first = rows[0];
   const narrow = width < 560;

@@ -9,12 +9,7 @@ import type {Figure} from "../lib/figures.js";
 import {formatInterval} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {CONTEXT, FOCUS} from "./palette.js";
-
-export const LD_COMPARISON = [
-  {id: "share_ld_unexpected_investigated", who: "Southern Health (Mazars review)", focus: true},
-  {id: "guardian_ld_unexpected_investigated", who: "Hospitals in England (Guardian FOI)", focus: false},
-  {id: "guardian_mh_trusts_ld_unexpected", who: "Mental health trusts (BBC)", focus: false}
-] as const;
+import {LD_COMPARISON} from "../lib/chart-figures.js";
 
 export interface ComparisonRow {
   who: string;

@@ -7,20 +7,14 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
-import {capitalise, dateSpan, formatCount, formatDate, type Precision} from "../lib/format.js";
+import {capitalise, formatCount, formatDate, type Precision} from "../lib/format.js";
+import {REPEAT_FINDING, THREAD_EVENTS, isLigatureFinding} from "../lib/chart-records.js";
+import {timeSpan} from "../lib/time-span.js";
 import {ChartFrame} from "./frame.js";
 import {sourceLink, statusBadge} from "./fact.js";
 import {FOCUS} from "./palette.js";
 import {STATUS_LABELS} from "../lib/status.js";
 import {flatRow, sourcesOf, type EventRow, type FindingRow} from "./record.js";
-
-/** The focused inspection's finding that the earlier warnings had not been acted on. */
-export const REPEAT_FINDING = "2016_04_ligature_repeat_finding";
-
-export const THREAD_EVENTS = [
-  {id: "2015_12_17_mazars_final_published", label: "Mazars report"},
-  {id: "2016_03_16_warning_notice_issued", label: "Warning notice"}
-] as const;
 
 export type ThreadRow = FindingRow & {
   start: Date;
@@ -33,20 +27,17 @@ export type ThreadRow = FindingRow & {
   reported: string;
 };
 
-const DAY = 24 * 60 * 60 * 1000;
-
 export function threadRows(findings: FindingRow[]): ThreadRow[] {
   return findings
-    .filter((f) => f.theme === "ligature" || /ligature/i.test(f.finding))
+    .filter(isLigatureFinding)
     .map((f) => {
       const date = f.inspected ?? f.dated;
       const precision = (f.inspected ? f.inspected_precision : f.dated_precision) as Precision;
-      const [first, last] = dateSpan(date, precision);
-      const isSpan = precision !== "day";
+      const {start, end, isSpan} = timeSpan(date, precision);
       return {
         ...f,
-        start: first,
-        end: isSpan ? new Date(last.getTime() + DAY) : first,
+        start,
+        end,
         is_span: isSpan,
         seen: formatDate(date, precision),
         seen_as: f.inspected ? "inspected" : f.date_role,

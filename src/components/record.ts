@@ -1,18 +1,15 @@
 /**
- * The inspection record as the pages receive it (data/ratings.json,
- * findings.json, events.json): the row shapes of cqc_ratings, cqc_findings,
- * events and leadership_terms, each with its sources resolved, and the helpers every chart of that record
+ * The inspection record as the pages receive it (in data/pages/<page>.json):
+ * the row shapes of cqc_ratings, cqc_findings, events and leadership_terms,
+ * each with its sources resolved, and the helpers every chart of that record
  * shares (its sources, a flat copy of its rows for the CSV download).
  */
 import type {Disagreement, SourceRef} from "../lib/figures.js";
 import {sourceLink} from "./fact.js";
-import type {EventRow, Sourced} from "../lib/story.js";
 
 // Row shapes come from the data package (src/lib/rows.ts, generated) through src/lib/story.ts, so the
 // pages, the loaders and the validator share one typed model.
-export type {EventRow, InspectionRecord, Resolved, TermRow} from "../lib/story.js";
-export type FindingRow = Sourced<"cqc_findings">;
-export type RatingRow = Sourced<"cqc_ratings">;
+export type {EventRow, FindingRow, InspectionRecord, RatingRow, Resolved, TermRow} from "../lib/story.js";
 
 /** The strongest source of each row drawn, for a chart's source notes; the sources page lists the rest. */
 export function sourcesOf(rows: {source: SourceRef}[]): SourceRef[] {
@@ -31,11 +28,7 @@ export function flatRow<T extends {source: SourceRef; sources?: SourceRef[]; dis
   };
 }
 
-export function eventById(events: EventRow[], id: string): EventRow {
-  const event = events.find((e) => e.event_id === id);
-  if (!event) throw new Error(`no event '${id}' in data/events.csv`);
-  return event;
-}
+export {eventById} from "../lib/event-by-id.js";
 
 /** "a, b and c", for alt text and titles. */
 export function listOf(items: string[]): string {

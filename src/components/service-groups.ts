@@ -9,22 +9,7 @@ import type {Figure} from "../lib/figures.js";
 import {formatInterval} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
 import {MEASURE_COLOURS} from "./palette.js";
-
-/** Which figures measure what: the figure ids in each panel. */
-export const SERVICE_GROUP_MEASURES = [
-  {measure: "Share of all deaths investigated (CIR or SIRI)", ids: ["amh_all_investigated_pct", "ld_all_investigated_pct"]},
-  {measure: "Share of unexpected deaths investigated (CIR or SIRI)", ids: ["amh_unexpected_investigated_pct", "share_ld_unexpected_investigated", "share_unexpected_investigated_cir_siri"]},
-  {measure: "Share of all deaths investigated as SIRI only", ids: ["opmh_all_investigated_siri_pct"]}
-] as const;
-
-const GROUP_OF: Record<string, string> = {
-  amh_all_investigated_pct: "Adult mental health",
-  amh_unexpected_investigated_pct: "Adult mental health",
-  ld_all_investigated_pct: "Learning disability",
-  share_ld_unexpected_investigated: "Learning disability",
-  share_unexpected_investigated_cir_siri: "All services",
-  opmh_all_investigated_siri_pct: "Older people's mental health"
-};
+import {SERVICE_GROUP_MEASURES} from "../lib/chart-figures.js";
 
 export interface ServiceGroupRow {
   measure: string;
@@ -39,12 +24,12 @@ export interface ServiceGroupRow {
 }
 
 export function serviceGroupRows(figures: Record<string, Figure>): ServiceGroupRow[] {
-  return SERVICE_GROUP_MEASURES.flatMap(({measure, ids}) =>
-    ids.map((id) => {
+  return SERVICE_GROUP_MEASURES.flatMap(({measure, figures: panel}) =>
+    panel.map(({id, group}) => {
       const f = figures[id];
       return {
         measure,
-        group: GROUP_OF[id],
+        group,
         percent: f.value as number,
         display: f.display,
         counts: f.numerator === null ? null : `${f.numerator} of ${f.denominator}`,

@@ -3,7 +3,8 @@
  * can be tested on their own. Each event keeps the precision of its source:
  * a day is a point, a month or a year is the span of days it covers.
  */
-import {dateSpan, formatDate} from "../lib/format.js";
+import {formatDate} from "../lib/format.js";
+import {timeSpan} from "../lib/time-span.js";
 import {OKABE_ITO} from "./palette.js";
 import type {EventRow} from "./record.js";
 
@@ -45,15 +46,12 @@ export type TimelineRow = EventRow & {
   is_span: boolean;
 };
 
-const DAY = 24 * 60 * 60 * 1000;
-
 export function timelineRow(event: EventRow): TimelineRow {
-  const [first, last] = dateSpan(event.date, event.date_precision);
-  const isSpan = event.date_precision !== "day";
+  const {start, end, isSpan} = timeSpan(event.date, event.date_precision);
   return {
     ...event,
-    start: first,
-    end: isSpan ? new Date(last.getTime() + DAY) : first,
+    start,
+    end,
     when: formatDate(event.date, event.date_precision),
     reader_category: readerCategory(event.category),
     is_span: isSpan
@@ -65,7 +63,4 @@ export function timelineRows(events: EventRow[]): TimelineRow[] {
   return events.map(timelineRow).sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
-/** Events whose date overlaps [from, to]. */
-export function rowsBetween(rows: TimelineRow[], from: Date, to: Date): TimelineRow[] {
-  return rows.filter((row) => row.end.getTime() >= from.getTime() && row.start.getTime() <= to.getTime());
-}
+export {rowsBetween} from "../lib/time-span.js";

@@ -4,8 +4,13 @@
  * follow the data package; each partial date also gets `<column>_from` and
  * `<column>_to` day columns, the span it covers, so analysts can filter by date
  * without losing how precise the source was.
+ *
+ * Arquero derives the columns and writes the stream (through Flechette, its
+ * Arrow encoder); the types are given, never inferred, so that a column of
+ * text is never dictionary-encoded and an empty column keeps its type.
  */
-import {DateDay, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector} from "apache-arrow";
+import {dateDay, float64, int32, utf8, type DataType} from "@uwdata/flechette";
+import * as aq from "arquero";
 import type {Field, Row} from "./datapackage.js";
 import {dateSpan, type Precision} from "./format.js";
 
@@ -18,13 +23,13 @@ export interface DerivedColumn {
 function arrowType(field: Field): DataType {
   switch (field.type) {
     case "integer":
-      return new Int32();
+      return int32();
     case "number":
-      return new Float64();
+      return float64();
     case "date":
-      return new DateDay();
+      return dateDay();
     default:
-      return new Utf8();
+      return utf8();
   }
 }
 
@@ -43,16 +48,21 @@ export function derivedDateColumns(fields: Field[]): DerivedColumn[] {
   ]);
 }
 
+/** A day of a full date column ("2016-04-28") as the UTC midnight Arrow counts days from. */
+const utcDay = (value: unknown) => (value === null ? null : new Date(`${value}T00:00:00Z`));
+
 export function tableToArrow(fields: Field[], rows: Row[]): Uint8Array {
-  const columns: Record<string, Vector> = {};
-  for (const field of fields) {
-    const values = rows.map((row) => (field.type === "date" && row[field.name] !== null ? new Date(`${row[field.name]}T00:00:00Z`) : row[field.name]));
-    columns[field.name] = vectorFromArray(values, arrowType(field));
-  }
-  for (const {date, precision} of partialDateColumns(fields)) {
-    const spans = rows.map((row) => (row[date] === null ? null : dateSpan(row[date] as string, row[precision] as Precision)));
-    columns[`${date}_from`] = vectorFromArray(spans.map((s) => s?.[0] ?? null), new DateDay());
-    columns[`${date}_to`] = vectorFromArray(spans.map((s) => s?.[1] ?? null), new DateDay());
-  }
-  return tableToIPC(new Table(columns), "stream");
+  const spans = partialDateColumns(fields);
+  const dates = fields.filter((f) => f.type === "date").map((f) => f.name);
+  const span = (date: string, precision: string, end: 0 | 1) =>
+    aq.escape((d: Row) => (d[date] === null ? null : dateSpan(d[date] as string, d[precision] as Precision)[end]));
+  const table = aq
+    .from(rows, fields.map((f) => f.name))
+    .derive(Object.fromEntries(spans.flatMap(({date, precision}) => [[`${date}_from`, span(date, precision, 0)], [`${date}_to`, span(date, precision, 1)]])))
+    .derive(Object.fromEntries(dates.map((name) => [name, aq.escape((d: Row) => utcDay(d[name]))])));
+  const types: Record<string, DataType> = {
+    ...Object.fromEntries(fields.map((f) => [f.name, arrowType(f)])),
+    ...Object.fromEntries(spans.flatMap(({date}) => [[`${date}_from`, dateDay()], [`${date}_to`, dateDay()]]))
+  };
+  return aq.toArrowIPC(table, {format: "stream", types});
 }

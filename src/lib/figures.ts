@@ -6,10 +6,9 @@
  */
 import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
-import * as aq from "arquero";
+import {byRecord, citedSources, recordDisagreements, sourceIndex, type CitingTable} from "./citations.js";
 import {fineGroups, isStatedTotal} from "./fines.js";
-import type {Disagreements} from "./rows.js";
-import {sourceIdList, type SourceKind} from "./provenance.js";
+import type {SourceKind} from "./provenance.js";
 import {uniqueSources} from "./source-list.js";
 import {weakestStatus, type Status} from "./status.js";
 export {weakestStatus, type Status} from "./status.js";
@@ -66,42 +65,6 @@ export interface Figure {
   note: string | null;
   /** Where another source gives a different value: the page says that the sources differ. */
   disagreements: Disagreement[];
-}
-
-/** The disagreements recorded against each record of a table, by record id. */
-export function disagreementsFor(facts: FactBase, table: string, sources = sourceIndex(facts)): Map<string, Disagreement[]> {
-  // Group the disagreements about one table's records by record, keeping the sheet's order within each.
-  const grouped = aq
-    .from(facts.rows("disagreements"))
-    .params({table})
-    .filter((d: Disagreements, $: {table: string}) => d.resource === $.table)
-    .derive({disagreement: aq.op.row_object("field", "other_value", "source_id", "quote", "resolution")})
-    .groupby("record_id")
-    .rollup({disagreements: aq.op.array_agg("disagreement")})
-    .objects() as {record_id: string; disagreements: Pick<Disagreements, "field" | "other_value" | "source_id" | "quote" | "resolution">[]}[];
-  return new Map(
-    grouped.map(({record_id, disagreements}) => [
-      record_id,
-      disagreements.map((d) => ({field: d.field, otherValue: d.other_value, source: sources.get(d.source_id)!, quote: d.quote, resolution: d.resolution}))
-    ])
-  );
-}
-
-export function sourceIndex(facts: FactBase): Map<string, SourceRef> {
-  return new Map(
-    facts.rows("sources").map((row) => [
-      row.source_id as string,
-      {
-        id: row.source_id as string,
-        publisher: row.publisher as string,
-        title: row.title as string,
-        url: row.url as string,
-        published: row.published === null ? null : formatDate(row.published as string, row.published_precision as Precision),
-        kind: row.kind as SourceKind,
-        copyOf: (row.copy_of as string | null) ?? null
-      }
-    ])
-  );
 }
 
 function displayValue(value: number | null, unit: string, qualifier: string | null = null): string {
@@ -200,12 +163,20 @@ export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
   };
 }
 
-/** A row's sources, strongest (its source_id) first, then its further sources. */
-export function rowSources(row: Row, sources: Map<string, SourceRef>): SourceRef[] {
-  return [row.source_id as string, ...sourceIdList(row.other_source_ids)].map((id) => sources.get(id)!);
+/** A record's sources, strongest first, looked up by table and record id. */
+type Cited = (table: CitingTable, id: string) => SourceRef[];
+
+/** The tables figures are stated in, and the events some are computed from. */
+const FIGURE_TABLES = ["mazars_figures", "comparators", "trust_facts", "cqc_findings", "events"] as const;
+
+/** The sources of every record the figures rest on, joined once per table. */
+function citedIn(facts: FactBase, sources: Map<string, SourceRef>): Cited {
+  const byTable = new Map(FIGURE_TABLES.map((table) => [table as CitingTable, byRecord<SourceRef[]>(citedSources(facts, table, sources), "sources")]));
+  return (table, id) => byTable.get(table)!.get(id)!;
 }
 
-function stated(row: Row, table: string, id: string, sources: Map<string, SourceRef>, fields: Partial<Figure>): Figure {
+function stated(row: Row, table: CitingTable, id: string, cited: Cited, fields: Partial<Figure>): Figure {
+  const sources = cited(table, id);
   return {
     id,
     label: row.measure as string,
@@ -221,8 +192,8 @@ function stated(row: Row, table: string, id: string, sources: Map<string, Source
     derived: false,
     period: null,
     rows: [`${table}:${id}`],
-    sources: rowSources(row, sources),
-    leadSources: rowSources(row, sources).slice(0, 1),
+    sources,
+    leadSources: sources.slice(0, 1),
     quote: (row.quote as string | null) ?? null,
     note: (row.note as string | null) ?? null,
     disagreements: [],
@@ -230,12 +201,12 @@ function stated(row: Row, table: string, id: string, sources: Map<string, Source
   };
 }
 
-function mazarsFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure[] {
+function mazarsFigures(facts: FactBase, cited: Cited): Figure[] {
   return facts.rows("mazars_figures").map((row) => {
     const base = row.base ? ` Share of ${row.base}.` : "";
     const type = row.investigation_type ? ` Investigation type: ${row.investigation_type}.` : "";
     const period = `${formatDate(row.period_start as string, "month")} to ${formatDate(row.period_end as string, "month")}`;
-    return stated(row, "mazars_figures", row.figure_id as string, sources, {
+    return stated(row, "mazars_figures", row.figure_id as string, cited, {
       definition: `${row.measure}.${base}${type} Mazars review, ${period} (${row.report_version} report).`,
       period,
       display: (row.reported_as as string | null) ?? displayValue(row.value as number | null, row.unit as string)
@@ -243,18 +214,18 @@ function mazarsFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure
   });
 }
 
-function comparatorFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure[] {
+function comparatorFigures(facts: FactBase, cited: Cited): Figure[] {
   return facts.rows("comparators").map((row) => {
     const scope = `${row.population}${row.period ? `, ${row.period}` : ""}.`;
     const period = (row.period as string | null)?.replace(/^(\d{4})-(\d{4})$/, "$1–$2") ?? null;
     if (row.statistic !== "proportion") {
-      return stated(row, "comparators", row.comparator_id as string, sources, {definition: `${row.measure}. ${scope}`, period});
+      return stated(row, "comparators", row.comparator_id as string, cited, {definition: `${row.measure}. ${scope}`, period});
     }
     const x = row.numerator as number;
     const n = row.denominator as number;
     const interval = wilsonInterval(x, n);
     const value = percentOf(x, n);
-    return stated(row, "comparators", row.comparator_id as string, sources, {
+    return stated(row, "comparators", row.comparator_id as string, cited, {
       definition: `${row.measure}: ${formatCount(x)} of ${formatCount(n)}. ${scope} Share computed from the counts; 95% Wilson interval ${formatInterval(interval.lower, interval.upper)}.`,
       value,
       unit: "percent",
@@ -268,20 +239,20 @@ function comparatorFigures(facts: FactBase, sources: Map<string, SourceRef>): Fi
   });
 }
 
-function trustFactFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure[] {
+function trustFactFigures(facts: FactBase, cited: Cited): Figure[] {
   return facts.rows("trust_facts").map((row) =>
-    stated(row, "trust_facts", row.fact_id as string, sources, {
+    stated(row, "trust_facts", row.fact_id as string, cited, {
       definition: `${row.measure}${row.as_of ? `, as of ${formatDate(row.as_of as string, row.as_of_precision as Precision)}` : ""}.`
     })
   );
 }
 
-function findingFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure[] {
+function findingFigures(facts: FactBase, cited: Cited): Figure[] {
   return facts
     .rows("cqc_findings")
     .filter((row) => row.value !== null)
     .map((row) =>
-      stated(row, "cqc_findings", row.finding_id as string, sources, {
+      stated(row, "cqc_findings", row.finding_id as string, cited, {
         label: row.finding as string,
         definition: `${row.finding} (${row.event}; ${row.location}).`
       })
@@ -299,9 +270,9 @@ const EXTRA_SHARES: {id: string; part: string; whole: string; label: string}[] =
  * the days from the leaked draft to the final report, and the total of the
  * fines and costs the courts imposed.
  */
-function recordFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure[] {
+function recordFigures(facts: FactBase, cited: Cited): Figure[] {
   const events = new Map(facts.rows("events").map((e) => [e.event_id as string, e]));
-  const input = (table: string, key: string, row: Row) => ({id: `${table}:${row[key]}`, status: row.status as Status, sources: rowSources(row, sources)});
+  const input = (table: CitingTable, key: string, row: Row) => ({id: `${table}:${row[key]}`, status: row.status as Status, sources: cited(table, row[key] as string)});
   const figures: Figure[] = [];
   const leak = events.get("2015_12_09_mazars_draft_leaked");
   const report = events.get("2015_12_17_mazars_final_published");
@@ -339,9 +310,12 @@ function recordFigures(facts: FactBase, sources: Map<string, SourceRef>): Figure
 
 export function buildFigures(facts: FactBase): Map<string, Figure> {
   const sources = sourceIndex(facts);
+  const cited = citedIn(facts, sources);
   const figures = new Map<string, Figure>();
-  const disputed = new Map(["mazars_figures", "comparators", "trust_facts", "cqc_findings"].flatMap((table) => [...disagreementsFor(facts, table, sources)]));
-  for (const figure of [...mazarsFigures(facts, sources), ...comparatorFigures(facts, sources), ...trustFactFigures(facts, sources), ...findingFigures(facts, sources)]) {
+  const disputed = new Map(
+    (["mazars_figures", "comparators", "trust_facts", "cqc_findings"] as const).flatMap((table) => [...byRecord<Disagreement[]>(recordDisagreements(facts, table, sources), "disagreements")])
+  );
+  for (const figure of [...mazarsFigures(facts, cited), ...comparatorFigures(facts, cited), ...trustFactFigures(facts, cited), ...findingFigures(facts, cited)]) {
     if (figures.has(figure.id)) throw new Error(`two figures share the id '${figure.id}'`);
     figures.set(figure.id, {...figure, disagreements: disputed.get(figure.id) ?? []});
   }
@@ -356,6 +330,6 @@ export function buildFigures(facts: FactBase): Map<string, Figure> {
   for (const {id, part, whole, label} of EXTRA_SHARES) {
     figures.set(id, shareFigure({id, label, part: figures.get(part)!, whole: figures.get(whole)!}));
   }
-  for (const figure of recordFigures(facts, sources)) figures.set(figure.id, figure);
+  for (const figure of recordFigures(facts, cited)) figures.set(figure.id, figure);
   return figures;
 }

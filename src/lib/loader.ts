@@ -3,6 +3,7 @@
  * succeeded write it to stdout. On bad data the loader prints the located
  * error and exits non-zero with nothing written, which stops the build.
  */
+import {parseArgs} from "node:util";
 import {DataError} from "./errors.js";
 
 export async function runLoader(produce: () => string | Uint8Array | Promise<string | Uint8Array>): Promise<void> {
@@ -19,4 +20,17 @@ export async function runLoader(produce: () => string | Uint8Array | Promise<str
     return;
   }
   process.stdout.write(output);
+}
+
+/**
+ * The parameter of a parameterized loader (`[page].json.ts`), which Framework
+ * passes as `--page=deaths`; one of `allowed`, or the loader fails.
+ */
+export function loaderParam<T extends string>(name: string, allowed: readonly T[]): T {
+  const {values} = parseArgs({options: {[name]: {type: "string"}}, strict: false});
+  const value = values[name];
+  if (typeof value !== "string" || !allowed.includes(value as T)) {
+    throw new Error(`--${name} must be one of ${allowed.join(", ")}; got ${JSON.stringify(value ?? null)}`);
+  }
+  return value as T;
 }

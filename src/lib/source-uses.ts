@@ -4,10 +4,11 @@
  * whether as the lead source, as a further source, or as the other side of a
  * disagreement.
  */
+import * as aq from "arquero";
+import {citations, primaryKey, sourceIndex, type CitingTable} from "./citations.js";
 import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
-import {sourceIndex, type SourceRef} from "./figures.js";
-import {sourceIdList} from "./provenance.js";
+import type {SourceRef} from "./figures.js";
 import type {Status} from "./status.js";
 
 export interface SourceUse {
@@ -24,7 +25,7 @@ export interface SourceEntry extends SourceRef {
 }
 
 /** How each table names a record for a reader. */
-const LABELS: Record<string, (row: Row) => string> = {
+const LABELS: Record<CitingTable, (row: Row) => string> = {
   mazars_figures: (r) => `${r.measure}`,
   comparators: (r) => `${r.measure}`,
   trust_facts: (r) => `${r.measure}`,
@@ -47,27 +48,41 @@ export const TABLE_NAMES: Record<string, string> = {
   disagreements: "Disagreement"
 };
 
+/** Every record of the citing tables, as the sources page names it: table, record_id, label, status. */
+function recordLabels(facts: FactBase): ReturnType<typeof aq.from> {
+  const tables = (Object.entries(LABELS) as [CitingTable, (row: Row) => string][]).map(([table, label]) =>
+    aq
+      .from(facts.rows(table))
+      .params({table})
+      .derive({table: (_: unknown, $: {table: string}) => $.table, label: aq.escape(label)})
+      .select({table: "table", [primaryKey(facts, table)]: "record_id", label: "label", status: "status"})
+  );
+  return tables[0].concat(...tables.slice(1));
+}
+
 export function sourceEntries(facts: FactBase): SourceEntry[] {
-  const entries = new Map([...sourceIndex(facts)].map(([id, source]) => [id, {...source, uses: [] as SourceUse[]}]));
-  for (const [table, label] of Object.entries(LABELS)) {
-    const key = facts.tables.get(table)!.resource.schema.primaryKey as string;
-    for (const row of facts.rows(table)) {
-      const use = (role: SourceUse["role"]): SourceUse => ({table, record: row[key] as string, label: label(row), role, status: row.status as Status});
-      entries.get(row.source_id as string)!.uses.push(use("lead"));
-      for (const id of sourceIdList(row.other_source_ids)) entries.get(id)!.uses.push(use("further"));
-    }
-  }
-  for (const row of facts.rows("disagreements")) {
-    const key = facts.tables.get(row.resource as string)!.resource.schema.primaryKey as string;
-    const target = facts.rows(row.resource as string).find((r) => r[key] === row.record_id);
-    const about = target ? LABELS[row.resource as string](target) : String(row.record_id);
-    entries.get(row.source_id as string)!.uses.push({
-      table: "disagreements",
-      record: row.disagreement_id as string,
-      label: `Gives ${row.field} as “${row.other_value}” for: ${about}`,
-      role: "disagrees",
-      status: null
-    });
-  }
-  return [...entries.values()];
+  const labels = recordLabels(facts);
+  // Each citation of a source by a record, table by table and row by row: its lead source, then its further sources.
+  const cited = (Object.keys(LABELS) as CitingTable[]).map((table) =>
+    citations(facts, table)
+      .params({table})
+      .derive({table: (_: unknown, $: {table: string}) => $.table})
+      .lookup(labels, [["table", "record_id"], ["table", "record_id"]], "label", "status")
+      .derive({role: (d: {rank: number}) => (d.rank === 0 ? "lead" : "further")})
+  );
+  // A disagreement is a use of the source that disagrees, named after the record it disputes.
+  const disagreeing = aq
+    .from(facts.rows("disagreements"))
+    .lookup(labels, [["resource", "record_id"], ["table", "record_id"]], {about: (d: {label: string}) => d.label})
+    .derive({label: aq.escape((d: {field: string; other_value: string; about?: string; record_id: string}) => `Gives ${d.field} as “${d.other_value}” for: ${d.about ?? d.record_id}`)})
+    .derive({table: () => "disagreements", record_id: (d: {disagreement_id: string}) => d.disagreement_id, role: () => "disagrees", status: () => null});
+  const uses = cited[0]
+    .concat(...cited.slice(1), disagreeing)
+    .rename({record_id: "record"})
+    .derive({use: aq.op.row_object("table", "record", "label", "role", "status")})
+    .groupby("source_id")
+    .rollup({uses: aq.op.array_agg("use")})
+    .objects() as {source_id: string; uses: SourceUse[]}[];
+  const bySource = new Map(uses.map((u) => [u.source_id, u.uses]));
+  return [...sourceIndex(facts).values()].map((source) => ({...source, uses: bySource.get(source.id) ?? []}));
 }

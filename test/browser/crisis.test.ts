@@ -11,7 +11,7 @@ import {test} from "node:test";
 import {openPage, waitForCells} from "../../scripts/chromium.js";
 import {loadFactBase} from "../../src/lib/factbase.js";
 import {formatDate, type Precision} from "../../src/lib/format.js";
-import {sourceIndex} from "../../src/lib/figures.js";
+import {sourceIndex} from "../../src/lib/citations.js";
 import {siteSession} from "../helpers/session.js";
 
 const site = siteSession();

@@ -88,6 +88,12 @@ for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS)) {
           const wasm = record.requests.filter((url) => /duckdb/i.test(url));
           if (expected.duckdb) assert.ok(wasm.length > 0, "the SQL page should load DuckDB-WASM");
           else assert.deepEqual(wasm, [], "a reader's page must not download DuckDB-WASM");
+          // A reader's page downloads no table library, and of the data only its own file (src/lib/page-reads.ts).
+          assert.deepEqual(record.requests.filter((url) => /arquero|flechette/i.test(url)), [], "a page must not download a table library");
+          if (!path.startsWith("/embed/") && !["/explore", "/sources"].includes(path)) {
+            const data = record.requests.filter((url) => url.includes("/_file/data/")).map((url) => new URL(url).pathname.replace(/^.*\/_file\//, ""));
+            assert.deepEqual(data.map((file) => file.replace(/\.[0-9a-f]{8}\./, ".")), [`data/pages/${path === "/" ? "index" : path.slice(1)}.json`], "data downloaded");
+          }
           assert.deepEqual(record.consoleErrors, [], "console errors");
           assert.deepEqual(record.failedRequests, [], "failed requests");
           assert.deepEqual(record.offHostRequests, [], "requests off this machine");

@@ -1,8 +1,9 @@
 /**
  * Every data loader in src/data/, run as Framework runs it (a child process
- * writing its output to stdout): on the real data its output has the promised
- * shape; on a broken copy of data/ it fails loudly, says where and what, and
- * writes nothing a build could mistake for output.
+ * writing its output to stdout, with `--page=…` for a parameterized loader):
+ * on the real data its output has the promised shape; on a broken copy of
+ * data/ it fails loudly, says where and what, and writes nothing a build could
+ * mistake for output.
  */
 import assert from "node:assert/strict";
 import {spawn} from "node:child_process";
@@ -12,19 +13,28 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {after, before, describe, test} from "node:test";
 import {tableFromIPC, Type} from "apache-arrow";
+import {CHART_READS} from "../../src/lib/chart-reads.js";
+import {loadFactBase} from "../../src/lib/factbase.js";
+import {buildFigures} from "../../src/lib/figures.js";
+import {PAGE_READS} from "../../src/lib/page-reads.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DATA = join(ROOT, "data");
-const LOADERS = readdirSync(join(ROOT, "src/data"))
+/** The values each parameterized loader is run with: a page, or a chart. */
+const PARAMS: Record<string, {name: string; values: string[]}> = {
+  "pages/[page].json.ts": {name: "page", values: Object.keys(PAGE_READS)},
+  "charts/[chart].json.ts": {name: "chart", values: Object.keys(CHART_READS)}
+};
+const FILES = readdirSync(join(ROOT, "src/data"), {recursive: true, encoding: "utf8"})
   .filter((f) => f.endsWith(".ts"))
   .sort();
+/** Each run: a loader file, with its parameter when it has one ("pages/[page].json.ts --page=deaths"). */
+const LOADERS = FILES.flatMap((file) => (PARAMS[file] ? PARAMS[file].values.map((value) => `${file} --${PARAMS[file].name}=${value}`) : [file]));
+/** On broken data one run of each file is enough: the parameter does not reach the validation. */
+const ONE_RUN_EACH = FILES.map((file) => LOADERS.find((run) => run.split(" ")[0] === file)!);
 
-/** The top-level keys each JSON loader promises its page. */
+/** The top-level keys each JSON loader promises: a page's are in test/unit/page-reads.test.ts. */
 const JSON_KEYS: Record<string, string[]> = {
-  "facts.json.ts": ["figures", "claims", "statements", "sources"],
-  "ratings.json.ts": ["ratings", "sources"],
-  "findings.json.ts": ["findings", "sources"],
-  "events.json.ts": ["events", "terms", "sources"],
   "catalog.json.ts": [] // an array of tables, checked below
 };
 
@@ -44,7 +54,8 @@ function runLoader(name: string, dataDir?: string): Promise<Run> {
   delete env.SHFT_DATA_DIR;
   if (dataDir) env.SHFT_DATA_DIR = dataDir;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", `src/data/${name}`], {cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"]});
+    const [file, ...args] = name.split(" ");
+    const child = spawn(process.execPath, ["--import", "tsx", `src/data/${file}`, ...args], {cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"]});
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
@@ -54,10 +65,10 @@ function runLoader(name: string, dataDir?: string): Promise<Run> {
   });
 }
 
-/** Runs every loader, as many at a time as there are cores. */
-async function runAll(dataDir?: string): Promise<Map<string, Run>> {
+/** Runs loaders, as many at a time as there are cores. */
+async function runAll(dataDir?: string, runs = LOADERS): Promise<Map<string, Run>> {
   const results = new Map<string, Run>();
-  const queue = [...LOADERS];
+  const queue = [...runs];
   const worker = async () => {
     for (let name = queue.shift(); name; name = queue.shift()) results.set(name, await runLoader(name, dataDir));
   };
@@ -93,7 +104,8 @@ after(() => {
 test("there are loaders, and each is a JSON loader we know or an Arrow loader of a catalogued table", () => {
   assert.ok(LOADERS.length >= 3);
   const tables = new Set(catalog.map((t) => t.name));
-  for (const name of LOADERS) {
+  for (const name of FILES) {
+    if (name in PARAMS) continue;
     if (name.endsWith(".json.ts")) assert.ok(name in JSON_KEYS, `declare the top-level keys of ${name} in JSON_KEYS`);
     else if (name.endsWith(".arrow.ts")) assert.ok(tables.has(name.replace(/\.arrow\.ts$/, "")), `${name} has no table in the catalog`);
     else assert.fail(`no expectations for loader ${name}`);
@@ -123,33 +135,27 @@ describe("on the real data", () => {
     }
   });
 
-  for (const [name, keys] of Object.entries(JSON_KEYS)) {
-    if (name === "catalog.json.ts") continue;
-    test(`${name} is JSON with exactly the keys ${keys.join(", ")}`, () => {
-      const output = JSON.parse(good.get(name)!.stdout.toString("utf8"));
-      assert.deepEqual(Object.keys(output).sort(), [...keys].sort());
-    });
-  }
-
-  test("facts.json: every figure has an id, a display and at least one source", () => {
-    const {figures} = JSON.parse(good.get("facts.json.ts")!.stdout.toString("utf8")) as {figures: Record<string, {id: string; display: string; sources: unknown[]}>};
-    for (const [id, figure] of Object.entries(figures)) {
-      assert.equal(figure.id, id);
-      assert.equal(typeof figure.display, "string");
-      assert.ok(figure.sources.length > 0, id);
+  test("the pages' files: every figure has an id, a display and at least one source", () => {
+    for (const name of LOADERS.filter((n) => n.startsWith("pages/"))) {
+      const {figures = {}} = JSON.parse(good.get(name)!.stdout.toString("utf8")) as {figures?: Record<string, {id: string; display: string; sources: unknown[]}>};
+      for (const [id, figure] of Object.entries(figures)) {
+        assert.equal(figure.id, id);
+        assert.equal(typeof figure.display, "string");
+        assert.ok(figure.sources.length > 0, id);
+      }
     }
   });
 
-  test("ratings, findings and events: as many records as the CSV files have rows", async () => {
-    const output = (name: string) => JSON.parse(good.get(name)!.stdout.toString("utf8")) as Record<string, unknown[]>;
-    assert.equal(output("ratings.json.ts").ratings.length, await csvRecordCount(join(DATA, "cqc_ratings.csv")));
-    assert.equal(output("findings.json.ts").findings.length, await csvRecordCount(join(DATA, "cqc_findings.csv")));
-    assert.equal(output("events.json.ts").events.length, await csvRecordCount(join(DATA, "events.csv")));
-    assert.equal(output("events.json.ts").terms.length, await csvRecordCount(join(DATA, "leadership_terms.csv")));
+  test("the ratings, findings and timeline pages get as many records as the CSV files have rows", async () => {
+    const output = (page: string) => JSON.parse(good.get(`pages/[page].json.ts --page=${page}`)!.stdout.toString("utf8")) as Record<string, unknown[]>;
+    assert.equal(output("ratings").ratings.length, await csvRecordCount(join(DATA, "cqc_ratings.csv")));
+    assert.equal(output("findings").findings.length, await csvRecordCount(join(DATA, "cqc_findings.csv")));
+    assert.equal(output("timeline").events.length, await csvRecordCount(join(DATA, "events.csv")));
+    assert.equal(output("timeline").terms.length, await csvRecordCount(join(DATA, "leadership_terms.csv")));
   });
 
   test("each JSON file sends a source once, by id, and names only sources it sends", () => {
-    for (const name of Object.keys(JSON_KEYS).filter((n) => n !== "catalog.json.ts")) {
+    for (const name of LOADERS.filter((n) => n.includes("].json.ts"))) {
       const text = good.get(name)!.stdout.toString("utf8");
       const {sources} = JSON.parse(text) as {sources: Record<string, {url: string}>};
       for (const [id, source] of Object.entries(sources)) {
@@ -174,8 +180,7 @@ describe("on the real data", () => {
       }
       assert.equal(arrow.numRows, entry.rows);
       if (table === "figures") {
-        const {figures} = JSON.parse(good.get("facts.json.ts")!.stdout.toString("utf8"));
-        assert.equal(arrow.numRows, Object.keys(figures).length, "one row per figure in facts.json");
+        assert.equal(arrow.numRows, buildFigures(loadFactBase()).size, "one row per figure the story can show");
       } else {
         assert.equal(arrow.numRows, await csvRecordCount(join(DATA, `${table}.csv`)), "one row per CSV record");
       }
@@ -217,10 +222,10 @@ describe("on a broken copy of the data (SHFT_DATA_DIR)", () => {
     lines[row] = fields.join(",");
     writeFileSync(path, lines.join("\n"));
     expected = `invalid data: ${path}:${row + 1}:${column}: column 'value': expected a number, got "four"`;
-    broken = await runAll(dir);
+    broken = await runAll(dir, ONE_RUN_EACH);
   });
 
-  for (const name of LOADERS) {
+  for (const name of ONE_RUN_EACH) {
     test(`${name} exits non-zero, says file:line:col and the problem, and writes nothing to stdout`, () => {
       const run = broken.get(name)!;
       assert.notEqual(run.code, 0);

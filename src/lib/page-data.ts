@@ -1,0 +1,67 @@
+/**
+ * What a page or an embed is sent: the figures, records and sources its reads
+ * name (src/lib/page-reads.ts, src/lib/chart-reads.ts), chosen from the story's
+ * figures and the inspection record, each source once, by id (payload.ts).
+ * Rows keep the order of the data; figures keep the order buildFigures gives.
+ * An id that names nothing fails here, in the loader, so the build stops.
+ */
+import {CHART_READS, type ChartId, type Reads, type Rows} from "./chart-reads.js";
+import type {FactBase} from "./factbase.js";
+import type {Figure, SourceRef} from "./figures.js";
+import {PAGE_READS, type PageReads, type StoryPage} from "./page-reads.js";
+import {packSources} from "./payload.js";
+import {inspectionRecord, storyFacts, type InspectionRecord, type StoryFacts} from "./story.js";
+
+/** What a page receives: only the keys its reads name. */
+export type PageData = Partial<StoryFacts & InspectionRecord> & {sources: Record<string, SourceRef>};
+
+export function pageData(facts: FactBase, page: StoryPage): PageData {
+  const reads: PageReads = PAGE_READS[page];
+  return dataFor(facts, `page '${page}'`, [reads, ...(reads.charts ?? []).map((chart) => CHART_READS[chart] as Reads)]);
+}
+
+/** What one chart reads, for its embed page in the preview server and for drawing it at build. */
+export function chartData(facts: FactBase, chart: ChartId): PageData {
+  return dataFor(facts, `chart '${chart}'`, [CHART_READS[chart] as Reads]);
+}
+
+export function dataFor(facts: FactBase, reader: string, reads: Reads[]): PageData {
+  const story = storyFacts(facts);
+  const record = inspectionRecord(facts);
+  const claims = reads.some((r) => r.claims === "all") ? story.claims : undefined;
+  // A claim is shown beside the figure it disputes.
+  const figureIds = new Set([...reads.flatMap((r) => r.figures ?? []), ...(claims ?? []).map((c) => c.disputes)]);
+  const choose = <T extends object>(table: string, rows: T[], key: keyof T, lists: (Rows<T> | undefined)[]): T[] | undefined => {
+    const wanted = lists.filter((list) => list !== undefined);
+    if (!wanted.length) return undefined;
+    const chosen = new Set<T>();
+    for (const list of wanted) {
+      if (list === "all") return rows;
+      const picked = typeof list === "function" ? list(rows) : list.map((id) => rowById(reader, table, rows, key, id));
+      for (const row of picked) chosen.add(row);
+    }
+    return rows.filter((row) => chosen.has(row));
+  };
+  const payload = {
+    figures: figureIds.size ? figuresById(reader, story.figures, figureIds) : undefined,
+    claims,
+    statements: choose("statements", story.statements, "statement_id", reads.map((r) => r.statements)),
+    events: choose("events", record.events, "event_id", reads.map((r) => r.events)),
+    terms: choose("leadership_terms", record.terms, "term_id", reads.map((r) => r.terms)),
+    findings: choose("cqc_findings", record.findings, "finding_id", reads.map((r) => r.findings)),
+    ratings: choose("cqc_ratings", record.ratings, "rating_id", reads.map((r) => r.ratings))
+  };
+  // Keys a reader does not read are left out, not sent empty: reading one is an error on the page.
+  return packSources(Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined))) as PageData;
+}
+
+function figuresById(reader: string, figures: Record<string, Figure>, ids: Set<string>): Record<string, Figure> {
+  for (const id of ids) if (!(id in figures)) throw new Error(`the ${reader} reads the figure '${id}', which the fact base does not have`);
+  return Object.fromEntries(Object.entries(figures).filter(([id]) => ids.has(id)));
+}
+
+function rowById<T>(reader: string, table: string, rows: T[], key: keyof T, id: string): T {
+  const row = rows.find((r) => r[key] === id);
+  if (!row) throw new Error(`the ${reader} reads ${table} '${id}', which is not in data/${table}.csv`);
+  return row;
+}
