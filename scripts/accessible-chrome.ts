@@ -7,8 +7,8 @@
  * on the page, so a Framework upgrade that moves the markup fails the build
  * instead of silently shipping the flaw again.
  */
-import {readdir, readFile, writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {readFile, writeFile} from "node:fs/promises";
+import {htmlFiles} from "./static-server.js";
 
 export const PAGE_LANGUAGE = "en-GB";
 
@@ -68,9 +68,7 @@ export function repairPage(html: string, file = "page"): string {
 }
 
 export async function repairSite(dir: string): Promise<void> {
-  for (const entry of await readdir(dir, {withFileTypes: true, recursive: true})) {
-    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
-    const path = join(entry.parentPath ?? entry.path, entry.name);
+  for (const path of await htmlFiles(dir)) {
     const html = await readFile(path, "utf8");
     const repaired = repairPage(html, path);
     if (repaired !== html) await writeFile(path, repaired);

@@ -17,10 +17,9 @@
  * module script, or with a second one, fails the build.
  */
 import {readFile, writeFile} from "node:fs/promises";
-import {join} from "node:path";
 import {prerendered} from "./static-cells.js";
 import {RewriteError} from "./static-html.js";
-import {pagesOf} from "./static-server.js";
+import {pageFile, pagesOf} from "./static-server.js";
 
 const PRELOAD = /<link rel="modulepreload" href="([^"]+)">\n?/g;
 const MODULE = /<script type="module">/g;
@@ -69,7 +68,7 @@ export function deferPageScript(html: string, where: string): string {
 export async function deferSiteScripts(dir: string): Promise<number> {
   let pages = 0;
   for (const path of (await pagesOf(dir)).filter(prerendered)) {
-    const file = join(dir, path.endsWith("/") ? `${path}index.html` : `${path}.html`);
+    const file = pageFile(dir, path);
     await writeFile(file, deferPageScript(await readFile(file, "utf8"), path));
     pages += 1;
   }

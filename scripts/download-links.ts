@@ -10,8 +10,9 @@
  * static one links to its data: URL as before.
  */
 import {createHash} from "node:crypto";
-import {mkdir, readdir, readFile, writeFile} from "node:fs/promises";
+import {mkdir, readFile, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
+import {htmlFiles} from "./static-server.js";
 
 /** Where the files go in the export, beside Framework's own content-hashed files. */
 export const DOWNLOADS = "_file/downloads";
@@ -60,9 +61,7 @@ export function externaliseDownloads(html: string, page: string): {html: string;
 /** Every HTML page of a built site: its data: CSV links become files. Returns how many files. */
 export async function externaliseSiteDownloads(dir: string): Promise<number> {
   const written = new Set<string>();
-  for (const entry of await readdir(dir, {withFileTypes: true, recursive: true})) {
-    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
-    const file = join(entry.parentPath, entry.name);
+  for (const file of await htmlFiles(dir)) {
     const original = await readFile(file, "utf8");
     const {html, files} = externaliseDownloads(original, relative(dir, file));
     if (html === original) continue;

@@ -4,8 +4,8 @@
  * which would make two builds of the same commit differ. The export gives
  * every file the date of the data instead: the latest date in the fact base.
  */
-import {readdir, readFile, writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {readFile, writeFile} from "node:fs/promises";
+import {htmlFiles} from "./static-server.js";
 import {loadFactBase} from "../src/lib/factbase.js";
 
 /** The latest full date stated anywhere in the fact base, as milliseconds since 1970. */
@@ -23,9 +23,7 @@ export function dataDate(): number {
 }
 
 export async function stabiliseFileDates(dir: string, date = dataDate()): Promise<void> {
-  for (const entry of await readdir(dir, {withFileTypes: true, recursive: true})) {
-    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
-    const path = join(entry.parentPath ?? entry.path, entry.name);
+  for (const path of await htmlFiles(dir)) {
     const html = await readFile(path, "utf8");
     const stable = html.replace(/"lastModified":\d+/g, `"lastModified":${date}`);
     if (stable !== html) await writeFile(path, stable);

@@ -17,10 +17,9 @@
  * parsing (a block element inside a paragraph) fails the build.
  */
 import {readFile, writeFile} from "node:fs/promises";
-import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {openPage, waitForCells} from "./chromium.js";
-import {pagesOf} from "./static-server.js";
+import {pageFile, pagesOf} from "./static-server.js";
 import {RewriteError, insertStaticCells, loadingCells, type CapturedCell} from "./static-html.js";
 
 /** Pages whose cells are not prerendered: the SQL workbench, and embeds (static already). */
@@ -154,7 +153,7 @@ export async function prerenderCells(browser: Browser, dir: string, origin: stri
   let cells = 0;
   let pages = 0;
   for (const path of (await pagesOf(dir)).filter(prerendered)) {
-    const file = join(dir, path.endsWith("/") ? `${path}index.html` : `${path}.html`);
+    const file = pageFile(dir, path);
     const original = await readFile(file, "utf8");
     const wanted = loadingCells(original);
     if (wanted.length === 0) continue;

@@ -17,8 +17,8 @@
  * Run by scripts/build.ts in a child process (it needs a DOM on the global
  * object): node --import tsx --import ./scripts/node/npm-specifiers.ts scripts/static-charts.ts <site>
  */
-import {readdir, readFile, writeFile} from "node:fs/promises";
-import {join, relative} from "node:path";
+import {readFile, writeFile} from "node:fs/promises";
+import {relative} from "node:path";
 import {installDom} from "./node/dom.js";
 import {loadFactBase} from "../src/lib/factbase.js";
 import {chartData} from "../src/lib/page-data.js";
@@ -27,6 +27,7 @@ import type {ChartId} from "../src/lib/chart-reads.js";
 import {RewriteError, insertStaticCharts, type Variant} from "./static-html.js";
 import {frameOnce} from "./frame-once.js";
 import {shareTags} from "./share-tags.js";
+import {htmlFiles} from "./static-server.js";
 import {copyThemeFonts, themeCss} from "./theme-css.js";
 
 installDom();
@@ -128,14 +129,6 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
 function chartInput(facts: ReturnType<typeof loadFactBase>, chart: ChartId): {figures: never; record: never} {
   const {figures = {}, ...record} = unpackSources(JSON.parse(JSON.stringify(chartData(facts, chart))));
   return {figures: figures as never, record: record as never};
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, {withFileTypes: true, recursive: true})) {
-    if (entry.isFile() && entry.name.endsWith(".html")) files.push(join(entry.parentPath, entry.name));
-  }
-  return files.sort();
 }
 
 async function main(site: string): Promise<number> {

@@ -85,6 +85,20 @@ export async function serve(root: string, {base = "/", extra = {} as Record<stri
   };
 }
 
+/** Every HTML file of a built site, as full paths, sorted: what the build's rewriting steps walk. */
+export async function htmlFiles(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(dir, {withFileTypes: true, recursive: true})) {
+    if (entry.isFile() && entry.name.endsWith(".html")) files.push(join(entry.parentPath, entry.name));
+  }
+  return files.sort();
+}
+
+/** The file a clean URL path of `pagesOf` is served from. */
+export function pageFile(dir: string, path: string): string {
+  return join(dir, path.endsWith("/") ? `${path}index.html` : `${path}.html`);
+}
+
 /** Every page of a built site as a clean URL path ("/", "/deaths", "/embed/funnel"). */
 export async function pagesOf(dir: string): Promise<string[]> {
   const pages: string[] = [];
