@@ -22,6 +22,15 @@ function loaderInputs(): string[] {
   return [dataDir(), join(projectRoot, "src", "data"), join(projectRoot, "src", "lib"), join(projectRoot, "src", "components")];
 }
 
+/**
+ * The preview re-runs loaders on data being edited, so the cache then holds output of inputs the
+ * stamp does not describe; with the stamp gone, the next build or preview clears it. (Kept, a build
+ * after the edit was undone would have published the edited numbers.)
+ */
+export async function forgetLoaderInputs(): Promise<void> {
+  await rm(stampPath, {force: true});
+}
+
 export async function clearLoaderOutputs(): Promise<void> {
   const stamp = await hashFolders(loaderInputs());
   if (await stampMatches(stampPath, stamp)) return;

@@ -13,7 +13,7 @@ import {watch} from "node:fs";
 import {readdir, utimes} from "node:fs/promises";
 import {join} from "node:path";
 import {dataDir} from "../src/lib/factbase.js";
-import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
+import {clearLoaderOutputs, forgetLoaderInputs, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 
 /** The loaders of data files and of pages: every file under src/ that writes what it is named after. */
@@ -31,6 +31,7 @@ function rerunLoadersOnDataEdits(): void {
     // An editor's save is often several events; one re-run is enough.
     clearTimeout(timer);
     timer = setTimeout(async () => {
+      await forgetLoaderInputs();
       const now = new Date();
       for (const file of await loaderFiles()) await utimes(file, now, now);
       console.log(`data changed: loaders will re-run for open pages`);

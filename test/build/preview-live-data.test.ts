@@ -1,17 +1,19 @@
 /**
  * Editing data while `npm run dev` runs: the preview server is started on a
  * copy of data/, a page is opened, one count in the copy is changed, and the
- * open page shows the new count without a reload or a restart.
+ * open page shows the new count without a reload or a restart; and the
+ * loader output made from the edited copy is not kept for the next build.
  */
 import assert from "node:assert/strict";
 import {spawn, type ChildProcess} from "node:child_process";
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {createServer} from "node:net";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, test} from "node:test";
 import type {Browser} from "playwright-core";
 import {launchBrowser} from "../../scripts/chromium.js";
+import {clearLoaderOutputs} from "../../scripts/loader-cache.js";
 import {formatCount} from "../../src/lib/format.js";
 import {projectRoot} from "../helpers/site.js";
 
@@ -65,4 +67,13 @@ test("an edit in data/ reaches the open page with no restart", {timeout: 180_000
   writeFileSync(file, lines.join("\n"));
   await page.waitForFunction((text) => document.querySelector('.headline-figures [data-figure="deaths_total"] .fact-value')?.textContent === text, formatCount(total + 1), {timeout: 60_000});
   assert.equal(await page.evaluate(() => (window as unknown as {notReloaded?: boolean}).notReloaded), true, "the page updated in place, without a reload");
+
+  // The preview wrote the edited count into the project's loader cache; the next build, on the
+  // data as it is, must not reuse it.
+  const cached = join(projectRoot, "src", ".observablehq", "cache", "data", "pages", "index.json");
+  assert.ok(existsSync(cached), "the preview cached the landing page's data");
+  process.kill(-preview.pid!, "SIGTERM");
+  preview = undefined;
+  await clearLoaderOutputs();
+  assert.ok(!existsSync(cached), "the output made from the edited data was kept for the next build");
 });
