@@ -11,71 +11,82 @@
  */
 import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
-import {copyFile, mkdir, rename, rm} from "node:fs/promises";
+import {copyFile, mkdir, readFile, rename, rm} from "node:fs/promises";
 import {join, resolve} from "node:path";
-import {repairSite} from "./accessible-chrome.js";
 import {findThirdPartyLoads} from "./check-export.js";
 import {writeFiguresSheet} from "./figures-sheet.js";
 import {alreadyChecked, canRenderCheck, exportDigest, rememberChecked, renderCheck} from "./render-check.js";
 import {launchBrowser} from "./chromium.js";
-import {prerenderCells} from "./static-cells.js";
-import {deferSiteScripts} from "./deferred-start.js";
 import {alreadyFinished, finishingInputs, rememberFinished} from "./export-cache.js";
-import {externaliseSiteDownloads} from "./download-links.js";
+import {runFramework} from "./framework.js";
+import {runPipeline} from "./pipeline.js";
 import {RewriteError} from "./static-html.js";
 import {serve} from "./static-server.js";
 import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
-import {stabiliseFileDates} from "./stable-dates.js";
-
+import {dataDate} from "./steps/stable-dates.js";
+import {StepError, type BuildContext, type DrawnChart} from "./steps/step.js";
+import {themeCss} from "./theme-css.js";
 
 function parseOutput(argv: string[]): string {
   const i = argv.indexOf("--out");
   return resolve(projectRoot, i >= 0 ? argv[i + 1] : "dist");
 }
 
-/** Draws the charts at build, in a child process: it puts a DOM on the global object. */
-function drawStaticCharts(site: string): Promise<number> {
+/** Draws the charts at build, in a child process (it puts a DOM on the global object): embeds and images into the site, the pages' drawings into `drawings`. */
+function drawStaticCharts(site: string, drawings: string): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/node/npm-specifiers.ts", "scripts/static-charts.ts", site], {cwd: projectRoot, stdio: "inherit"});
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/node/npm-specifiers.ts", "scripts/static-charts.ts", site, drawings], {cwd: projectRoot, stdio: "inherit"});
     child.on("error", reject);
     child.on("close", (code) => resolvePromise(code ?? 1));
   });
 }
 
-/** Once every page holds its drawings: what a reader does not need before the first paint leaves the HTML. */
-async function lightenPages(site: string, {cellsDrawn}: {cellsDrawn: boolean}): Promise<void> {
-  console.log(`downloads: ${await externaliseSiteDownloads(site)} CSV files written for the static links`);
-  // A page is complete without its script only when its cells were drawn at build.
-  if (cellsDrawn) console.log(`deferred start: ${await deferSiteScripts(site)} pages start their scripts after the first paint`);
+/** What the page steps share: the drawings, the theme, the data's date; the browser is added where Chromium is installed. */
+async function buildContext(site: string, drawings: string): Promise<BuildContext> {
+  const drawn = JSON.parse(await readFile(drawings, "utf8"), (_, value) => (value === "Infinity" ? Infinity : value)) as (DrawnChart & {chart: string})[];
+  return {
+    site,
+    charts: new Map(drawn.map(({chart, ...drawing}) => [chart, drawing])),
+    themed: (await themeCss("")) !== "",
+    themeCss: (depth) => themeCss("../".repeat(depth)),
+    dataDate: dataDate(),
+    browser: null,
+    files: new Map()
+  };
 }
 
-function runFramework(output: string): Promise<number> {
-  const bin = join(projectRoot, "node_modules", ".bin", "observable");
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(bin, ["build"], {
-      cwd: projectRoot,
-      stdio: "inherit",
-      env: {
-        ...process.env,
-        OBSERVABLE_OUTPUT: output,
-        OBSERVABLE_TELEMETRY_DISABLE: "true",
-        PATH: `${join(projectRoot, "node_modules", ".bin")}:${process.env.PATH}`
-      }
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise(code ?? 1));
-  });
+/** The one pass of the page steps; false (with the reason printed) when a step refused a page. */
+async function passPages(build: BuildContext, output: string): Promise<boolean> {
+  try {
+    const {applied, files} = await runPipeline(build);
+    console.log(`page steps: ${[...applied].map(([name, pages]) => `${name} ${pages}`).join(", ")} pages; ${files} files written`);
+    return true;
+  } catch (error) {
+    if (!(error instanceof StepError || error instanceof RewriteError)) throw error;
+    console.error(error.message);
+    console.error(`\nbuild refused: a build step could not apply; ${output} was left as it was.`);
+    return false;
+  }
+}
+
+/** Nothing in the export may load from another origin. */
+async function thirdPartyFree(site: string, output: string): Promise<boolean> {
+  const thirdParty = await findThirdPartyLoads(site);
+  for (const {file, url} of thirdParty) console.error(`${file}: loads ${url} from another origin`);
+  if (thirdParty.length > 0) console.error(`\nbuild refused: pages would load from other origins; ${output} was left as it was.`);
+  return thirdParty.length === 0;
 }
 
 async function main(): Promise<number> {
   const output = parseOutput(process.argv.slice(2));
   const staging = `${output}.building-${process.pid}`;
   const retired = `${output}.previous-${process.pid}`;
+  const drawings = `${output}.drawings-${process.pid}.json`;
   const started = performance.now();
   const phase = (name: string) => console.log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s since the build started`);
   await seedNpmCache();
-  await clearLoaderOutputs();
+  console.log(await clearLoaderOutputs());
   phase("caches ready");
   await rm(staging, {recursive: true, force: true});
   try {
@@ -85,8 +96,6 @@ async function main(): Promise<number> {
       return code;
     }
     phase("Framework build done");
-    await repairSite(staging);
-    await stabiliseFileDates(staging);
     await writeFiguresSheet(staging);
     const inputs = await finishingInputs(staging, {browser: canRenderCheck()});
     let exported: string;
@@ -95,8 +104,8 @@ async function main(): Promise<number> {
       console.log(`\nnothing changed: ${output} is already this export, and was kept`);
       return 0;
     }
-    // Charts drawn at build into every page, the light embed pages and the chart images.
-    const drawn = await drawStaticCharts(staging);
+    // Charts drawn at build, for every page, the light embed pages and the chart images.
+    const drawn = await drawStaticCharts(staging, drawings);
     if (drawn !== 0) {
       console.error(`\nbuild refused: the charts could not be drawn at build; ${output} was left as it was.`);
       return drawn;
@@ -105,28 +114,16 @@ async function main(): Promise<number> {
     // The embed snippet is not imported by any page, so Framework would not copy it.
     await mkdir(join(staging, "embed"), {recursive: true});
     await copyFile(join(projectRoot, "src", "embed", "resize.js"), join(staging, "embed", "resize.js"));
-    const thirdParty = await findThirdPartyLoads(staging);
-    if (thirdParty.length > 0) {
-      for (const {file, url} of thirdParty) console.error(`${file}: loads ${url} from another origin`);
-      console.error(`\nbuild refused: pages would load from other origins; ${output} was left as it was.`);
-      return 1;
-    }
+    const build = await buildContext(staging, drawings);
     if (canRenderCheck()) {
-      // One browser and one server for both: the cells drawn at build, then the check of the result.
-      const server = await serve(staging);
+      // One browser and one server for the cells drawn at build and the check of the result.
+      const pages: Record<string, string> = {};
+      const server = await serve(staging, {extra: pages});
       const browser = await launchBrowser();
       try {
-        try {
-          const {cells, pages} = await prerenderCells(browser, staging, server.origin, server.url);
-          console.log(`static cells: ${cells} cells written into ${pages} pages`);
-        } catch (error) {
-          if (!(error instanceof RewriteError)) throw error;
-          console.error(`static cells: ${error.message}`);
-          console.error(`\nbuild refused: the cells could not be drawn at build; ${output} was left as it was.`);
-          return 1;
-        }
-        phase("cells drawn");
-        await lightenPages(staging, {cellsDrawn: true});
+        if (!(await passPages({...build, browser: {browser, server, pages}}, output))) return 1;
+        phase("pages written");
+        if (!(await thirdPartyFree(staging, output))) return 1;
         exported = await exportDigest(staging);
         if (await alreadyChecked(exported)) {
           console.log("render check: this export is identical to one that already rendered cleanly");
@@ -145,7 +142,8 @@ async function main(): Promise<number> {
         await server.close();
       }
     } else {
-      await lightenPages(staging, {cellsDrawn: false});
+      if (!(await passPages(build, output))) return 1;
+      if (!(await thirdPartyFree(staging, output))) return 1;
       exported = await exportDigest(staging);
       console.warn("static cells and render check skipped: Chromium not found (scripts/ensure-chromium.sh installs it); the pages' prose fills in only with JavaScript, and the export was not opened in a browser.");
     }
@@ -158,6 +156,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await rm(staging, {recursive: true, force: true});
+    await rm(drawings, {force: true});
   }
 }
 

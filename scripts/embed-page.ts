@@ -14,13 +14,13 @@
 import {readdir, readFile, writeFile, mkdir} from "node:fs/promises";
 import {join} from "node:path";
 import {JSDOM} from "jsdom";
-import {EMBEDDABLE_CHARTS} from "../src/components/embeds.js";
+import {EMBEDDABLE_CHARTS} from "../src/components/chart-registry.js";
 import {projectRoot} from "./loader-cache.js";
 import {frameOnce} from "./frame-once.js";
 import {variantCss, type Variant} from "./static-html.js";
 import {themeCss, themeLogoHtml} from "./theme-css.js";
+import {escapeHtml} from "../src/lib/format.js";
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
 /** Framework's built stylesheet for the pages (its themes and the notebook's rules). */
 async function siteStylesheet(site: string): Promise<string> {
@@ -199,7 +199,7 @@ export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, 
   const logo = themeLogoHtml();
   const {document} = new JSDOM("<!DOCTYPE html>").window;
   await mkdir(join(site, "embed"), {recursive: true});
-  for (const {id, name} of EMBEDDABLE_CHARTS) {
+  for (const {id, title: name} of EMBEDDABLE_CHARTS) {
     const chart = charts.get(id);
     if (!chart) throw new Error(`embed ${id}: the chart was not drawn at build`);
     // The chart's own title, as its frame shows it; the registry's name if the frame has none.

@@ -1,11 +1,11 @@
 /**
  * Every cell drawn at build, not only the charts: the figures in the prose,
- * dates, counts, tables, claim cards, statements and inputs. Each story page of
- * the staging export is opened in Chromium; an init script records which nodes
+ * dates, counts, tables, claim cards, statements and inputs: the browser's
+ * side of the static-cells step (scripts/steps/static-cells.ts). Each story
+ * page is opened in Chromium as the earlier steps left it; an init script records which nodes
  * Framework's runtime inserts before each cell's root comment (`<!--:id:-->`),
  * and once the cells have run those nodes are serialised and written into the
- * page in place of the cell's empty loading indicator
- * (scripts/static-html.ts, `insertStaticCells`). The page then shows its
+ * page in place of the cell's empty loading indicator. The page then shows its
  * content before any JavaScript runs, and Framework swaps the live output in
  * within one task.
  *
@@ -16,11 +16,9 @@
  * capture as it was taken, inside its cell: a capture that does not survive
  * parsing (a block element inside a paragraph) fails the build.
  */
-import {readFile, writeFile} from "node:fs/promises";
 import type {Browser} from "playwright-core";
 import {openPage, waitForCells} from "./chromium.js";
-import {pageFile, pagesOf} from "./static-server.js";
-import {RewriteError, insertStaticCells, loadingCells, type CapturedCell} from "./static-html.js";
+import {RewriteError, type CapturedCell} from "./static-html.js";
 
 /** Pages whose cells are not prerendered: the SQL workbench, and embeds (static already). */
 export function prerendered(path: string): boolean {
@@ -108,7 +106,7 @@ function parsedInPage(): Record<string, string | null> {
   return out;
 }
 
-async function capturePage(browser: Browser, origin: string, url: string, path: string, wanted: string[]): Promise<Map<string, CapturedCell>> {
+export async function capturePage(browser: Browser, origin: string, url: string, path: string, wanted: string[]): Promise<Map<string, CapturedCell>> {
   const context = await browser.newContext({viewport: VIEWPORT});
   try {
     await context.addInitScript(RECORD);
@@ -128,7 +126,7 @@ async function capturePage(browser: Browser, origin: string, url: string, path: 
   }
 }
 
-async function checkParsed(browser: Browser, url: string, path: string, cells: ReadonlyMap<string, CapturedCell>, ids: string[]): Promise<void> {
+export async function checkParsed(browser: Browser, url: string, path: string, cells: ReadonlyMap<string, CapturedCell>, ids: string[]): Promise<void> {
   const context = await browser.newContext({viewport: VIEWPORT, javaScriptEnabled: false});
   try {
     const page = await context.newPage();
@@ -142,28 +140,4 @@ async function checkParsed(browser: Browser, url: string, path: string, cells: R
   } finally {
     await context.close();
   }
-}
-
-/**
- * Prerenders the cells of every story page of a built site served at `url` from `dir`.
- * Returns how many cells were written into how many pages; throws a RewriteError on any
- * cell it cannot capture or place.
- */
-export async function prerenderCells(browser: Browser, dir: string, origin: string, url: string): Promise<{cells: number; pages: number}> {
-  let cells = 0;
-  let pages = 0;
-  for (const path of (await pagesOf(dir)).filter(prerendered)) {
-    const file = pageFile(dir, path);
-    const original = await readFile(file, "utf8");
-    const wanted = loadingCells(original);
-    if (wanted.length === 0) continue;
-    const pageUrl = url + path.slice(1);
-    const captured = await capturePage(browser, origin, pageUrl, path, wanted);
-    const {html, ids} = insertStaticCells(original, captured, path);
-    await writeFile(file, html);
-    await checkParsed(browser, pageUrl, path, captured, ids);
-    cells += ids.length;
-    pages += 1;
-  }
-  return {cells, pages};
 }

@@ -1,11 +1,13 @@
 /**
  * Draws every published chart at build, in Node, with the same component
- * functions the pages run in the browser (src/components/charts.ts), and puts
- * the drawings where readers see them first:
+ * functions the pages run in the browser (each entry of
+ * src/components/chart-registry.ts), for
+ * where readers see them first:
  *
- * - into each story page, in place of the chart cell's loading indicator
- *   (scripts/static-html.ts), so the chart is there from the first paint and
- *   with JavaScript off;
+ * - the story pages, in place of the chart cell's loading indicator (the
+ *   build's static-charts step, scripts/steps/static-charts.ts, with the
+ *   drawings this writes to a file), so the chart is there from the first
+ *   paint and with JavaScript off;
  * - as a light embed page per chart, `embed/<id>.html` (scripts/embed-page.ts);
  * - as images, `charts/<id>.svg` and `charts/<id>.png` (scripts/chart-images.ts).
  *
@@ -15,23 +17,20 @@
  * with a container query: the live chart that replaces it has the same height.
  *
  * Run by scripts/build.ts in a child process (it needs a DOM on the global
- * object): node --import tsx --import ./scripts/node/npm-specifiers.ts scripts/static-charts.ts <site>
+ * object): node --import tsx --import ./scripts/node/npm-specifiers.ts scripts/static-charts.ts <site> <drawings.json>
  */
-import {readFile, writeFile} from "node:fs/promises";
-import {relative} from "node:path";
+import {writeFile} from "node:fs/promises";
 import {installDom} from "./node/dom.js";
 import {loadFactBase} from "../src/lib/factbase.js";
 import {chartData} from "../src/lib/page-data.js";
 import {unpackSources} from "../src/lib/payload.js";
-import type {ChartId} from "../src/lib/chart-reads.js";
-import {RewriteError, insertStaticCharts, type Variant} from "./static-html.js";
+import {RewriteError, type Variant} from "./static-html.js";
 import {frameOnce} from "./frame-once.js";
-import {shareTags} from "./share-tags.js";
-import {htmlFiles} from "./static-server.js";
-import {copyThemeFonts, themeCss} from "./theme-css.js";
+import type {DrawnChart} from "./steps/step.js";
+import {copyThemeFonts} from "./theme-css.js";
 
 installDom();
-const {CHARTS} = await import("../src/components/charts.js");
+const {CHART_READS, EMBEDDABLE_CHARTS} = await import("../src/components/chart-registry.js");
 const {writeEmbedPages} = await import("./embed-page.js");
 const {writeChartImages} = await import("./chart-images.js");
 
@@ -124,43 +123,32 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
 /**
  * What a chart reads, made the way the loaders make it and passed through JSON as the pages
  * receive it, so the drawing at build is the drawing in the browser, and a chart that reads
- * more than src/lib/chart-reads.ts sends it fails the build here.
+ * more than its registry entry reads fails the build here.
  */
-function chartInput(facts: ReturnType<typeof loadFactBase>, chart: ChartId): {figures: never; record: never} {
-  const {figures = {}, ...record} = unpackSources(JSON.parse(JSON.stringify(chartData(facts, chart))));
+function chartInput(facts: ReturnType<typeof loadFactBase>, chart: string): {figures: never; record: never} {
+  const {figures = {}, ...record} = unpackSources(JSON.parse(JSON.stringify(chartData(facts, chart, CHART_READS))));
   return {figures: figures as never, record: record as never};
 }
 
-async function main(site: string): Promise<number> {
+async function main(site: string, drawingsFile: string): Promise<number> {
   const facts = loadFactBase();
   const charts = new Map<string, StaticChart>();
-  for (const [id, render] of Object.entries(CHARTS)) {
-    const input = chartInput(facts, id as ChartId);
-    charts.set(id, await variantsOf((width) => render(input, width)));
-  }
-  const placed = new Map<string, string[]>();
-  for (const file of await htmlFiles(site)) {
-    const where = relative(site, file);
-    if (where.startsWith("embed/")) continue;
-    const original = await readFile(file, "utf8");
-    const {html, ids} = insertStaticCharts(original, charts, where);
-    const theme = await themeCss("../".repeat(where.split("/").length - 1));
-    if (theme && !html.includes("</head>")) throw new RewriteError(`${where}: no </head> to put the newsroom theme in`);
-    const themed = theme ? html.replace("</head>", `<style data-newsroom-theme>\n${theme}\n</style>\n</head>`) : html;
-    const shared = shareTags(themed, {page: where, leadChart: ids[0] ?? null, depth: where.split("/").length - 1});
-    if (shared !== original) await writeFile(file, shared);
-    if (ids.length) placed.set(where, ids);
+  for (const {id, draw} of EMBEDDABLE_CHARTS) {
+    const input = chartInput(facts, id);
+    charts.set(id, await variantsOf((width) => draw(input, width)));
   }
   await copyThemeFonts(site);
   await writeEmbedPages(site, charts);
   await writeChartImages(site, charts);
-  const count = [...placed.values()].reduce((n, ids) => n + ids.length, 0);
-  console.log(`static charts: ${charts.size} charts drawn; ${count} placed in ${placed.size} pages; ${charts.size} embed pages and images written`);
+  // The pages take the drawings in the build's one pass over them (scripts/steps/static-charts.ts).
+  const drawings: DrawnChart[] = [...charts].map(([chart, {id, variants, pageHtml}]) => ({chart, id, variants, pageHtml}));
+  await writeFile(drawingsFile, JSON.stringify(drawings, (_, value) => (value === Infinity ? "Infinity" : value)));
+  console.log(`static charts: ${charts.size} charts drawn; ${charts.size} embed pages and images written`);
   return 0;
 }
 
 try {
-  process.exitCode = await main(process.argv[2]);
+  process.exitCode = await main(process.argv[2], process.argv[3]);
 } catch (error) {
   console.error(error instanceof RewriteError ? `static charts: ${error.message}` : error);
   process.exitCode = 1;

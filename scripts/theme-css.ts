@@ -6,6 +6,7 @@
  */
 import {copyFile, mkdir} from "node:fs/promises";
 import {join} from "node:path";
+import {escapeHtml} from "../src/lib/format.js";
 import {THEME} from "../src/theme.js";
 import {themeFontFiles} from "./theme-fonts.js";
 
@@ -38,6 +39,5 @@ export async function themeCss(root: string): Promise<string> {
 
 export function themeLogoHtml(): string {
   if (!THEME.logo) return "";
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
-  return `<p class="newsroom-logo">${escape(THEME.logo.text)}</p>`;
+  return `<p class="newsroom-logo">${escapeHtml(THEME.logo.text)}</p>`;
 }

@@ -3,14 +3,13 @@
 // it. Written at build as plain HTML, so it reads without JavaScript; its head
 // carries the data package as a schema.org Dataset.
 import {loadFactBase} from "./lib/factbase.js";
-import {formatCount} from "./lib/format.js";
+import {escapeHtml, formatCount} from "./lib/format.js";
 import {runLoader} from "./lib/loader.js";
 import {datasetJsonLd} from "./lib/dataset-jsonld.js";
 import {SOURCE_KINDS, type SourceKind} from "./lib/provenance.js";
 import {sourceEntries, TABLE_NAMES, type SourceEntry, type SourceUse} from "./lib/source-uses.js";
 import {STATUS_LABELS} from "./lib/status.js";
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const KIND_HEADINGS: Record<SourceKind, string> = {
   "primary document": "Primary documents",
@@ -26,19 +25,19 @@ const ROLE_TEXT: Record<SourceUse["role"], string> = {
 };
 
 function useItem(use: SourceUse): string {
-  const status = use.status && use.status !== "final" ? ` <span class="status-badge status-${use.status}">${escape(STATUS_LABELS[use.status].toLowerCase())}</span>` : "";
-  return `<li><span class="source-use-role">${ROLE_TEXT[use.role]}</span> ${escape(TABLE_NAMES[use.table])} <code>${escape(use.record)}</code>: ${escape(use.label)}${status}</li>`;
+  const status = use.status && use.status !== "final" ? ` <span class="status-badge status-${use.status}">${escapeHtml(STATUS_LABELS[use.status].toLowerCase())}</span>` : "";
+  return `<li><span class="source-use-role">${ROLE_TEXT[use.role]}</span> ${escapeHtml(TABLE_NAMES[use.table])} <code>${escapeHtml(use.record)}</code>: ${escapeHtml(use.label)}${status}</li>`;
 }
 
 function entry(source: SourceEntry): string {
-  const date = source.published ? `, <time>${escape(source.published)}</time>` : ", date not stated";
-  const copy = source.copyOf ? ` <span class="source-copy">A copy of: ${escape(source.copyOf)}.</span>` : "";
+  const date = source.published ? `, <time>${escapeHtml(source.published)}</time>` : ", date not stated";
+  const copy = source.copyOf ? ` <span class="source-copy">A copy of: ${escapeHtml(source.copyOf)}.</span>` : "";
   const uses = source.uses.length
     ? `<details><summary>What rests on it (${formatCount(source.uses.length)})</summary><ul class="source-uses">${source.uses.map(useItem).join("")}</ul></details>`
     : `<p class="source-unused">Nothing in the fact base cites it.</p>`;
   return `<section class="source-entry" id="source-${source.id}" data-sourced>
-<h3><a class="source-link" href="${escape(source.url)}" rel="noopener noreferrer">${escape(source.title)}</a></h3>
-<p class="source-meta">${escape(source.publisher)}${date}. <span class="source-kind source-kind-${source.kind.replace(" ", "-")}">${escape(source.kind)}</span>.${copy} <span class="source-url">${escape(source.url)}</span></p>
+<h3><a class="source-link" href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(source.title)}</a></h3>
+<p class="source-meta">${escapeHtml(source.publisher)}${date}. <span class="source-kind source-kind-${source.kind.replace(" ", "-")}">${escapeHtml(source.kind)}</span>.${copy} <span class="source-url">${escapeHtml(source.url)}</span></p>
 ${uses}
 </section>`;
 }
@@ -48,7 +47,7 @@ await runLoader(() => {
   const entries = sourceEntries(facts).sort((a, b) => a.publisher.localeCompare(b.publisher) || a.title.localeCompare(b.title));
   const kinds = Object.keys(SOURCE_KINDS) as SourceKind[];
   const counted = kinds.map((kind) => [kind, entries.filter((e) => e.kind === kind)] as const);
-  const summary = counted.map(([kind, list]) => `<li data-sourced><a href="#${kind.replace(" ", "-")}">${KIND_HEADINGS[kind]}</a>: ${formatCount(list.length)}. ${escape(SOURCE_KINDS[kind])}.</li>`).join("\n");
+  const summary = counted.map(([kind, list]) => `<li data-sourced><a href="#${kind.replace(" ", "-")}">${KIND_HEADINGS[kind]}</a>: ${formatCount(list.length)}. ${escapeHtml(SOURCE_KINDS[kind])}.</li>`).join("\n");
   const sections = counted
     .filter(([, list]) => list.length)
     .map(([kind, list]) => `<h2 id="${kind.replace(" ", "-")}">${KIND_HEADINGS[kind]}</h2>\n${list.map(entry).join("\n")}`)

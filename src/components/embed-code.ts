@@ -3,6 +3,7 @@
  * show it: an iframe, and once per page the script that lets each embed set
  * its iframe's height.
  */
+import {escapeHtml} from "../lib/format.js";
 
 /** The site's root, found from this module's own address, so embeds work from any sub-path. */
 export function siteRoot(): URL {
@@ -18,8 +19,7 @@ export const EMBED_MESSAGE = "southern-health-embed:height";
 
 export function embedSnippet(url: string, title: string): string {
   const script = new URL("embed/resize.js", siteRoot()).href;
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  return `<iframe src="${escape(url)}" title="${escape(title)}" width="100%" height="520" style="border:0;width:100%" loading="lazy"></iframe>\n<script src="${escape(script)}" async></script>`;
+  return `<iframe src="${escapeHtml(url)}" title="${escapeHtml(title)}" width="100%" height="520" style="border:0;width:100%" loading="lazy"></iframe>\n<script src="${escapeHtml(script)}" async></script>`;
 }
 
 /** In an embed page: tell the parent page how tall the chart is, now and whenever it changes. */

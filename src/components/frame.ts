@@ -10,7 +10,6 @@ import {uniqueSources} from "../lib/source-list.js";
 import {chartToSvg, svgToPng} from "./chart-image.js";
 import {downloadBlob} from "./download.js";
 import {embedSnippet, embedUrl} from "./embed-code.js";
-import {EMBEDDABLE_CHARTS} from "./embeds.js";
 import {sourceNote} from "./fact.js";
 import {objectsToCsv} from "../lib/csv-write.js";
 import {STATUS_LABELS, STATUS_NOTES, type Status} from "../lib/status.js";
@@ -28,6 +27,11 @@ export interface FrameOptions {
   data: object[];
   /** Statuses of the figures drawn; anything not final is declared under the chart. */
   statuses?: Status[];
+  /**
+   * Whether the chart has an embed page to offer: every published chart (src/components/chart-registry.ts)
+   * does; an ad-hoc chart (the SQL page's) says no, or its embed button would give a dead link.
+   */
+  embed?: boolean;
 }
 
 /** The chart's rows as the CSV download (the one CSV writer, src/lib/csv-write.ts). */
@@ -67,7 +71,7 @@ function addTooltips(body: HTMLElement): void {
 }
 
 export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
-  const {id, title, subtitle, alt, notes = [], data, statuses = []} = options;
+  const {id, title, subtitle, alt, notes = [], data, statuses = [], embed = true} = options;
   const figure = document.createElement("figure");
   figure.className = "chart-frame";
   figure.id = `chart-${id}`;
@@ -134,8 +138,7 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   download.download = `${id}.csv`;
   download.href = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(data))}`;
   actions.append(download, ...imageButtons(figure, id));
-  // Only a published chart has an embed page; an ad-hoc chart (the SQL page's) would give a dead link.
-  if (EMBEDDABLE_CHARTS.some((chart) => chart.id === id)) actions.append(embedButton(figure, id, title));
+  if (embed) actions.append(embedButton(figure, id, title));
   caption.append(actions);
   figure.append(heading, sub, body, alternative, caption);
   return figure;

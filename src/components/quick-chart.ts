@@ -144,7 +144,9 @@ export function QuickChart(columns: ResultColumn[], rows: Cell[][], {x, y, width
     alt,
     sources: [source],
     notes,
-    data: drawn
+    data: drawn,
+    // An ad-hoc chart has no embed page.
+    embed: false
   });
   return frame;
 }

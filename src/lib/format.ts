@@ -57,3 +57,12 @@ export function dateSpan(date: string, precision: Precision): [Date, Date] {
   const exact = new Date(Date.UTC(year, month - 1, day));
   return [exact, exact];
 }
+
+/**
+ * Text as it is written into markup made as a string (the sources page's Markdown, an embed page,
+ * the embed code an editor copies): the one HTML escaper, safe in element content and in a
+ * double-quoted attribute; `>` too, so that text at the start of a Markdown line cannot open a quote.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

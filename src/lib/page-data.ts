@@ -1,11 +1,12 @@
 /**
  * What a page or an embed is sent: the figures, records and sources its reads
- * name (src/lib/page-reads.ts, src/lib/chart-reads.ts), chosen from the story's
+ * name (src/lib/page-reads.ts, and each chart's entry in the chart registry,
+ * which the loaders pass in: code here does not import the components), chosen from the story's
  * figures and the inspection record, each source once, by id (payload.ts).
  * Rows keep the order of the data; figures keep the order buildFigures gives.
  * An id that names nothing fails here, in the loader, so the build stops.
  */
-import {CHART_READS, type ChartId, type Reads, type Rows} from "./chart-reads.js";
+import type {Reads, Rows} from "./chart-reads.js";
 import type {FactBase} from "./factbase.js";
 import type {Figure, SourceRef} from "./figures.js";
 import {PAGE_READS, type PageReads, type StoryPage} from "./page-reads.js";
@@ -15,14 +16,31 @@ import {inspectionRecord, storyFacts, type InspectionRecord, type StoryFacts} fr
 /** What a page receives: only the keys its reads name. */
 export type PageData = Partial<StoryFacts & InspectionRecord> & {sources: Record<string, SourceRef>};
 
-export function pageData(facts: FactBase, page: StoryPage): PageData {
+/** Each chart's reads, by chart id (the chart registry's). */
+export type ChartReads = Readonly<Record<string, Reads>>;
+
+/** Every read of a page: its own, and those of each chart it draws. */
+export function pageReads(page: StoryPage, charts: ChartReads): Reads[] {
   const reads: PageReads = PAGE_READS[page];
-  return dataFor(facts, `page '${page}'`, [reads, ...(reads.charts ?? []).map((chart) => CHART_READS[chart] as Reads)]);
+  return [
+    reads,
+    ...(reads.charts ?? []).map((chart) => {
+      const read = charts[chart];
+      if (!read) throw new Error(`the page '${page}' draws the chart '${chart}', which the chart registry does not have`);
+      return read;
+    })
+  ];
+}
+
+export function pageData(facts: FactBase, page: StoryPage, charts: ChartReads): PageData {
+  return dataFor(facts, `page '${page}'`, pageReads(page, charts));
 }
 
 /** What one chart reads, for its embed page in the preview server and for drawing it at build. */
-export function chartData(facts: FactBase, chart: ChartId): PageData {
-  return dataFor(facts, `chart '${chart}'`, [CHART_READS[chart] as Reads]);
+export function chartData(facts: FactBase, chart: string, charts: ChartReads): PageData {
+  const reads = charts[chart];
+  if (!reads) throw new Error(`no chart named '${chart}' in the chart registry`);
+  return dataFor(facts, `chart '${chart}'`, [reads]);
 }
 
 export function dataFor(facts: FactBase, reader: string, reads: Reads[]): PageData {

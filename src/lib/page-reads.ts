@@ -1,7 +1,7 @@
 /**
  * What each story page reads, declared once: the figures, events, statements
  * and findings its prose and tables name, and the charts it draws (each of
- * which brings what it reads, src/lib/chart-reads.ts). The loader
+ * which brings what its entry in src/components/chart-registry.ts reads). The loader
  * src/data/pages/[page].json.ts sends a page exactly this, so a reader
  * downloads what the page shows, never the whole fact base.
  *
@@ -9,12 +9,12 @@
  * page names an id its entry does not list, or lists one it no longer names,
  * and a page that reads a figure it was not sent fails the build.
  */
-import type {ChartId, Reads} from "./chart-reads.js";
+import type {Reads} from "./chart-reads.js";
 import {REPEAT_FINDING} from "./chart-records.js";
 
 export interface PageReads extends Reads {
-  /** The charts and tables it draws with components that read the data themselves: each brings what it reads. */
-  charts?: readonly ChartId[];
+  /** The charts and tables it draws, by their ids in the chart registry (src/components/chart-registry.ts): each brings what it reads. */
+  charts?: readonly string[];
 }
 
 export const PAGE_READS = {

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
-import {EMBEDDABLE_CHARTS} from "../../src/components/embeds.js";
+import {EMBEDDABLE_CHARTS} from "../../src/components/chart-registry.js";
 import {openPage, waitForCells} from "../../scripts/chromium.js";
 import {serve} from "../../scripts/static-server.js";
 import {builtPages, distDir} from "../helpers/site.js";

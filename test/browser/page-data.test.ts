@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {openPage, waitForCells} from "../../scripts/chromium.js";
-import {CHART_READS, type Reads} from "../../src/lib/chart-reads.js";
+import {CHART_READS, type ChartId} from "../../src/components/chart-registry.js";
 import {PAGE_READS, type PageReads} from "../../src/lib/page-reads.js";
 import {siteSession} from "../helpers/session.js";
 
@@ -28,7 +28,7 @@ for (const [page, reads] of Object.entries(PAGE_READS) as [string, PageReads][])
       assert.equal(files.length, 1, files.join(", "));
       const sent = (await (await context.request.get(files[0])).json()) as {figures?: Record<string, unknown>; statements?: {statement_id: string}[]};
       const shown = await tab.locator("#observablehq-main [data-figure]").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.figure!));
-      const drawn = (reads.charts ?? []).flatMap((chart) => (CHART_READS[chart] as Reads).figures ?? []);
+      const drawn = (reads.charts ?? []).flatMap((chart) => CHART_READS[chart as ChartId].figures ?? []);
       assert.deepEqual(Object.keys(sent.figures ?? {}).sort(), [...new Set([...shown, ...drawn])].sort(), "figures sent against figures shown or drawn");
       const statements = await tab.locator("[data-statement]").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.statement!));
       assert.deepEqual((sent.statements ?? []).map((s) => s.statement_id).sort(), [...new Set(statements)].sort(), "statements sent against statements shown");

@@ -10,7 +10,7 @@ import {mkdtemp} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {EMBEDDABLE_CHARTS} from "../../src/components/embeds.js";
+import {EMBEDDABLE_CHARTS} from "../../src/components/chart-registry.js";
 import {waitForCells} from "../../scripts/chromium.js";
 import {serve} from "../../scripts/static-server.js";
 import {builtPages, projectRoot} from "../helpers/site.js";

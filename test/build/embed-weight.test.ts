@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import {join} from "node:path";
 import {test} from "node:test";
-import {EMBEDDABLE_CHARTS} from "../../src/components/embeds.js";
+import {EMBEDDABLE_CHARTS} from "../../src/components/chart-registry.js";
 import {EMBED_GZIP_BUDGET, embedWeight} from "../../scripts/embed-weight.js";
 import {assertBuilt, distDir} from "../helpers/site.js";
 

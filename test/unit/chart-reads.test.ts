@@ -1,5 +1,6 @@
 /**
- * Each chart is sent exactly what it reads (src/lib/chart-reads.ts). Drawn in
+ * Each chart is sent exactly what its registry entry reads
+ * (src/components/chart-registry.ts). Drawn in
  * Node, as the build draws it, every chart comes out the same from what its
  * page or embed is sent as from the whole fact base (nothing it draws is
  * missing); and taking away any one figure or row it is sent changes the
@@ -9,7 +10,7 @@ import "../../scripts/node/npm-specifiers.ts";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import {installDom} from "../../scripts/node/dom.js";
-import {CHART_READS, type ChartId} from "../../src/lib/chart-reads.js";
+import {CHART_READS, CHART_REGISTRY, EMBEDDABLE_CHARTS, type ChartEntry, type ChartId} from "../../src/components/chart-registry.js";
 import {loadFactBase} from "../../src/lib/factbase.js";
 import {chartData} from "../../src/lib/page-data.js";
 import {packSources, unpackSources} from "../../src/lib/payload.js";
@@ -18,8 +19,6 @@ import type {Figure} from "../../src/lib/figures.js";
 
 installDom();
 // Imported once the DOM is in place and `npm:` imports resolve to node_modules, as at build.
-const {CHARTS} = await import("../../src/components/charts.js");
-const {EMBEDDABLE_CHARTS} = await import("../../src/components/embeds.js");
 const {DraftFinalTable} = await import("../../src/components/draft-final.js");
 
 const facts = loadFactBase();
@@ -39,10 +38,8 @@ const report = (everything.record.events as {event_id: string}[]).find((e) => e.
 
 /** The drawing as text, its ids (which count up from one drawing to the next) renamed in order, with every reference to them. */
 async function drawing(chart: ChartId, input: Input): Promise<string> {
-  const node =
-    chart === "draft-final"
-      ? DraftFinalTable(input.figures, {leak: leak as never, report: report as never})
-      : await CHARTS[chart as keyof typeof CHARTS](input as never, WIDTH);
+  const draw = (CHART_REGISTRY[chart] as ChartEntry).draw;
+  const node = draw ? await draw(input as never, WIDTH) : DraftFinalTable(input.figures, {leak: leak as never, report: report as never});
   let html = node.outerHTML;
   // Named by first appearance; replaced longest first, so that fact-card-1 does not rename part of fact-card-12.
   const names = new Map([...new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))].map((id, i) => [id, `«id${i}»`]));
@@ -59,13 +56,18 @@ async function attempt(chart: ChartId, input: Input): Promise<string> {
   }
 }
 
-test("every embeddable chart, and the draft/final table, says what it reads", () => {
-  assert.deepEqual(Object.keys(CHART_READS).sort(), [...EMBEDDABLE_CHARTS.map((c) => c.id), "draft-final"].sort());
+test("every chart with a drawing is embeddable, in a frame named for it that offers its embed code; only the draft/final table has none", async () => {
+  assert.deepEqual(Object.keys(CHART_REGISTRY).filter((id) => !EMBEDDABLE_CHARTS.some((c) => c.id === id)), ["draft-final"]);
+  for (const {id, draw} of EMBEDDABLE_CHARTS) {
+    const frame = await draw(everything as never, WIDTH);
+    assert.equal(frame.id, `chart-${id}`, `the ${id} chart's frame is named for it (its embed page and images find it so)`);
+    assert.ok(frame.querySelector(".chart-embed"), `the ${id} chart offers its embed code`);
+  }
 });
 
 for (const chart of Object.keys(CHART_READS) as ChartId[]) {
   describe(`chart ${chart}`, () => {
-    const sent = received(chartData(facts, chart));
+    const sent = received(chartData(facts, chart, CHART_READS));
 
     test("draws the same from what it is sent as from the whole fact base", async () => {
       assert.equal(await drawing(chart, everything), await drawing(chart, everything), "two drawings of the same data differ: the comparison cannot be trusted");

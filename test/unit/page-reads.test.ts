@@ -11,7 +11,8 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, test} from "node:test";
 import * as chartRecords from "../../src/lib/chart-records.js";
-import {CHART_READS, type Reads} from "../../src/lib/chart-reads.js";
+import {CHART_READS} from "../../src/components/chart-registry.js";
+import type {Reads} from "../../src/lib/chart-reads.js";
 import {loadFactBase} from "../../src/lib/factbase.js";
 import {dataFor, pageData} from "../../src/lib/page-data.js";
 import {PAGE_READS, type PageReads, type StoryPage} from "../../src/lib/page-reads.js";
@@ -107,12 +108,12 @@ for (const page of Object.keys(PAGE_READS) as StoryPage[]) {
 
     test("is sent exactly the keys it takes from its data file", () => {
       const taken = /const \{([^}]*)\} = unpackSources\(await FileAttachment/.exec(text)![1].split(",").map((key) => key.split(":")[0].trim());
-      assert.deepEqual(Object.keys(pageData(facts, page)).sort(), [...taken, "sources"].sort());
+      assert.deepEqual(Object.keys(pageData(facts, page, CHART_READS)).sort(), [...taken, "sources"].sort());
     });
 
     test("is sent exactly what it and its charts read, and each source once", () => {
-      const sent = JSON.parse(JSON.stringify(pageData(facts, page)));
-      const all: Reads[] = [reads, ...(reads.charts ?? []).map((chart) => CHART_READS[chart] as Reads)];
+      const sent = JSON.parse(JSON.stringify(pageData(facts, page, CHART_READS)));
+      const all: Reads[] = [reads, ...(reads.charts ?? []).map((chart) => CHART_READS[chart as keyof typeof CHART_READS])];
       const claims = all.some((r) => r.claims) ? story.claims : [];
       const figures = new Set([...all.flatMap((r) => r.figures ?? []), ...claims.map((c) => c.disputes)]);
       assert.deepEqual(Object.keys(sent.figures ?? {}).sort(), [...figures].sort(), "figures");
@@ -143,7 +144,7 @@ for (const page of Object.keys(PAGE_READS) as StoryPage[]) {
 test("no story page is sent every figure", () => {
   const all = Object.keys(story.figures).length;
   for (const page of Object.keys(PAGE_READS) as StoryPage[]) {
-    const sent = Object.keys(pageData(facts, page).figures ?? {}).length;
+    const sent = Object.keys(pageData(facts, page, CHART_READS).figures ?? {}).length;
     assert.ok(sent < all / 3, `${page}: ${sent} of ${all} figures`);
   }
 });

@@ -6,7 +6,7 @@
  * site will live sets SHFT_SITE_URL, and the image becomes absolute, as some
  * preview crawlers require.
  */
-import {RewriteError} from "./static-html.js";
+import type {Step} from "./step.js";
 
 /** One sentence per page, for search results and previews; the pages' own figures stay on the pages. */
 export const PAGE_DESCRIPTIONS: Record<string, string> = {
@@ -25,28 +25,44 @@ export const PAGE_DESCRIPTIONS: Record<string, string> = {
 /** The chart a page with none of its own shows in a preview: the review's funnel, the story's core. */
 export const DEFAULT_SHARE_CHART = "funnel";
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-
-export function shareTags(html: string, {page, leadChart, depth}: {page: string; leadChart: string | null; depth: number}): string {
+/** The tags, as [attribute, name, content]: `name` for the page's description and Twitter's cards, `property` for Open Graph. */
+export function shareTagList(page: string, title: string, leadChart: string | null, depth: number, siteUrl = process.env.SHFT_SITE_URL): [string, string, string][] {
   const description = PAGE_DESCRIPTIONS[page];
-  if (!description) throw new RewriteError(`${page}: no description for link previews; add one to PAGE_DESCRIPTIONS in scripts/share-tags.ts`);
-  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
-  if (!title) throw new RewriteError(`${page}: no <title> to share`);
-  if (!html.includes("</head>")) throw new RewriteError(`${page}: no </head> to put the share tags in`);
-  const site = process.env.SHFT_SITE_URL?.replace(/\/?$/, "/");
+  if (!description) throw new Error(`no description for link previews; add one to PAGE_DESCRIPTIONS in scripts/steps/share-tags.ts`);
+  const site = siteUrl?.replace(/\/?$/, "/");
   const image = `${site ?? "../".repeat(depth)}charts/${leadChart ?? DEFAULT_SHARE_CHART}.png`;
   const url = site ? `${site}${page === "index.html" ? "" : page.replace(/\.html$/, "")}` : null;
-  const tags = [
-    `<meta name="description" content="${escape(description)}">`,
-    `<meta property="og:type" content="article">`,
-    `<meta property="og:title" content="${title}">`,
-    `<meta property="og:description" content="${escape(description)}">`,
-    `<meta property="og:image" content="${escape(image)}">`,
-    ...(url ? [`<meta property="og:url" content="${escape(url)}">`] : []),
-    `<meta name="twitter:card" content="summary_large_image">`,
-    `<meta name="twitter:title" content="${title}">`,
-    `<meta name="twitter:description" content="${escape(description)}">`,
-    `<meta name="twitter:image" content="${escape(image)}">`
+  return [
+    ["name", "description", description],
+    ["property", "og:type", "article"],
+    ["property", "og:title", title],
+    ["property", "og:description", description],
+    ["property", "og:image", image],
+    ...(url ? [["property", "og:url", url] as [string, string, string]] : []),
+    ["name", "twitter:card", "summary_large_image"],
+    ["name", "twitter:title", title],
+    ["name", "twitter:description", description],
+    ["name", "twitter:image", image]
   ];
-  return html.replace("</head>", `${tags.join("\n")}\n</head>`);
 }
+
+export const shareTags: Step = {
+  name: "share tags",
+  purpose: "adds the page's description and the Open Graph and Twitter card tags, with an image of its lead chart",
+  scope: "pages Framework wrote",
+  appliesTo: (page) => page.kind !== "embed",
+  transform(document, page) {
+    const title = document.querySelector("head > title")?.textContent;
+    if (!title) throw new Error("no <title> to share");
+    const lead = document.querySelector(".static-chart[data-chart]")?.getAttribute("data-chart") ?? null;
+    const tags = shareTagList(page.file, title, lead, page.depth);
+    for (const [attribute, name, content] of tags) {
+      const meta = document.createElement("meta");
+      meta.setAttribute(attribute, name);
+      meta.setAttribute("content", content);
+      document.head.append(meta, "\n");
+    }
+    return tags.length;
+  },
+  check: (document) => (document.querySelector('head > meta[property="og:image"]') ? null : "no preview image tag in the head")
+};

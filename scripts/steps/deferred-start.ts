@@ -12,17 +12,13 @@
  * frame is painted (a tab opened in the background), it starts once the page
  * is parsed.
  *
- * Only for pages whose cells are drawn at build; the SQL page needs its
- * script at once. Each rewrite checks it applied: a page without Framework's
- * module script, or with a second one, fails the build.
+ * Only for pages whose cells are drawn at build (so only where Chromium is
+ * installed); the SQL page needs its script at once. A page without
+ * Framework's module script or its preloads, or with a second module script,
+ * fails the build.
  */
-import {readFile, writeFile} from "node:fs/promises";
-import {prerendered} from "./static-cells.js";
-import {RewriteError} from "./static-html.js";
-import {pageFile, pagesOf} from "./static-server.js";
+import type {Step} from "./step.js";
 
-const PRELOAD = /<link rel="modulepreload" href="([^"]+)">\n?/g;
-const MODULE = /<script type="module">/g;
 /** The page's module script, once inert: a type the browser does not run. */
 export const INERT_TYPE = "text/x-page-module";
 
@@ -55,22 +51,35 @@ const START = `((preloads, type) => {
   });
 })`;
 
-export function deferPageScript(html: string, where: string): string {
-  const modules = html.match(MODULE)?.length ?? 0;
-  if (modules !== 1) throw new RewriteError(`${where}: expected Framework's one <script type="module">, found ${modules} (did Framework's markup change?)`);
-  const preloads = [...html.matchAll(PRELOAD)].map((match) => match[1]);
-  if (preloads.length === 0) throw new RewriteError(`${where}: no <link rel="modulepreload"> in the head (did Framework's markup change?)`);
-  const starter = `<script>${START}(${JSON.stringify(preloads)}, ${JSON.stringify(INERT_TYPE)});</script>\n`;
-  return html.replace(PRELOAD, "").replace(MODULE, `${starter}<script type="${INERT_TYPE}">`);
+/** Holds the page's module script and its preloads until the first paint; returns how many preloads were held. */
+export function deferPageScript(document: Document): number {
+  const modules = document.querySelectorAll('script[type="module"]');
+  if (modules.length !== 1) throw new Error(`expected Framework's one <script type="module">, found ${modules.length} (did Framework's markup change?)`);
+  const links = [...document.querySelectorAll('link[rel="modulepreload"][href]')];
+  if (links.length === 0) throw new Error(`no <link rel="modulepreload"> in the head (did Framework's markup change?)`);
+  const preloads = links.map((link) => link.getAttribute("href")!);
+  for (const link of links) {
+    // Each preload stood on a line of its own.
+    const after = link.nextSibling;
+    if (after?.nodeType === 3 && (after as Text).data.startsWith("\n")) (after as Text).data = (after as Text).data.slice(1);
+    link.remove();
+  }
+  const [module] = modules;
+  const starter = module.ownerDocument.createElement("script");
+  starter.textContent = `${START}(${JSON.stringify(preloads)}, ${JSON.stringify(INERT_TYPE)});`;
+  module.before(starter, "\n");
+  module.setAttribute("type", INERT_TYPE);
+  return preloads.length;
 }
 
-/** Every page whose cells were drawn at build. Returns how many pages were rewritten. */
-export async function deferSiteScripts(dir: string): Promise<number> {
-  let pages = 0;
-  for (const path of (await pagesOf(dir)).filter(prerendered)) {
-    const file = pageFile(dir, path);
-    await writeFile(file, deferPageScript(await readFile(file, "utf8"), path));
-    pages += 1;
-  }
-  return pages;
-}
+export const deferredStart: Step = {
+  name: "deferred start",
+  purpose: "holds the page's script and its preloads until the first paint, so the first paint waits only for the HTML, the stylesheet and the fonts",
+  scope: "story pages, when their cells were drawn at build",
+  appliesTo: (page, build) => page.kind === "story" && build.browser !== null,
+  transform: (document) => deferPageScript(document),
+  check: (document) =>
+    document.querySelector('script[type="module"], link[rel="modulepreload"]') || document.querySelectorAll(`script[type="${INERT_TYPE}"]`).length !== 1
+      ? "the page's script still starts before the first paint"
+      : null
+};
