@@ -96,10 +96,11 @@ export async function openPage(context: BrowserContext, origin: string): Promise
 /**
  * Waits until Framework has run every cell (no loading placeholders left, the
  * static ones drawn at build included) and the requests the page started
- * have finished.
+ * have finished. The limit only stops a page that never gets there: on a
+ * busy two-core machine a page can take half a minute to go live.
  */
-export async function waitForCells(page: Page): Promise<void> {
-  await page.waitForLoadState("load");
-  await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {timeout: 30_000});
-  await networkSettled(page);
+export async function waitForCells(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForLoadState("load", {timeout});
+  await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {timeout});
+  await networkSettled(page, timeout);
 }
