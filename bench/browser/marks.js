@@ -6,6 +6,7 @@
 // __bench.firstPaintMs    first contentful paint
 // __bench.layoutShift     cumulative layout shift as Chromium and Lighthouse count it:
 //                         the largest session window (gaps < 1 s, window < 5 s) of shifts without input
+// __bench.settledLayoutShift()  resolves with layoutShift once the frames under way are drawn
 // __bench.firstRunState   the SQL workbench's first finished run: "done" or "error"
 // __bench.firstResultMs   ... and when it finished, if "done"
 // __bench.armQuery()      before pressing Ctrl+Enter; __bench.query then resolves with the
@@ -16,8 +17,8 @@
   window.__bench = marks;
 
   let session = {value: 0, start: 0, last: -Infinity};
-  new PerformanceObserver((list) => {
-    for (const shift of list.getEntries()) {
+  const countShifts = (entries) => {
+    for (const shift of entries) {
       if (shift.hadRecentInput) continue;
       const t = shift.startTime;
       if (t - session.last >= 1000 || t - session.start >= 5000) session = {value: 0, start: t, last: t};
@@ -25,7 +26,16 @@
       session.last = t;
       marks.layoutShift = Math.max(marks.layoutShift, session.value);
     }
-  }).observe({type: "layout-shift", buffered: true});
+  };
+  const shifts = new PerformanceObserver((list) => countShifts(list.getEntries()));
+  shifts.observe({type: "layout-shift", buffered: true});
+  // The layout shift once the frames under way have been drawn: a shift is reported with its frame,
+  // and the observer hears of it a task later, so its queued entries are taken at once.
+  marks.settledLayoutShift = () =>
+    new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      countShifts(shifts.takeRecords());
+      resolve(marks.layoutShift);
+    })));
   new PerformanceObserver((list) => {
     for (const paint of list.getEntries()) if (paint.name === "first-contentful-paint") marks.firstPaintMs = paint.startTime;
   }).observe({type: "paint", buffered: true});

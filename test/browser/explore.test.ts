@@ -15,7 +15,7 @@ import {SQL_EXAMPLES} from "../../src/components/sql-examples.js";
 import {parseCsv} from "../../src/lib/csv.js";
 import {loadFactBase} from "../../src/lib/factbase.js";
 import {tableCatalog} from "../../src/lib/tables.js";
-import {openPage, type PageRecord} from "../../scripts/chromium.js";
+import {networkSettled, openPage, type PageRecord} from "../../scripts/chromium.js";
 import {dataRows, finishedRuns, resultHeaders, resultRows, runQuery, waitForRun} from "../helpers/workbench.js";
 import {siteSession} from "../helpers/session.js";
 import {notParquet, raggedCsv, sourcesParquet, spreadsheetCsv, type TestFile} from "../helpers/analyst-files.js";
@@ -139,7 +139,9 @@ test("markup in values, column names and errors is shown as text and runs nothin
     assert.match(await alertText(workbench), /<img src=y onerror=alert\(3\)>/);
     const injected = await page.evaluate(() => document.querySelectorAll("#observablehq-main img, #observablehq-main b, #observablehq-main script:not([type])").length);
     assert.equal(injected, 0, "no element was made from a value");
-    await page.waitForTimeout(300); // time for an onerror handler to have fired, were there one
+    // An image made from a value, even one never put in the page, requests its src; its 404 would be
+    // among the failed requests closeClean checks once every request has finished.
+    await networkSettled(page);
   } finally {
     await closeClean(workbench);
   }
@@ -300,7 +302,8 @@ test("a runaway query can be cancelled, and the next query runs", async () => {
     await page.locator("#sql-input").fill("SELECT count(*) FROM range(1000000000000) AS a(i) WHERE i % 7 = 3");
     await page.locator("button.sql-run").click();
     await page.waitForFunction(() => document.querySelector<HTMLElement>(".sql-workbench")?.dataset.state === "running");
-    await page.waitForTimeout(500); // let DuckDB get properly under way
+    // With the database idle (the first query finished), the runner sends the query to DuckDB as the run starts;
+    // the click waits for Cancel to be enabled, as the analyst would.
     await page.locator("button.sql-cancel").click();
     assert.equal(await waitForRun(page, runs), "cancelled");
     assert.match((await page.locator(".sql-status").textContent()) ?? "", /cancelled/i);

@@ -14,6 +14,7 @@ import {serve} from "../../scripts/static-server.js";
 import {builtPages, distDir} from "../helpers/site.js";
 import {formatCount} from "../../src/lib/format.js";
 import {siteSession} from "../helpers/session.js";
+import {until} from "../helpers/until.js";
 
 const site = siteSession();
 
@@ -82,12 +83,11 @@ test("the embed code from a chart's frame resizes its iframe on a host page", as
       const contentHeight = () => hostPage.frameLocator("iframe").locator("html").evaluate((html) => html.scrollHeight);
       let frameHeight = 0;
       let content = 0;
-      for (let attempt = 0; attempt < 20; attempt++) {
+      await until(async () => {
         frameHeight = await iframe.evaluate((f) => parseFloat(getComputedStyle(f).height));
         content = await contentHeight();
-        if (Math.abs(frameHeight - content) <= 2) break;
-        await hostPage.waitForTimeout(250);
-      }
+        return Math.abs(frameHeight - content) <= 2;
+      });
       assert.ok(Math.abs(frameHeight - content) <= 2, `iframe ${frameHeight}px, content ${content}px`);
     } finally {
       await host.close();

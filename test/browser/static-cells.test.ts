@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {waitForCells} from "../../scripts/chromium.js";
+import {openPage, waitForCells} from "../../scripts/chromium.js";
 import {prerendered} from "../../scripts/static-cells.js";
 import {measureLayout} from "../helpers/layout-shift.js";
 import {builtPages} from "../helpers/site.js";
@@ -33,7 +33,7 @@ test("with JavaScript off, /deaths shows its prose figures with their values; wi
     for (const figure of without) assert.match(figure, /^\w+: \S/, `a figure without its value: ${figure}`);
     assert.ok(without.includes("deaths_total: 10,306"), "the total of deaths is in the prose");
     assert.ok(await still.locator("#observablehq-main .fact").first().isVisible(), "the figures are visible");
-    const live = await on.newPage();
+    const {page: live} = await openPage(on, site.server.origin);
     await live.goto(site.server.url + "deaths");
     await waitForCells(live);
     assert.deepEqual(await live.evaluate(figuresInPage), without, "with JavaScript, the same figures, each once");
@@ -48,7 +48,7 @@ test("with JavaScript on, no story page keeps a static cell or shows a cell's ou
   const on = await site.browser.newContext({viewport: {width: 1000, height: 800}});
   try {
     for (const path of (await builtPages()).filter(prerendered)) {
-      const page = await on.newPage();
+      const {page} = await openPage(on, site.server.origin);
       await page.goto(site.server.url + path.slice(1));
       await waitForCells(page);
       assert.equal(await page.locator("[data-static-cell]").count(), 0, `${path}: a static cell is left`);
@@ -81,16 +81,19 @@ test("a story page paints its first chart with its first content, fetches no scr
       }).observe(document, {childList: true, subtree: true});
     });
     for (const path of (await builtPages()).filter(prerendered)) {
-      const page = await context.newPage();
+      const {page} = await openPage(context, site.server.origin);
       await page.goto(site.server.url + path.slice(1));
       await waitForCells(page);
-      const {paint, scripts, firstChart} = await page.evaluate(() => ({
+      const {paint, scripts, firstChart, hasChart} = await page.evaluate(() => ({
+        hasChart: document.querySelector(".chart-frame .chart-body svg, .chart-frame .chart-body table") !== null,
         firstChart: (window as unknown as {firstChartAt?: number}).firstChartAt ?? null,
         paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
         scripts: performance.getEntriesByType("resource").filter((r) => /\.js(\?|$)/.test(r.name)).map((r) => ({name: r.name, start: r.startTime}))
       }));
       assert.notEqual(paint, null, `${path}: no first contentful paint`);
       assert.ok(scripts.length > 0, `${path}: its scripts never loaded`);
+      // A page with a chart must have had it arrive (the observer saw it), and before the first paint.
+      if (hasChart) assert.notEqual(firstChart, null, `${path}: its chart was never seen arriving`);
       if (firstChart !== null) assert.ok(firstChart <= paint!, `${path}: the first chart arrived at ${firstChart.toFixed(0)} ms, after the first paint at ${paint!.toFixed(0)} ms`);
       for (const script of scripts) assert.ok(script.start >= paint!, `${path}: ${script.name} was fetched at ${script.start.toFixed(0)} ms, before the first paint at ${paint!.toFixed(0)} ms`);
       assert.equal(await page.locator("[data-static-cell], .static-chart").count(), 0, `${path}: the live page did not replace what was drawn at build`);

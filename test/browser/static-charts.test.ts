@@ -11,10 +11,11 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {EMBEDDABLE_CHARTS} from "../../src/components/chart-registry.js";
-import {waitForCells} from "../../scripts/chromium.js";
+import {openPage, waitForCells} from "../../scripts/chromium.js";
 import {serve} from "../../scripts/static-server.js";
 import {builtPages, projectRoot} from "../helpers/site.js";
 import {siteSession} from "../helpers/session.js";
+import {until} from "../helpers/until.js";
 
 const site = siteSession();
 
@@ -23,7 +24,7 @@ test("with JavaScript off, every page shows every chart the live page shows, dra
   const off = await site.browser.newContext({viewport: {width: 1000, height: 800}, javaScriptEnabled: false});
   try {
     for (const path of (await builtPages()).filter((p) => !p.startsWith("/embed/") && p !== "/explore")) {
-      const live = await on.newPage();
+      const {page: live} = await openPage(on, site.server.origin);
       await live.goto(site.server.url + path.slice(1));
       await waitForCells(live);
       const liveIds = (await live.locator("figure.chart-frame:visible").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.chart))).sort();
@@ -96,12 +97,19 @@ ${charts.map((id) => `<div class="slot" id="slot-${id}"></div>`).join("\n")}
     await page.setViewportSize({width, height: 800});
     for (const id of charts) {
       const iframe = page.locator(`#slot-${id} iframe`);
-      const frame = (await iframe.elementHandle())!.contentFrame();
-      // Wait for pym to apply the height the embed reports for this width.
-      await page.waitForTimeout(300);
-      const content = await (await frame)!.evaluate(() => Math.ceil(document.getElementById("embed")!.getBoundingClientRect().height));
-      const scroll = await (await frame)!.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
-      const box = await iframe.evaluate((el) => el.getBoundingClientRect().height);
+      const frame = (await (await iframe.elementHandle())!.contentFrame())!;
+      const measure = async () => ({
+        content: await frame.evaluate(() => Math.ceil(document.getElementById("embed")!.getBoundingClientRect().height)),
+        scroll: await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight),
+        box: await iframe.evaluate((el) => el.getBoundingClientRect().height)
+      });
+      // Until pym has applied the height the embed reports for this width.
+      let last = await measure();
+      await until(async () => {
+        last = await measure();
+        return Math.abs(last.box - last.content) <= 1 && last.scroll <= 0;
+      });
+      const {content, scroll, box} = last;
       assert.ok(Math.abs(box - content) <= 1, `${id} at ${width}px: iframe ${box}px, content ${content}px`);
       assert.ok(scroll <= 0, `${id} at ${width}px: the embed scrolls by ${scroll}px`);
     }

@@ -1,23 +1,23 @@
 /**
- * Editing data while `npm run dev` runs: the preview server is started on a
- * copy of data/, a page is opened, one count in the copy is changed, and the
- * open page shows the new count without a reload or a restart; and the
- * loader output made from the edited copy is not kept for the next build.
+ * Editing data while `npm run dev` runs: the preview server is started in a
+ * copy of the project (test/helpers/project-copy.ts), a page is opened, one
+ * count in the copy's data/ is changed, and the open page shows the new count
+ * without a reload or a restart; and the loader output made from the edited
+ * data is not kept for the next build.
  */
 import assert from "node:assert/strict";
 import {spawn, type ChildProcess} from "node:child_process";
-import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {createServer} from "node:net";
-import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {pathToFileURL} from "node:url";
 import {after, test} from "node:test";
 import type {Browser} from "playwright-core";
 import {launchBrowser} from "../../scripts/chromium.js";
-import {clearLoaderOutputs} from "../../scripts/loader-cache.js";
 import {formatCount} from "../../src/lib/format.js";
-import {projectRoot} from "../helpers/site.js";
+import {copyProject} from "../helpers/project-copy.js";
 
-const data = mkdtempSync(join(tmpdir(), "shft-live-data-"));
+const copy = copyProject();
 let preview: ChildProcess | undefined;
 let browser: Browser | undefined;
 
@@ -25,7 +25,7 @@ after(async () => {
   await browser?.close();
   // The preview script starts Framework as a child: end the whole group.
   if (preview?.pid) process.kill(-preview.pid, "SIGTERM");
-  rmSync(data, {recursive: true, force: true});
+  copy.remove();
 });
 
 function freePort(): Promise<number> {
@@ -37,24 +37,30 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForServer(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the preview server did not answer at ${url}`);
+/** Resolves when the preview prints the address it listens on (Framework prints it once listening). */
+function listening(child: ChildProcess, origin: string, timeout: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`the preview server did not start at ${origin} within ${timeout / 1000} s:\n${output}`)), timeout);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes(`${origin}/`)) clearTimeout(timer), resolve();
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+    child.on("close", (code) => reject(new Error(`the preview server exited (${code}):\n${output}`)));
+  });
 }
 
 test("an edit in data/ reaches the open page with no restart", {timeout: 180_000}, async () => {
-  cpSync(join(projectRoot, "data"), data, {recursive: true});
-  const file = join(data, "mazars_figures.csv");
+  const file = join(copy.root, "data", "mazars_figures.csv");
   const lines = readFileSync(file, "utf8").split("\n");
   const row = lines.findIndex((line) => line.startsWith("deaths_total,"));
   const total = Number(/,count,(\d+),/.exec(lines[row])![1]);
   const port = await freePort();
-  preview = spawn("node_modules/.bin/tsx", ["scripts/preview.ts"], {cwd: projectRoot, detached: true, stdio: "ignore", env: {...process.env, PORT: String(port), SHFT_DATA_DIR: data}});
+  preview = spawn("node_modules/.bin/tsx", ["scripts/preview.ts"], {cwd: copy.root, detached: true, stdio: ["ignore", "pipe", "pipe"], env: {...process.env, PORT: String(port)}});
   const origin = `http://127.0.0.1:${port}`;
-  await waitForServer(origin, Date.now() + 120_000);
+  await listening(preview, origin, 120_000);
   browser = await launchBrowser();
   const page = await browser.newPage();
   await page.goto(origin);
@@ -70,10 +76,12 @@ test("an edit in data/ reaches the open page with no restart", {timeout: 180_000
 
   // The preview wrote the edited count into the project's loader cache; the next build, on the
   // data as it is, must not reuse it.
-  const cached = join(projectRoot, "src", ".observablehq", "cache", "data", "pages", "index.json");
+  const cached = join(copy.root, "src", ".observablehq", "cache", "data", "pages", "index.json");
   assert.ok(existsSync(cached), "the preview cached the landing page's data");
   process.kill(-preview.pid!, "SIGTERM");
   preview = undefined;
+  // The copy's own cache module: its paths are the copy's.
+  const {clearLoaderOutputs} = (await import(pathToFileURL(join(copy.root, "scripts", "loader-cache.ts")).href)) as typeof import("../../scripts/loader-cache.js");
   await clearLoaderOutputs();
   assert.ok(!existsSync(cached), "the output made from the edited data was kept for the next build");
 });

@@ -6,7 +6,7 @@
  */
 import {fileURLToPath} from "node:url";
 import type {Browser} from "playwright-core";
-import {waitForCells} from "../../scripts/chromium.js";
+import {watchRequests, waitForCells} from "../../scripts/chromium.js";
 
 const MARKS = fileURLToPath(new URL("../../bench/browser/marks.js", import.meta.url));
 const VIEWPORTS = {phone: {width: 412, height: 823}, desktop: {width: 1280, height: 900}};
@@ -23,12 +23,12 @@ export async function measureLayout(browser: Browser, baseUrl: string, paths: st
     for (const path of paths) {
       const context = await browser.newContext({viewport: size});
       const page = await context.newPage();
+      watchRequests(page);
       await page.addInitScript({path: MARKS});
       await page.goto(baseUrl + path.slice(1));
       await waitForCells(page);
-      // Shifts are reported after the frame that caused them.
-      await page.waitForTimeout(500);
-      const layoutShift = await page.evaluate(() => (window as unknown as {__bench: {layoutShift: number}}).__bench.layoutShift);
+      // Shifts are reported after the frame that caused them: counted once the frames under way are drawn.
+      const layoutShift = await page.evaluate(() => (window as unknown as {__bench: {settledLayoutShift(): Promise<number>}}).__bench.settledLayoutShift());
       await context.close();
       results.push({path, viewport, layoutShift});
     }

@@ -1,12 +1,14 @@
 /**
  * The built site served on 127.0.0.1 and a Chromium to read it with, started
- * before the tests of one file and stopped after them.
+ * before the tests of one file and stopped after them. Each browser test file
+ * has its own, so files run in parallel; the export is only read, and a file
+ * fails if dist/ changed while it ran.
  */
 import {after, before} from "node:test";
 import type {Browser} from "playwright-core";
 import {launchBrowser} from "../../scripts/chromium.js";
 import {serve, type StaticServer} from "../../scripts/static-server.js";
-import {assertBuilt, distDir} from "./site.js";
+import {assertBuilt, distDir, distSnapshot} from "./site.js";
 
 export interface SiteSession {
   server: StaticServer;
@@ -15,14 +17,17 @@ export interface SiteSession {
 
 export function siteSession(dir = distDir): SiteSession {
   const session = {} as SiteSession;
+  let snapshot = "";
   before(async () => {
     assertBuilt();
+    snapshot = distSnapshot(dir);
     session.server = await serve(dir);
     session.browser = await launchBrowser();
   });
   after(async () => {
     await session.browser?.close();
     await session.server?.close();
+    if (snapshot && distSnapshot(dir) !== snapshot) throw new Error(`${dir} changed while the browser tests read it: nothing may write into the export under test`);
   });
   return session;
 }

@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
 import {test} from "node:test";
 import {toCsv} from "../../src/components/frame.js";
 import {parseCsv} from "../../src/lib/csv.js";
 import {BOM, objectsToCsv} from "../../src/lib/csv-write.js";
-import {distDir} from "../helpers/site.js";
 
 const rows = [
   {item: "Fine", display: "£125,000", value: 125000, note: 'said "no", twice'},
@@ -24,12 +21,4 @@ test("the one CSV writer: BOM, CRLF, formula guard, display text as written, and
     ["'=1+1", "–5%", "-5", "line\nbreak"]
   ]);
   assert.equal(toCsv(rows), text, "the chart download is the same writer");
-});
-
-test("the built figures sheet starts with a BOM and reads back", () => {
-  const text = readFileSync(join(distDir, "figures.csv"), "utf8");
-  assert.ok(text.startsWith(BOM));
-  const table = parseCsv("figures.csv", text);
-  assert.ok(table.records.length > 10);
-  assert.ok(table.header.includes("display"));
 });

@@ -46,6 +46,13 @@ function fakeDatabase(script: Script): FakeDatabase {
   return db;
 }
 
+/** A promise and the function that resolves it: what a test waits on instead of a delay. */
+function signal(): {promise: Promise<void>; resolve: () => void} {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return {promise, resolve};
+}
+
 const answer = (sql: string) => {
   if (sql.startsWith("SET ")) return [];
   if (sql.startsWith("SELECT broken")) throw new Error("Binder Error: Referenced column \"broken\" not found");
@@ -54,18 +61,26 @@ const answer = (sql: string) => {
 };
 
 test("the database is locked before any query, and results are converted", async () => {
-  const db = fakeDatabase(async (sql) => answer(sql));
+  // DuckDB takes at least QUERY_MS over this query: the time the runner reports is the query's own.
+  const QUERY_MS = 25;
+  const db = fakeDatabase(async (sql) => {
+    if (sql.startsWith("SELECT")) await new Promise((resolve) => setTimeout(resolve, QUERY_MS));
+    return answer(sql);
+  });
   const runner = createRunner(async () => db.client);
   await runner.ready;
   assert.deepEqual(db.sent, ["SET enable_external_access = false", "SET lock_configuration = true"]);
+  const asked = performance.now();
   const result = await runner.run("SELECT n, label FROM t");
+  const waited = performance.now() - asked;
   assert.deepEqual(result.columns, [
     {name: "n", kind: "bigint", typeName: "BIGINT"},
     {name: "label", kind: "string", typeName: "VARCHAR"}
   ]);
   assert.deepEqual(result.rows, [[1n, "a"], [2n, "b"], [3n, "c"]]);
   assert.equal(result.capped, false);
-  assert.ok(result.elapsedMs >= 0);
+  // Timers may fire up to a millisecond early against performance.now().
+  assert.ok(result.elapsedMs >= QUERY_MS - 1 && result.elapsedMs <= waited, `the query took ${result.elapsedMs} ms of the ${waited} ms waited for it`);
 });
 
 test("DuckDB's error reaches the caller, and the next query runs", async () => {
@@ -84,13 +99,17 @@ test("a result past maxRows is cut off and says so", async () => {
 
 test("Cancel answers at once, asks DuckDB to stop, and the next query runs", async () => {
   let release!: () => void;
+  const slowSent = signal();
   const db = fakeDatabase(async (sql) => {
-    if (sql.includes("slow")) await new Promise<void>((resolve) => (release = resolve));
+    if (sql.includes("slow")) {
+      slowSent.resolve();
+      await new Promise<void>((resolve) => (release = resolve));
+    }
     return answer(sql);
   });
   const runner = createRunner(async () => db.client, {cancelGraceMs: 10_000});
   const slow = runner.run("SELECT slow");
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  await slowSent.promise; // DuckDB is running it
   runner.cancel();
   await assert.rejects(slow, QueryCancelled);
   assert.equal(db.cancels, 1);
@@ -101,12 +120,17 @@ test("Cancel answers at once, asks DuckDB to stop, and the next query runs", asy
 });
 
 test("a database that ignores Cancel is replaced, and the next query runs on the new one", async () => {
-  const stuck = fakeDatabase(async (sql) => (sql.includes("forever") ? new Promise<never>(() => undefined) : answer(sql)));
+  const foreverSent = signal();
+  const stuck = fakeDatabase(async (sql) => {
+    if (!sql.includes("forever")) return answer(sql);
+    foreverSent.resolve();
+    return new Promise<never>(() => undefined);
+  });
   const fresh = fakeDatabase(async (sql) => answer(sql));
   const databases = [stuck, fresh];
   const runner = createRunner(async () => databases.shift()!.client, {cancelGraceMs: 20});
   const forever = runner.run("SELECT forever");
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  await foreverSent.promise;
   runner.cancel();
   await assert.rejects(forever, QueryCancelled);
   const next = await runner.run("SELECT n");
@@ -117,14 +141,18 @@ test("a database that ignores Cancel is replaced, and the next query runs on the
 
 test("a query cancelled while it waits for the one before is never sent", async () => {
   let release!: () => void;
+  const slowSent = signal();
   const db = fakeDatabase(async (sql) => {
-    if (sql.includes("slow")) await new Promise<void>((resolve) => (release = resolve));
+    if (sql.includes("slow")) {
+      slowSent.resolve();
+      await new Promise<void>((resolve) => (release = resolve));
+    }
     return answer(sql);
   });
   const runner = createRunner(async () => db.client, {cancelGraceMs: 10_000});
   await runner.ready;
   const first = runner.run("SELECT slow");
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  await slowSent.promise;
   const second = runner.run("SELECT second"); // cancels the first and waits for the connection
   runner.cancel(); // cancels the second while it waits
   release();

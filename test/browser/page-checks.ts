@@ -1,0 +1,105 @@
+/**
+ * The checks every page of the export passes, in Debian's Chromium, as a
+ * reader sees it in light and dark mode: it renders its charts, logs no
+ * error, loads nothing off this machine, shows no broken value, and passes
+ * axe-core with no moderate, serious or critical violation. Declared by
+ * pages.test.ts (the site's pages) and embed-pages.test.ts (the embeds), two
+ * files so that they run in parallel.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import assert from "node:assert/strict";
+import {describe, test} from "node:test";
+import {openPage, waitForCells} from "../../scripts/chromium.js";
+import type {SiteSession} from "../helpers/session.js";
+import {unformattedNumbersInPage, unsourcedNumbersInPage} from "../helpers/unsourced-numbers.js";
+import {PAGE_EXPECTATIONS} from "./expectations.js";
+
+const BROKEN_TEXT = /\b(NaN|undefined|Infinity)\b|\[object Object\]/;
+
+/** The checks, for each page of PAGE_EXPECTATIONS that `which` picks. */
+export function checkPages(site: SiteSession, which: (path: string) => boolean): void {
+  for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS).filter(([path]) => which(path))) {
+    describe(`page ${path}`, () => {
+      test("fits a 360 px phone screen without scrolling sideways", async () => {
+        const context = await site.browser.newContext({viewport: {width: 360, height: 800}});
+        try {
+          const {page} = await openPage(context, site.server.origin);
+          await page.goto(site.server.url + path.slice(1));
+          await waitForCells(page);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+          const charts = await page.locator("figure.chart-frame:has(.chart-body[aria-label] svg)").count();
+          assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);
+        } finally {
+          await context.close();
+        }
+      });
+
+      for (const colorScheme of ["light", "dark"] as const) {
+        test(`renders cleanly in ${colorScheme} mode`, async () => {
+          const context = await site.browser.newContext({colorScheme, viewport: {width: 1280, height: 900}});
+          try {
+            const record = await openPage(context, site.server.origin);
+            const response = await record.page.goto(site.server.url + path.slice(1));
+            assert.equal(response?.status(), 200);
+            await waitForCells(record.page);
+            // Embed pages are static pages of their own (scripts/embed-page.ts), without Framework's layout.
+            const text = await record.page.locator(path.startsWith("/embed/") ? "#embed" : "#observablehq-main").innerText();
+            assert.doesNotMatch(text, BROKEN_TEXT, "the page shows a broken value");
+            assert.equal(await record.page.locator(".observablehq--error").count(), 0, "a cell failed");
+            // Headings in order: none skips a level on the way down, and there is one h1.
+            const levels = await record.page.locator("#observablehq-main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+            if (!path.startsWith("/embed/")) assert.equal(levels.filter((l) => l === 1).length, 1, "one h1");
+            levels.forEach((level, i) => assert.ok(i === 0 || level <= levels[i - 1] + 1, `heading h${level} follows h${levels[i - 1]}: ${JSON.stringify(levels)}`));
+            // Link previews: a description and the Open Graph and Twitter card tags, with an image that exists.
+            if (!path.startsWith("/embed/")) {
+              const meta = await record.page.evaluate(() =>
+                Object.fromEntries([...document.head.querySelectorAll("meta[name], meta[property]")].map((m) => [m.getAttribute("name") ?? m.getAttribute("property"), m.getAttribute("content")]))
+              );
+              for (const key of ["description", "og:title", "og:description", "og:image", "twitter:card", "twitter:title", "twitter:description", "twitter:image"]) {
+                assert.ok(meta[key], `no ${key} tag`);
+              }
+              const image = await record.page.evaluate((src) => fetch(new URL(src, location.href)).then((r) => [r.status, r.headers.get("content-type")]), meta["og:image"]!);
+              assert.deepEqual(image, [200, "image/png"], `the preview image ${meta["og:image"]}`);
+            }
+            // Every table says what it holds.
+            const uncaptioned = await record.page.locator("#observablehq-main table").evaluateAll((tables) =>
+              tables.filter((t) => !(t as HTMLTableElement).caption?.textContent?.trim() && !t.getAttribute("aria-label") && !t.getAttribute("aria-labelledby")).map((t) => t.className || t.outerHTML.slice(0, 80))
+            );
+            assert.deepEqual(uncaptioned, [], "tables without a caption");
+            // The page can be zoomed.
+            const viewport = await record.page.locator('meta[name="viewport"]').getAttribute("content");
+            assert.doesNotMatch(viewport ?? "", /maximum-scale|user-scalable\s*=\s*(no|0)/, "the viewport forbids zooming");
+            // Every number a reader sees answers "says who?" (the helper says what counts as sourced).
+            if (colorScheme === "light") assert.deepEqual(await record.page.evaluate(unsourcedNumbersInPage), [], "numbers with no source");
+            // Numbers are written one way everywhere: thousands separated.
+            if (colorScheme === "light") assert.deepEqual(await record.page.evaluate(unformattedNumbersInPage), [], "numbers without thousands separators");
+            // A chart counts when its frame holds a drawn SVG and names it with a text alternative.
+            const charts = await record.page.locator("figure.chart-frame:visible:has(.chart-body[aria-label] svg)").count();
+            assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);
+            for (const selector of expected.selectors ?? []) {
+              assert.ok(await record.page.locator(selector).count() > 0, `missing ${selector}`);
+            }
+            const wasm = record.requests.filter((url) => /duckdb/i.test(url));
+            if (expected.duckdb) assert.ok(wasm.length > 0, "the SQL page should load DuckDB-WASM");
+            else assert.deepEqual(wasm, [], "a reader's page must not download DuckDB-WASM");
+            // A reader's page downloads no table library, and of the data only its own file (src/lib/page-reads.ts).
+            assert.deepEqual(record.requests.filter((url) => /arquero|flechette/i.test(url)), [], "a page must not download a table library");
+            if (!path.startsWith("/embed/") && !["/explore", "/sources"].includes(path)) {
+              const data = record.requests.filter((url) => url.includes("/_file/data/")).map((url) => new URL(url).pathname.replace(/^.*\/_file\//, ""));
+              assert.deepEqual(data.map((file) => file.replace(/\.[0-9a-f]{8}\./, ".")), [`data/pages/${path === "/" ? "index" : path.slice(1)}.json`], "data downloaded");
+            }
+            assert.deepEqual(record.consoleErrors, [], "console errors");
+            assert.deepEqual(record.failedRequests, [], "failed requests");
+            assert.deepEqual(record.offHostRequests, [], "requests off this machine");
+            const axe = await new AxeBuilder({page: record.page}).analyze();
+            const serious = axe.violations.filter((v) => v.impact === "moderate" || v.impact === "serious" || v.impact === "critical");
+            assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`), []);
+          } finally {
+            await context.close();
+          }
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * A copy of the project for a test that builds with other input (changed
+ * data, a theme, a malformed file) or runs the preview server. The project's
+ * own dist/ and Framework caches are then never written while the browser
+ * tests read them, and such tests can run beside each other.
+ *
+ * The copy is the project as the suite's build left it, sharing node_modules:
+ * with the seeded npm modules, the loaders' cached output and the build's
+ * stamps, which the build reuses only where their inputs are the same (the
+ * stamps hash files by their path inside the project, not where it is), so
+ * a copy builds as fast as the project itself would.
+ */
+import {spawn} from "node:child_process";
+import {cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync} from "node:fs";
+import {join} from "node:path";
+import {projectRoot} from "./site.js";
+
+export interface ProjectCopy {
+  root: string;
+  /** Where `npm run build` in the copy exports to. */
+  dist: string;
+  remove(): void;
+}
+
+/** Everything but the installed packages, the exports and other tests' scratch folders. */
+function copied(entry: string): boolean {
+  return !["node_modules", "dist", ".git"].includes(entry) && !entry.startsWith(".test-") && !entry.startsWith("dist.");
+}
+
+export function copyProject(): ProjectCopy {
+  // Inside the project (its .gitignore lists .test-builds-*): the copy resolves packages as the project does.
+  const scratch = mkdtempSync(join(projectRoot, ".test-builds-"));
+  const root = join(scratch, "project");
+  for (const entry of readdirSync(projectRoot).filter(copied)) cpSync(join(projectRoot, entry), join(root, entry), {recursive: true});
+  symlinkSync(join(projectRoot, "node_modules"), join(root, "node_modules"));
+  return {root, dist: join(root, "dist"), remove: () => rmSync(scratch, {recursive: true, force: true})};
+}
+
+export interface BuildResult {
+  /** The exit code; null when the build was stopped by the time limit. */
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `npm run build` in a copy (into its dist/, or `out`); with `offline`, in a new
+ * network namespace with only a loopback (for the build's own local server).
+ * The limit only stops a build that hangs: a cold build takes about 1.5 min alone
+ * and several times that on a busy machine.
+ */
+export function buildIn(copy: ProjectCopy, {offline = false, env = {}, out}: {offline?: boolean; env?: Record<string, string>; out?: string} = {}): Promise<BuildResult> {
+  const command = ["node_modules/.bin/tsx", "scripts/build.ts", ...(out ? ["--out", out] : [])];
+  const [bin, ...args] = offline ? ["unshare", "--net", "sh", "-c", 'ip link set lo up && exec "$@"', "build", ...command] : command;
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin!, args, {cwd: copy.root, env: {...process.env, ...env}, timeout: 20 * 60_000});
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status, signal) => resolve({status, stdout: stdout + (signal ? `\n(stopped by ${signal}: over the time limit)` : ""), stderr}));
+  });
+}
