@@ -69,7 +69,7 @@ export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {wi
         fill: (r: CrisisRow) => (r.status === "final" ? (r.turning_point ? FOCUS : CONTEXT) : "none"),
         stroke: (r: CrisisRow) => (r.turning_point ? FOCUS : CONTEXT),
         strokeWidth: 1.5,
-        title: (r: CrisisRow) => `${r.when}\n${r.event}${r.status === "final" ? "" : `\n${STATUS_LABELS[r.status]}`}\nSource: ${r.source.publisher}`
+        title: (r: CrisisRow) => `${r.when}\n${r.event}${r.status === "final" ? "" : `\n${STATUS_LABELS[r.status]}`}\nSource: ${r.source.credit}`
       }),
       ...(narrow
         ? [Plot.text(rows, {x: 0, y: "order", text: "when", textAnchor: "start", dx: 12, dy: -9, fill: "currentColor", fillOpacity: 0.75, fontSize: 11})]
