@@ -44,7 +44,7 @@ export function figuresSheet(): SheetEntry[] {
     ci95_upper_percent: f.interval ? Number((100 * f.interval.upper).toFixed(2)) : null,
     period: f.period,
     source_urls: f.sources.map((s) => s.url),
-    sources: f.sources.map((s) => `${s.publisher}: ${s.title}${s.published ? ` (${s.published})` : ""}`)
+    sources: f.sources.map((s) => `${s.credit}: ${s.title}${s.published ? ` (${s.published})` : ""}`)
   }));
 }
 

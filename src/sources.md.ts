@@ -9,6 +9,7 @@ import {datasetJsonLd} from "./lib/dataset-jsonld.js";
 import {SOURCE_KINDS, type SourceKind} from "./lib/provenance.js";
 import {sourceEntries, TABLE_NAMES, type SourceEntry, type SourceUse} from "./lib/source-uses.js";
 import {STATUS_LABELS} from "./lib/status.js";
+import {publisherName, type CopyType} from "./lib/copies.js";
 
 
 const KIND_HEADINGS: Record<SourceKind, string> = {
@@ -29,15 +30,38 @@ function useItem(use: SourceUse): string {
   return `<li><span class="source-use-role">${ROLE_TEXT[use.role]}</span> ${escapeHtml(TABLE_NAMES[use.table])} <code>${escapeHtml(use.record)}</code>: ${escapeHtml(use.label)}${status}</li>`;
 }
 
-function entry(source: SourceEntry): string {
+const COPY_TEXT: Record<CopyType, string> = {
+  reprint: "A reprint of",
+  rewrite: "A rewrite of",
+  "in part": "Its own report, reusing passages first published in"
+};
+
+/** What a copy is, what that makes it, and how that was found: "A reprint of NHS England's release (a primary document), so it counts as that document …". */
+function copyText(source: SourceEntry, evidence: string, byId: Map<string, SourceEntry>): string {
+  const copy = source.copy!;
+  const original = copy.ofSourceId && byId.has(copy.ofSourceId) ? `; <a href="#source-${copy.ofSourceId}">its own page in the record</a>` : "";
+  const verdict =
+    copy.type === "in part"
+      ? "; a record resting on those passages cites the original or is dated by it"
+      : source.standing === "primary document"
+        ? `, so it counts as that document: ${escapeHtml(source.credit)}`
+        : source.standing === "original reporting"
+          ? ", so it counts as reporting of that document"
+          : ", so it counts as a copy: nothing rests on it as fact";
+  return ` <span class="source-copy">${COPY_TEXT[copy.type]} ${escapeHtml(copy.of)} (${escapeHtml(copy.ofKind)}${original})${verdict}. How we know: ${escapeHtml(evidence)}</span>`;
+}
+
+function entry(source: SourceEntry, evidence: Map<string, string>, copiedBy: Map<string, SourceEntry[]>, byId: Map<string, SourceEntry>): string {
   const date = source.published ? `, <time>${escapeHtml(source.published)}</time>` : ", date not stated";
-  const copy = source.copyOf ? ` <span class="source-copy">A copy of: ${escapeHtml(source.copyOf)}.</span>` : "";
+  const copy = source.copy ? copyText(source, evidence.get(source.id) ?? "", byId) : "";
+  const copies = copiedBy.get(source.id) ?? [];
+  const copiedText = copies.length ? ` <span class="source-copied-by">Reprinted or retold by: ${copies.map((c) => `<a href="#source-${c.id}">${escapeHtml(publisherName(c.publisher))}</a>`).join(", ")}.</span>` : "";
   const uses = source.uses.length
     ? `<details><summary>What rests on it (${formatCount(source.uses.length)})</summary><ul class="source-uses">${source.uses.map(useItem).join("")}</ul></details>`
     : `<p class="source-unused">Nothing in the fact base cites it.</p>`;
   return `<section class="source-entry" id="source-${source.id}" data-sourced>
 <h3><a class="source-link" href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(source.title)}</a></h3>
-<p class="source-meta">${escapeHtml(source.publisher)}${date}. <span class="source-kind source-kind-${source.kind.replace(" ", "-")}">${escapeHtml(source.kind)}</span>.${copy} <span class="source-url">${escapeHtml(source.url)}</span></p>
+<p class="source-meta">${escapeHtml(source.publisher)}${date}. <span class="source-kind source-kind-${source.kind.replace(" ", "-")}">${escapeHtml(source.kind)}</span>.${copy}${copiedText} <span class="source-url">${escapeHtml(source.url)}</span></p>
 ${uses}
 </section>`;
 }
@@ -45,12 +69,17 @@ ${uses}
 await runLoader(() => {
   const facts = loadFactBase();
   const entries = sourceEntries(facts).sort((a, b) => a.publisher.localeCompare(b.publisher) || a.title.localeCompare(b.title));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const evidence = new Map(facts.rows("sources").map((r) => [r.source_id, r.copy_evidence ?? ""]));
+  const copiedBy = new Map<string, SourceEntry[]>();
+  for (const e of entries) if (e.copy?.ofSourceId) copiedBy.set(e.copy.ofSourceId, [...(copiedBy.get(e.copy.ofSourceId) ?? []), e]);
+  // Grouped by standing: a reprint of a primary document is listed with the primary documents, a copy of another outlet's story with the copies.
   const kinds = Object.keys(SOURCE_KINDS) as SourceKind[];
-  const counted = kinds.map((kind) => [kind, entries.filter((e) => e.kind === kind)] as const);
+  const counted = kinds.map((kind) => [kind, entries.filter((e) => e.standing === kind)] as const);
   const summary = counted.map(([kind, list]) => `<li data-sourced><a href="#${kind.replace(" ", "-")}">${KIND_HEADINGS[kind]}</a>: ${formatCount(list.length)}. ${escapeHtml(SOURCE_KINDS[kind])}.</li>`).join("\n");
   const sections = counted
     .filter(([, list]) => list.length)
-    .map(([kind, list]) => `<h2 id="${kind.replace(" ", "-")}">${KIND_HEADINGS[kind]}</h2>\n${list.map(entry).join("\n")}`)
+    .map(([kind, list]) => `<h2 id="${kind.replace(" ", "-")}">${KIND_HEADINGS[kind]}</h2>\n${list.map((e) => entry(e, evidence, copiedBy, byId)).join("\n")}`)
     .join("\n\n");
   return `---
 title: Sources
@@ -60,7 +89,7 @@ head: ${JSON.stringify(`<script type="application/ld+json">${JSON.stringify(data
 
 # Sources
 
-<p class="lede">Every page the notebook cites, what kind of source it is, and what rests on it. A figure is shown as final only when a primary document or original reporting states it; a figure that rests only on a secondary source or a copy is labelled secondary wherever it appears.</p>
+<p class="lede">Every page the notebook cites, what kind of source it is, and what rests on it. A figure is shown as final only when a primary document or original reporting states it; a figure that rests only on a secondary source or a copy is labelled secondary wherever it appears. A page that reprints a primary document counts as that document and is named for it; a page that copies another outlet's story counts as a copy.</p>
 
 <ul class="source-summary">
 ${summary}

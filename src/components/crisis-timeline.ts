@@ -25,14 +25,16 @@ export const CRISIS_LABELS: Record<string, {label: string; turningPoint?: boolea
   "2016_04_14_licence_condition": {label: "NHS Improvement adds a licence condition"},
   "2016_04_28_chair_resigns": {label: "The chair resigns; the chief executive stays", turningPoint: true},
   "2016_04_29_cqc_focused_report": {label: "CQC publishes its report", turningPoint: true},
-  "2016_04_29_smart_chair_notified": {label: "NHS Improvement names an interim chair"},
+  "2016_04_29_smart_chair_notified": {label: "NHS Improvement gives notice of an interim chair"},
+  "2016_05_05_smart_interim_chair_required": {label: "NHS Improvement requires an interim chair"},
   "2016_05_03_urgent_question": {label: "Second urgent question in Parliament"},
   "2016_06_trust_accepts_responsibility": {label: "The trust accepts responsibility for Connor Sparrowhawk's death"},
   "2016_06_08_westminster_hall_debate": {label: "Westminster Hall debate"},
-  "2016_06_30_smart_review_undertakings": {label: "Interim chair's review; enforcement undertakings"},
+  "2016_06_30_smart_review": {label: "Interim chair's review keeps the chief executive"},
+  "2016_06_30_enforcement_undertakings": {label: "NHS Improvement's enforcement undertakings"},
   "2016_08_30_percy_steps_down": {label: "The chief executive steps down", turningPoint: true},
   "2016_09_smart_resigns": {label: "The interim chair resigns"},
-  "2016_09_13_cqc_follow_up_inspection": {label: "CQC's follow-up inspection"},
+  "2016_09_cqc_follow_up_inspection": {label: "CQC's follow-up inspection"},
   "2016_10_percy_leaves_trust": {label: "The former chief executive leaves the trust", turningPoint: true}
 };
 
@@ -69,7 +71,7 @@ export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {wi
         fill: (r: CrisisRow) => (r.status === "final" ? (r.turning_point ? FOCUS : CONTEXT) : "none"),
         stroke: (r: CrisisRow) => (r.turning_point ? FOCUS : CONTEXT),
         strokeWidth: 1.5,
-        title: (r: CrisisRow) => `${r.when}\n${r.event}${r.status === "final" ? "" : `\n${STATUS_LABELS[r.status]}`}\nSource: ${r.source.publisher}`
+        title: (r: CrisisRow) => `${r.when}\n${r.event}${r.status === "final" ? "" : `\n${STATUS_LABELS[r.status]}`}\nSource: ${r.source.credit}`
       }),
       ...(narrow
         ? [Plot.text(rows, {x: 0, y: "order", text: "when", textAnchor: "start", dx: 12, dy: -9, fill: "currentColor", fillOpacity: 0.75, fontSize: 11})]

@@ -109,11 +109,16 @@ export function sourcesPageHref(source: SourceRef): string {
   return new URL(`../../sources#source-${source.id}`, import.meta.url).href;
 }
 
-/** A short numbered note for a chart's source line: publisher and date, linking to the sources page. */
+/**
+ * A short numbered note for a chart's source line: who (the publisher, or the document a page reprints)
+ * and when, linking to the sources page. A page that counts as secondary says so, and a copy of
+ * another outlet's page says that.
+ */
 export function sourceNote(source: SourceRef): HTMLLIElement {
   const item = element("li", "source-note");
-  const weak = source.kind === "secondary" || source.kind === "mirror" ? ` (${source.kind === "mirror" ? "copy of another outlet's page" : "secondary source"})` : "";
-  const link = element("a", "source-note-link", `${source.publisher}${source.published ? `, ${source.published}` : ""}${weak}`);
+  const copied = source.kind === "mirror" || (source.copy !== null && source.copy.type !== "in part" && source.copy.ofKind !== "primary document");
+  const weak = source.standing === "secondary" || source.standing === "mirror" ? ` (${copied ? "copy of another outlet's page" : "secondary source"})` : "";
+  const link = element("a", "source-note-link", `${source.credit}${source.published ? `, ${source.published}` : ""}${weak}`);
   link.href = source.kind === "query" ? source.url : sourcesPageHref(source);
   link.title = source.title;
   item.append(link);
@@ -121,7 +126,7 @@ export function sourceNote(source: SourceRef): HTMLLIElement {
 }
 
 export function sourceLink(source: SourceRef): HTMLAnchorElement {
-  const link = element("a", "source-link", `${source.publisher}: ${source.title}${source.published ? ` (${source.published})` : ""}`);
+  const link = element("a", "source-link", `${source.credit}: ${source.title}${source.published ? ` (${source.published})` : ""}`);
   link.href = source.url;
   link.rel = "noopener noreferrer";
   // The source's own title and date, not a figure of ours.
@@ -145,7 +150,7 @@ export function sourcesDiffer(disagreements: Disagreement[]): HTMLElement {
   root.append(element("strong", "sources-differ-label", "Sources differ. "));
   disagreements.forEach((d, i) => {
     if (i > 0) root.append(" ");
-    const other = element("span", "sources-differ-item", `${d.source.publisher} gives the ${d.field.replace(/_/g, " ")} as “${d.otherValue}”: `);
+    const other = element("span", "sources-differ-item", `${d.source.credit} gives the ${d.field.replace(/_/g, " ")} as “${d.otherValue}”: `);
     other.append(element("q", "", d.quote), ` (`, sourceLink(d.source), `). ${d.resolution}`);
     root.append(other);
   });

@@ -98,7 +98,7 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
         fill: (p: FineRow) => (p.kind === "fine" ? FOCUS : CONTEXT),
         insetTop: narrow ? 20 : 6,
         insetBottom: 6,
-        title: (p: FineRow) => `${p.item}: ${amountLabel(p)}\n${p.prosecution}, ${formatDate(p.dated, p.dated_precision)}\nSource: ${p.source.publisher}`
+        title: (p: FineRow) => `${p.item}: ${amountLabel(p)}\n${p.prosecution}, ${formatDate(p.dated, p.dated_precision)}\nSource: ${p.source.credit}`
       }),
       // The item names the bar: beside it on a desktop, above it on a phone.
       Plot.text(parts, {

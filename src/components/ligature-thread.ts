@@ -53,7 +53,7 @@ function middle(row: ThreadRow): Date {
 
 function tooltip(row: ThreadRow): string {
   const status = row.status === "final" ? "" : `\n${STATUS_LABELS[row.status]}`;
-  return `${row.location}\n${row.finding}\n${row.event}: ${row.seen_as} ${row.seen}, ${row.reported}${status}\nSource: ${row.source.publisher}`;
+  return `${row.location}\n${row.finding}\n${row.event}: ${row.seen_as} ${row.seen}, ${row.reported}${status}\nSource: ${row.source.credit}`;
 }
 
 export function LigatureThreadChart({findings, events}: {findings: FindingRow[]; events: EventRow[]}, {width}: {width: number}): HTMLElement {
@@ -124,7 +124,7 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
     sources: [...sourcesOf(rows), ...annotations.map((a) => a.source)],
     notes: [
       "Each finding is placed when the risk was seen: the inspection date, or the sentencing date for a court case. A month-dated inspection is drawn as the whole month. Hollow marks come from secondary sources.",
-      ...(repeat?.quote ? [`CQC's report on the ${repeat.seen} inspection, as quoted by ${repeat.source.publisher}: “${repeat.quote}”`] : [])
+      ...(repeat?.quote ? [`CQC's report on the ${repeat.seen} inspection, as quoted by ${repeat.source.credit}: “${repeat.quote}”`] : [])
     ],
     data: [...rows.map(flatRow), ...annotationRows(annotations)],
     statuses: rows.map((r) => r.status)

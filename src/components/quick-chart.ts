@@ -136,7 +136,7 @@ export function QuickChart(columns: ResultColumn[], rows: Cell[][], {x, y, width
     alt = `Scatter plot of ${yColumn.name} against ${xColumn.name}, ${points.length} point${points.length === 1 ? "" : "s"}.`;
     drawn = points.map((p) => ({[xColumn.name]: p.x, [yColumn.name]: p.y}));
   }
-  const source: SourceRef = {id: "sql-query", publisher: "SQL workbench", title: "the query on this page", url: shareUrl, published: null, kind: "query", copyOf: null};
+  const source: SourceRef = {id: "sql-query", publisher: "SQL workbench", title: "the query on this page", url: shareUrl, published: null, kind: "query", copyOf: null, copy: null, standing: "query", credit: "SQL workbench"};
   const frame = ChartFrame(chart, {
     id: "sql-result",
     title: `${yColumn.name} by ${xColumn.name}`,

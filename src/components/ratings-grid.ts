@@ -103,8 +103,8 @@ function tooltip(row: RatingRow, inspection: Inspection, scope: Scope): string {
   const rating = isCqcRating(row.rating) ? capitalise(row.rating) : `${LONG_RATINGS[row.rating]}: ${GAP_MEANINGS[row.rating]}`;
   const previous = row.previous_rating ? `\nPreviously: ${row.previous_rating}` : "";
   const status = row.status === "final" ? "" : `\n${STATUS_LABELS[row.status]}`;
-  const differ = row.disagreements.map((d) => `\nSources differ: ${d.source.publisher} gives the ${d.field.replace(/_/g, " ")} as “${d.otherValue}”`).join("");
-  return `${what}: ${rating}\nInspected ${inspectionLabel(inspection)}, ${publishedLabel(inspection)}${previous}${status}${differ}\nSource: ${row.source.publisher}`;
+  const differ = row.disagreements.map((d) => `\nSources differ: ${d.source.credit} gives the ${d.field.replace(/_/g, " ")} as “${d.otherValue}”`).join("");
+  return `${what}: ${rating}\nInspected ${inspectionLabel(inspection)}, ${publishedLabel(inspection)}${previous}${status}${differ}\nSource: ${row.source.credit}`;
 }
 
 let patternCount = 0;

@@ -35,11 +35,11 @@ export function listOf(items: string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** A source link named by its publisher alone, for tables; the full title is on hover and read out. */
+/** A source link named by its credit alone (publisher, or the document it reprints), for tables; the full title is on hover and read out. */
 export function compactSourceLink(source: SourceRef): HTMLAnchorElement {
   const link = sourceLink(source);
   link.title = link.textContent ?? "";
   link.setAttribute("aria-label", link.title);
-  link.textContent = source.publisher;
+  link.textContent = source.credit;
   return link;
 }

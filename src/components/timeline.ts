@@ -35,7 +35,7 @@ export function yearDomain(rows: TimelineRow[]): [Date, Date] {
 
 function tooltip(row: TimelineRow): string {
   const status = row.status === "final" ? "" : `\n${STATUS_LABELS[row.status]}`;
-  return `${row.when} · ${row.reader_category}\n${row.event}${status}\nSource: ${row.source.publisher}`;
+  return `${row.when} · ${row.reader_category}\n${row.event}${status}\nSource: ${row.source.credit}`;
 }
 
 function describe(rows: TimelineRow[], categories: ReaderCategory[]): string {

@@ -45,7 +45,7 @@ export const FAMILIES_FIGURES = {
 export const LD_COMPARISON = [
   {id: "share_ld_unexpected_investigated", who: "Southern Health (Mazars review)", focus: true},
   {id: "guardian_ld_unexpected_investigated", who: "Hospitals in England (Guardian FOI)", focus: false},
-  {id: "guardian_mh_trusts_ld_unexpected", who: "Mental health trusts (BBC)", focus: false}
+  {id: "guardian_mh_trusts_ld_unexpected", who: "Mental health trusts (PA)", focus: false}
 ] as const;
 
 /** Study, population and figure id of each age drawn. */

@@ -6,6 +6,7 @@
  * record's sources come out in one order everywhere: strongest first.
  */
 import * as aq from "arquero";
+import {copyOf, creditOf, standingOf} from "./copies.js";
 import type {FactBase} from "./factbase.js";
 import type {SourceRef} from "./figures.js";
 import {formatDate, type Precision} from "./format.js";
@@ -26,6 +27,7 @@ export function sourceIndex(facts: FactBase): Map<string, SourceRef> {
 }
 
 function sourceRef(row: Sources): SourceRef {
+  const copy = copyOf(row);
   return {
     id: row.source_id,
     publisher: row.publisher,
@@ -33,7 +35,11 @@ function sourceRef(row: Sources): SourceRef {
     url: row.url,
     published: row.published === null ? null : formatDate(row.published, row.published_precision as Precision),
     kind: row.kind,
-    copyOf: row.copy_of ?? null
+    copyOf: row.copy_of ?? null,
+    // How the copy was found is for the sources page, not for every page that cites the source.
+    copy: copy && {of: copy.of, type: copy.type, ofKind: copy.ofKind, ofSourceId: copy.ofSourceId},
+    standing: standingOf(row.kind, copy),
+    credit: creditOf(row.publisher, copy)
   };
 }
 

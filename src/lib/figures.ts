@@ -8,6 +8,7 @@ import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
 import {byRecord, citedSources, recordDisagreements, sourceIndex, type CitingTable} from "./citations.js";
 import {fineGroups, isStatedTotal} from "./fines.js";
+import type {Copy} from "./copies.js";
 import type {SourceKind} from "./provenance.js";
 import {uniqueSources} from "./source-list.js";
 import {weakestStatus, type Status} from "./status.js";
@@ -25,8 +26,14 @@ export interface SourceRef {
   published: string | null;
   /** What the source is; "query" is the SQL page's own query, the source of an analyst's chart. */
   kind: SourceKind | "query";
-  /** For a mirror whose original is not in the record: the outlet and page it copies. */
+  /** For a page that reproduces another's words: whose words and what they are ("NHS England's release"). */
   copyOf: string | null;
+  /** What the page copies and how (src/lib/copies.ts; how the copy was found is on the sources page); null for a page that is its own words. */
+  copy: Omit<Copy, "evidence"> | null;
+  /** What a record resting on it can be: its kind, or for a copy, what it copies. */
+  standing: SourceKind | "query";
+  /** The name a reader sees: the publisher, or "NHS England's release, as printed by Learning Disability Today". */
+  credit: string;
 }
 
 /** Another source's different value for one field of a record, and why the record's value stands. */

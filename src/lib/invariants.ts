@@ -3,8 +3,11 @@
  * a date agrees with its stated precision; a part never exceeds its whole
  * (investigated ≤ unexpected ≤ reported ≤ all deaths; a group ≤ the total);
  * shares lie within 0–100; an unconfirmed figure carries no value; a term of
- * office does not end before it starts.
+ * office does not end before it starts; an id that names a date names one its
+ * record holds; an inferred rating says so and why; a file a note names exists.
  */
+import {existsSync} from "node:fs";
+import {dirname, join} from "node:path";
 import type {Row} from "./datapackage.js";
 import {DataError} from "./errors.js";
 import {isCalendarDate, type TypedTable} from "./validate.js";
@@ -104,8 +107,63 @@ function checkTermsInOrder(terms: TypedTable, events: TypedTable): void {
   });
 }
 
+/** The tables whose ids may begin with a date, and the column that date must agree with. */
+const DATED_IDS: Record<string, {id: string; date: string}> = {
+  events: {id: "event_id", date: "date"},
+  cqc_findings: {id: "finding_id", date: "dated"},
+  cqc_ratings: {id: "rating_id", date: "inspected"}
+};
+
+/**
+ * "2012_04_26_teresa_colvin_found" asserts 26 April 2012: an id that begins
+ * with a date may be no more precise than its record's date and must agree
+ * with it, so that nobody reads a fact into an id that the record does not hold.
+ */
+function checkDatedIds(table: TypedTable, columns: {id: string; date: string}): void {
+  table.rows.forEach((row, i) => {
+    const match = /^(\d{4})(?:_(0[1-9]|1[0-2]))?(?:_(0[1-9]|[12]\d|3[01]))?(?=_|$)/.exec(row[columns.id] as string);
+    if (!match) return;
+    const named = match.slice(1).filter(Boolean).join("-");
+    const date = row[columns.date] as string | null;
+    if (date === null || date.length < named.length || !date.startsWith(named)) {
+      fail(table, i, columns.id, `names the date ${named}, but its ${columns.date} is ${date === null ? "empty" : date}: rename it to a date the record holds (and rename it wherever it is used)`);
+    }
+  });
+}
+
+/** A note that says "see x.csv" must name a file that is there. */
+function checkCitedFiles(table: TypedTable): void {
+  const dir = dirname(table.file);
+  const textColumns = table.resource.schema.fields.filter((f) => f.type === "string" && f.name !== "url").map((f) => f.name);
+  table.rows.forEach((row, i) => {
+    for (const column of textColumns) {
+      const value = row[column];
+      if (typeof value !== "string") continue;
+      for (const [name] of value.matchAll(/[A-Za-z0-9_.-]+\.(?:csv|json)\b/g)) {
+        if (!existsSync(join(dir, name))) fail(table, i, column, `names the file ${name}, which is not in ${dir}`);
+      }
+    }
+  });
+}
+
+/** "not published" for a focused inspection is the notebook's reading, not a source's words: it says so, and why. */
+function checkRatingBasis(ratings: TypedTable): void {
+  ratings.rows.forEach((row, i) => {
+    if (row.rating === "not found" && row.rating_basis !== null) fail(ratings, i, "rating_basis", `must be empty for a rating that is 'not found', not '${row.rating_basis}'`);
+    if (row.rating !== "not found" && row.rating_basis === null) fail(ratings, i, "rating_basis", "is empty: say whether the source states the rating ('stated') or the notebook infers it ('inferred')");
+    if (row.rating_basis === "inferred" && !/^Inferred: \S/.test((row.note as string | null) ?? "")) {
+      fail(ratings, i, "note", "an inferred rating needs a note beginning \"Inferred:\" that says why");
+    }
+  });
+}
+
 export function checkInvariants(tables: Map<string, TypedTable>): void {
   for (const table of tables.values()) checkDatePrecision(table);
+  for (const table of tables.values()) checkCitedFiles(table);
+  for (const [name, columns] of Object.entries(DATED_IDS)) {
+    const table = tables.get(name);
+    if (table) checkDatedIds(table, columns);
+  }
   const mazars = tables.get("mazars_figures");
   if (mazars) {
     checkShares(mazars, "value");
@@ -118,7 +176,10 @@ export function checkInvariants(tables: Map<string, TypedTable>): void {
     checkProportions(comparators);
   }
   const ratings = tables.get("cqc_ratings");
-  if (ratings) checkUnconfirmedHaveNoValue(ratings, "rating", "not found");
+  if (ratings) {
+    checkUnconfirmedHaveNoValue(ratings, "rating", "not found");
+    if (ratings.resource.schema.fields.some((f) => f.name === "rating_basis")) checkRatingBasis(ratings);
+  }
   const terms = tables.get("leadership_terms");
   const events = tables.get("events");
   if (terms && events) checkTermsInOrder(terms, events);

@@ -63,8 +63,6 @@ export const PAGE_READS = {
     charts: ["crisis-timeline"],
     figures: ["deaths_total", "deaths_unexpected", "unexpected_investigated_cir_siri", "2016_04_focused_inspectors"],
     statements: [
-      "article_mazars_figures",
-      "cqc_focused_inspection_visit",
       "cqc_warning_notice_statement",
       "mclean_safe_care",
       "mclean_will_act",
@@ -73,7 +71,6 @@ export const PAGE_READS = {
       "petter_background",
       "percy_will_not_quit",
       "stevens_real_changes",
-      "locke_death_circumstances",
       "locke_family_legal_action",
       "trust_locke_response"
     ],
@@ -141,13 +138,13 @@ export const PAGE_READS = {
       "2018_03_hse_fine_colvin"
     ],
     events: [
-      "2012_04_26_teresa_colvin_found",
+      "2012_04_teresa_colvin_found",
       "2013_07_04_connor_dies",
       "2015_12_17_mazars_final_published",
       "2016_01_19_cqc_focused_inspection",
       "2016_03_16_warning_notice_issued",
       "2016_04_29_cqc_focused_report",
-      "2016_09_13_cqc_follow_up_inspection",
+      "2016_09_cqc_follow_up_inspection",
       "2016_11_25_warning_notice_met",
       "2017_06_29_cqc_guilty_plea",
       "2017_10_12_cqc_fine",

@@ -11,6 +11,10 @@ export type Sources = {
   published_precision: "year" | "month" | "day" | null;
   kind: "primary document" | "original reporting" | "secondary" | "mirror";
   copy_of: string | null;
+  copy_type: "reprint" | "rewrite" | "in part" | null;
+  copy_of_kind: "primary document" | "original reporting" | "secondary" | null;
+  copy_of_source_id: string | null;
+  copy_evidence: string | null;
 };
 
 /** Mazars review figures: a row of data/mazars_figures.csv. */
@@ -49,6 +53,7 @@ export type CqcRatings = {
   service: string;
   key_question: "safe" | "effective" | "caring" | "responsive" | "well-led" | "overall" | "all";
   rating: "outstanding" | "good" | "requires improvement" | "inadequate" | "not published" | "not found";
+  rating_basis: "stated" | "inferred" | null;
   previous_rating: "outstanding" | "good" | "requires improvement" | "inadequate" | null;
   status: "final" | "secondary" | "draft" | "superseded" | "unconfirmed";
   source_id: string;

@@ -125,12 +125,11 @@ describe("loadFactBase rejects", () => {
 
   test("a missing column", () => {
     const dir = copyData();
-    // Drop the column kind from every line of sources.csv (its values are a fixed vocabulary, never quoted).
-    const kind = /,(kind|primary document|original reporting|secondary|mirror),(?=[^,]*$|"[^"]*"$)/;
-    const text = lines(dir, "sources.csv").map((l) => l.replace(kind, ","));
-    assert.ok(text.filter((l) => l !== "").every((l) => !kind.test(l)));
-    writeFileSync(join(dir, "sources.csv"), text.join("\n"));
-    assertRejected(dir, {file: "sources.csv", line: 1, column: 1}, undefined, /^missing column 'kind' \(expected columns: source_id, publisher, title, url, published, published_precision, kind, copy_of\)$/);
+    // Drop the column role (the second) from every line of leadership_terms.csv: neither of the first two columns is ever quoted.
+    const text = lines(dir, "leadership_terms.csv").map((l) => l.replace(/^([^,"]+),[^,"]*,/, "$1,"));
+    assert.equal(text[0], "term_id,person,start_event_id,end_event_id,note");
+    writeFileSync(join(dir, "leadership_terms.csv"), text.join("\n"));
+    assertRejected(dir, {file: "leadership_terms.csv", line: 1, column: 1}, undefined, /^missing column 'role' \(expected columns: term_id, role, person, start_event_id, end_event_id, note\)$/);
   });
 
   test("a column the schema does not know", () => {
@@ -323,8 +322,8 @@ describe("loadFactBase rejects", () => {
 
   test("a term of office that ends before it starts", () => {
     const dir = copyData();
-    const place = setCell(dir, "leadership_terms.csv", "petter_chair", "end_event_id", "2011_04_01_trust_formed");
-    assertRejected(dir, place, "end_event_id", /^ends \(2011-04-01\) before it starts \(\d{4}/);
+    const place = setCell(dir, "leadership_terms.csv", "petter_chair", "end_event_id", "2011_trust_formed");
+    assertRejected(dir, place, "end_event_id", /^ends \(2011\) before it starts \(\d{4}/);
   });
 
   test("a value with a trailing space", () => {
@@ -369,10 +368,13 @@ describe("the source policy: a record is only as strong as its sources", () => {
   test("a final figure whose only source is a copy of another outlet's page", () => {
     const dir = copyData();
     setCell(dir, "sources.csv", "cqc_2015_02_25_rated_ri", "kind", "mirror");
+    for (const [column, value] of [["copy_of", "another outlet's story"], ["copy_type", "reprint"], ["copy_of_kind", "original reporting"], ["copy_evidence", "compared"]]) {
+      setCell(dir, "sources.csv", "cqc_2015_02_25_rated_ri", column, value);
+    }
     // Only this copy left: no further source that could carry the figure.
     for (const id of ["2014_comprehensive_trust_overall", "2014_comprehensive_trust_caring", "2014_comprehensive_trust_responsive"]) setCell(dir, "cqc_ratings.csv", id, "other_source_ids", "");
     const place = cellAt(dir, "cqc_ratings.csv", "2014_comprehensive_trust_overall", "status");
-    assertRejected(dir, place, "status", /^'final' needs a primary document or original reporting as source_id, but "cqc_2015_02_25_rated_ri" is mirror/);
+    assertRejected(dir, place, "status", /^'final' needs a primary document or original reporting as source_id, but "cqc_2015_02_25_rated_ri" is a reprint of another outlet's story \(original reporting\), which counts as mirror/);
   });
 
   test("a figure marked secondary although a primary document states it", () => {
@@ -404,7 +406,111 @@ describe("the source policy: a record is only as strong as its sources", () => {
   test("a source that nothing cites", () => {
     const dir = copyData();
     const text = lines(dir, "sources.csv");
-    writeFileSync(join(dir, "sources.csv"), [...text.filter((l) => l !== ""), "unused_page,Example,Unused,https://example.org/unused,,,secondary,", ""].join("\n"));
+    writeFileSync(join(dir, "sources.csv"), [...text.filter((l) => l !== ""), "unused_page,Example,Unused,https://example.org/unused,,,secondary,,,,,", ""].join("\n"));
     assertRejected(dir, {file: "sources.csv", line: text.filter((l) => l !== "").length + 1, column: 1}, "source_id", '"unused_page" is cited by no record; remove it or cite it');
+  });
+});
+
+describe("copies, first publication and inference: a source is judged by what it copies", () => {
+  /** Adds a source row to a copy of data/ and returns its line. */
+  function addSource(dir: string, row: string): number {
+    const text = lines(dir, "sources.csv").filter((l) => l !== "");
+    writeFileSync(join(dir, "sources.csv"), [...text, row, ""].join("\n"));
+    return text.length + 1;
+  }
+  const copied = (type: string, ofKind: string) => `copied_page,Example News,Copied,https://example.org/copied,,,original reporting,the original,${type},${ofKind},,compared word for word`;
+
+  test("a final record whose lead source copies another outlet's story", () => {
+    const dir = copyData();
+    addSource(dir, copied("rewrite", "original reporting"));
+    setCell(dir, "events.csv", "2016_04_14_licence_condition", "source_id", "copied_page");
+    const place = cellAt(dir, "events.csv", "2016_04_14_licence_condition", "status");
+    assertRejected(dir, place, "status", /^'final' needs a primary document or original reporting as source_id, but "copied_page" is a rewrite of the original \(original reporting\), which counts as secondary; mark it 'secondary' or cite a stronger source$/);
+  });
+
+  test("a reprint of a primary document that says so counts as that document; a rewrite of one, as reporting", () => {
+    for (const type of ["reprint", "rewrite"]) {
+      const dir = copyData();
+      addSource(dir, copied(type, "primary document"));
+      setCell(dir, "events.csv", "2016_04_14_licence_condition", "source_id", "copied_page");
+      assert.doesNotThrow(() => loadFactBase(dir), type);
+    }
+  });
+
+  test("a copy that does not say what it copies, or how it was found", () => {
+    const dir = copyData();
+    const place = setCell(dir, "sources.csv", "itv_2021_04_29_pascoe_hearing", "copy_type", "reprint");
+    assertRejected(dir, {...place, column: cellAt(dir, "sources.csv", "itv_2021_04_29_pascoe_hearing", "copy_of").column}, "copy_of", /^is empty, but copy_type says that the page copies another's words/);
+  });
+
+  test("a mirror that does not say what it copies", () => {
+    const dir = copyData();
+    setCell(dir, "sources.csv", "itv_2021_04_29_pascoe_hearing", "kind", "mirror");
+    assertRejected(dir, cellAt(dir, "sources.csv", "itv_2021_04_29_pascoe_hearing", "copy_type"), "copy_type", /^is empty, but "itv_2021_04_29_pascoe_hearing" is a mirror/);
+  });
+
+  test("a copy whose original in the record is not what it says", () => {
+    const dir = copyData();
+    const line = addSource(dir, `copied_page,Example News,Copied,https://example.org/copied,,,original reporting,the CQC's release,reprint,original reporting,cqc_2015_02_25_rated_ri,compared`);
+    setCell(dir, "events.csv", "2016_04_14_licence_condition", "other_source_ids", "copied_page");
+    const column = `copied_page,Example News,Copied,https://example.org/copied,,,original reporting,the CQC's release,reprint,`.length + 1;
+    assertRejected(dir, {file: "sources.csv", line, column}, "copy_of_kind", 'says the original is original reporting, but "cqc_2015_02_25_rated_ri" is primary document');
+  });
+
+  test("a copied encyclopaedia or a content farm leading a record", () => {
+    const dir = copyData();
+    assert.match(cellValue(dir, "sources.csv", "masterjvbp_bbc_health_35156502", "url"), /masterjvbp\.com/);
+    const place = setCell(dir, "events.csv", "2016_04_14_licence_condition", "source_id", "masterjvbp_bbc_health_35156502");
+    assertRejected(dir, place, "source_id", /^"masterjvbp_bbc_health_35156502" is on masterjvbp\.com, a content farm re-serving BBC News articles: such a page may not lead a record/);
+  });
+
+  test("original reporting leading while the primary document waits among the further sources", () => {
+    const dir = copyData();
+    const place = setCell(dir, "events.csv", "2016_04_14_licence_condition", "source_id", "bbc_news_36199481");
+    setCell(dir, "events.csv", "2016_04_14_licence_condition", "other_source_ids", "hansard_2016_05_03_lords");
+    assertRejected(dir, place, "source_id", /^"bbc_news_36199481" is original reporting while a further source, "hansard_2016_05_03_lords", is primary document: cite the stronger source/);
+  });
+
+  test("a statement dated by its reprint, not when it was first published", () => {
+    const dir = copyData();
+    assert.ok(lines(dir, "statements.csv").find((l) => l.startsWith("cqc_warning_notice_statement,"))!.includes(",cqc_2016_04_06_warning_notice,"));
+    const place = setCell(dir, "statements.csv", "cqc_warning_notice_statement", "date", "2016-04-28");
+    assertRejected(dir, place, "date", /^2016-04-28 is later than "cqc_2016_04_06_warning_notice", published 2016-04-06, which prints it: date a statement when it was first said or published/);
+  });
+
+  test("a reporter's own sentence given as a statement", () => {
+    const dir = copyData();
+    const place = setCell(dir, "statements.csv", "percy_will_not_quit", "speaker", "Daily Echo");
+    assertRejected(dir, place, "speaker", /^"Daily Echo" is the outlet that printed it \("daily_echo_chairman_resigns"\): a reporter's own sentences are not a statement$/);
+  });
+
+  test("an id that names a day its record does not hold", () => {
+    const dir = copyData();
+    setCell(dir, "events.csv", "2016_04_14_licence_condition", "date", "2016-04");
+    setCell(dir, "events.csv", "2016_04_14_licence_condition", "date_precision", "month");
+    const place = cellAt(dir, "events.csv", "2016_04_14_licence_condition", "event_id");
+    assertRejected(dir, place, "event_id", /^names the date 2016-04-14, but its date is 2016-04: rename it/);
+  });
+
+  test("a note that cites a file that does not exist", () => {
+    const dir = copyData();
+    const place = setCell(dir, "events.csv", "2016_04_14_licence_condition", "date_note", "see disagreements-sources.csv");
+    assertRejected(dir, place, "date_note", /^names the file disagreements-sources\.csv, which is not in /);
+  });
+
+  test("an inferred rating without a note that says why", () => {
+    const dir = copyData();
+    assert.equal(cellValue(dir, "cqc_ratings.csv", "2014_comprehensive_trust_caring", "note"), "");
+    setCell(dir, "cqc_ratings.csv", "2014_comprehensive_trust_caring", "rating_basis", "inferred");
+    const place = cellAt(dir, "cqc_ratings.csv", "2014_comprehensive_trust_caring", "note");
+    assertRejected(dir, place, "note", 'an inferred rating needs a note beginning "Inferred:" that says why');
+  });
+
+  test("the real data: the January 2016 focused inspection's 'not published' is marked as an inference", () => {
+    const facts = loadFactBase(DATA);
+    const focused = facts.rows("cqc_ratings").find((r) => r.rating_id === "2016_focused_trust_overall")!;
+    assert.equal(focused.rating, "not published");
+    assert.equal(focused.rating_basis, "inferred");
+    assert.ok(facts.rows("disagreements").some((d) => d.record_id === "2016_focused_trust_overall" && d.field === "rating"), "the contrary wording is a recorded disagreement");
   });
 });

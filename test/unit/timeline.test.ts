@@ -14,7 +14,7 @@ import {READER_CATEGORIES, readerCategory, rowsBetween, timelineRows} from "../.
 const DAY = 24 * 60 * 60 * 1000;
 
 function event(id: string, date: string, date_precision: EventRow["date_precision"], category: EventRow["category"] = "inspection"): EventRow {
-  const source = {id: "s", publisher: "P", title: "T", url: "https://example.org/", published: null, kind: "primary document" as const, copyOf: null};
+  const source = {id: "s", publisher: "P", title: "T", url: "https://example.org/", published: null, kind: "primary document" as const, copyOf: null, copy: null, standing: "primary document" as const, credit: "P"};
   return {
     event_id: id,
     date,
