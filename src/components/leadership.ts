@@ -147,7 +147,7 @@ export function LeadershipChart({terms, events}: {terms: TermRow[]; events: Even
   const gaps = spans.filter((t) => t.gap !== null);
   return ChartFrame(plot, {
     id: "leadership",
-    title: `${formatCount(chairs)} chairs and ${formatCount(chiefs)} chief executives in the record`,
+    title: `${formatCount(chairs)} chairs and ${formatCount(chiefs)} chief executives`,
     subtitle: "Terms of office at Southern Health NHS Foundation Trust, from the events that start and end them",
     alt: `Bars for ${formatCount(spans.length)} terms of office. ${spans.map((t) => describeTerm(t)).join(". ")}.`,
     sources: spans.flatMap((t) => t.sources).concat(annotations.map((a) => a.source)),

@@ -7,6 +7,7 @@
 import type {Sourced} from "../lib/story.js";
 import type {Status} from "../lib/status.js";
 import {element} from "./dom.js";
+import {datesInWords} from "../lib/reader-text.js";
 import {dateOf, disclosure, sourceLink, sourcesDiffer, statusBadge} from "./fact.js";
 
 export function StatementCard(statement: Sourced<"statements">): HTMLElement {
@@ -31,7 +32,7 @@ export function StatementCard(statement: Sourced<"statements">): HTMLElement {
   const badge = statusBadge(statement.status as Status);
   if (badge) caption.append(" ", badge);
   card.append(words, caption);
-  if (statement.note) card.append(element("p", "statement-note", `Note: ${statement.note}`));
+  if (statement.note) card.append(element("p", "statement-note", `Note: ${datesInWords(statement.note as string)}`));
   if (statement.disagreements.length) card.append(disclosure("Sources differ", sourcesDiffer(statement.disagreements)));
   return card;
 }
