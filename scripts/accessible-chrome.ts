@@ -40,7 +40,14 @@ const REPAIRS: Repair[] = [
     name: "sidebar toggle button",
     element: /id="observablehq-sidebar-toggle"/,
     find: /<div id="observablehq-center">\n/,
-    replace: `<div id="observablehq-center">\n<nav class="sidebar-menu" aria-label="Site menu"><button type="button" class="sidebar-menu-button" onclick="document.getElementById('observablehq-sidebar-toggle').click()">Show or hide the list of pages</button></nav>\n`
+    replace: `<div id="observablehq-center">\n<nav class="sidebar-menu" aria-label="Site menu"><button type="button" class="sidebar-menu-button" aria-label="Menu: show or hide the list of pages" onclick="document.getElementById('observablehq-sidebar-toggle').click()"><span class="sidebar-menu-icon" aria-hidden="true"></span>Menu</button></nav>\n`
+  },
+  {
+    // Keyboard readers reach the story without tabbing through the list of pages first.
+    name: "skip link",
+    element: /id="observablehq-sidebar-toggle"/,
+    find: /<body>\n?/,
+    replace: `<body>\n<a class="skip-link" href="#observablehq-main">Skip to the story</a>\n`
   },
   {name: "sidebar landmark label", element: /<nav id="observablehq-sidebar">/, find: /<nav id="observablehq-sidebar">/, replace: `<nav id="observablehq-sidebar" aria-label="Pages">`},
   {name: "contents landmark label", element: /<aside id="observablehq-toc"/, find: /(<aside id="observablehq-toc"[^>]*>\n)<nav>/, replace: `$1<nav aria-label="On this page">`},

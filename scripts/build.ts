@@ -27,6 +27,7 @@ import {serve} from "./static-server.js";
 import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 import {stabiliseFileDates} from "./stable-dates.js";
+import {writeDateline} from "./dateline.js";
 
 
 function parseOutput(argv: string[]): string {
@@ -87,6 +88,7 @@ async function main(): Promise<number> {
     phase("Framework build done");
     await repairSite(staging);
     await stabiliseFileDates(staging);
+    await writeDateline(staging);
     await writeFiguresSheet(staging);
     const inputs = await finishingInputs(staging, {browser: canRenderCheck()});
     let exported: string;

@@ -144,7 +144,7 @@ async function main(site: string): Promise<number> {
     if (where.startsWith("embed/")) continue;
     const original = await readFile(file, "utf8");
     const {html, ids} = insertStaticCharts(original, charts, where);
-    const theme = await themeCss("../".repeat(where.split("/").length - 1));
+    const theme = await themeCss("../".repeat(where.split("/").length - 1), {serif: true});
     if (theme && !html.includes("</head>")) throw new RewriteError(`${where}: no </head> to put the newsroom theme in`);
     const themed = theme ? html.replace("</head>", `<style data-newsroom-theme>\n${theme}\n</style>\n</head>`) : html;
     const shared = shareTags(themed, {page: where, leadChart: ids[0] ?? null, depth: where.split("/").length - 1});
