@@ -26,6 +26,8 @@ function opensOnTap(root: HTMLElement, button: HTMLButtonElement): void {
   const setOpen = (open: boolean) => {
     button.setAttribute("aria-expanded", String(open));
     root.toggleAttribute("data-open", open);
+    // Closed by the reader: hidden even while the button keeps focus or the pointer, until focus leaves.
+    root.toggleAttribute("data-dismissed", !open);
     if (open) placeInView(card()), document.addEventListener("pointerdown", outside, true);
     else document.removeEventListener("pointerdown", outside, true);
   };
@@ -36,7 +38,7 @@ function opensOnTap(root: HTMLElement, button: HTMLButtonElement): void {
     if (event.key === "Escape") setOpen(false), button.focus();
   });
   root.addEventListener("focusout", (event) => {
-    if (!root.contains(event.relatedTarget as Node | null)) setOpen(false);
+    if (!root.contains(event.relatedTarget as Node | null)) setOpen(false), root.removeAttribute("data-dismissed");
   });
 }
 
@@ -76,7 +78,7 @@ export function dateOf(record: {date: string; date_precision: string} | {[column
   // Where another source dates it differently, the date says so, and the reader can open why.
   const disputed = ((record as {disagreements?: Disagreement[]}).disagreements ?? []).filter((d) => d.field === column);
   if (!disputed.length) return time;
-  const span = element("span", "fact record-date-disputed");
+  const span = element("span", "record-date-disputed");
   const button = element("button", "fact-value record-date-value");
   button.type = "button";
   button.setAttribute("aria-expanded", "false");
