@@ -17,7 +17,7 @@ import {dataDate} from "./stable-dates.js";
 
 /** The page that carries it, and the empty element the page leaves for it. */
 const PAGE = "index.html";
-const SLOT = /<p class="dateline" data-dateline><\/p>/;
+const SLOT = /<p class="dateline" data-dateline(?:="")?><\/p>/;
 
 /** A commit's date (UTC, "2026-12-03"), from `git log` with `args`; null without a repository or a commit. */
 function commitDay(args: string[]): string | null {
