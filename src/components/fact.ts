@@ -272,7 +272,9 @@ export function fact(figure: Figure, {text = figure.display, part}: {text?: stri
   card.id = id;
   card.setAttribute("role", "note");
   card.append(element("strong", "fact-label", figure.label));
-  card.append(element("span", "fact-definition", figure.definition));
+  // A stated figure's definition opens with its label ("Deaths … as unexpected. Mazars review, …"): said once.
+  const definition = figure.definition.startsWith(`${figure.label}.`) ? figure.definition.slice(figure.label.length + 1).trim() : figure.definition;
+  if (definition) card.append(element("span", "fact-definition", definition));
   card.append(element("span", `fact-status fact-status-${figure.status}`, statusInWords(figure)));
   card.append(sourcesOf(figure));
   if (figure.quote) card.append(element("q", "fact-quote", figure.quote));
