@@ -80,7 +80,7 @@ await runLoader(() => {
   return `---
 title: Sources
 toc: false
-head: ${JSON.stringify(`<script type="application/ld+json">${JSON.stringify(datasetJsonLd(facts)).replace(/</g, "\\u003c")}</script>`)}
+head: ${JSON.stringify(`<link rel="icon" href="data:,"><script type="application/ld+json">${JSON.stringify(datasetJsonLd(facts)).replace(/</g, "\\u003c")}</script>`)}
 ---
 
 # Sources
