@@ -42,7 +42,7 @@ export function inspectionLabel(inspection: Inspection, {short = false} = {}): s
 
 function publishedLabel(inspection: Inspection): string {
   if (inspection.published !== null) return `published ${formatDate(inspection.published, inspection.published_precision as Precision)}`;
-  return inspection.published_note ?? "publication date not in sources";
+  return inspection.published_note ?? "publication date not known";
 }
 
 const SHORT_RATINGS: Record<Rating, string> = {

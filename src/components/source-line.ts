@@ -14,9 +14,16 @@ export const VISIBLE_SOURCES = 5;
 /** How many publishers the short line names before "and N others". */
 const NAMED_PUBLISHERS = 2;
 
-/** "Care Quality Commission, BBC and 14 others": the first publishers, strongest first, then a count of the rest. */
+/**
+ * "Care Quality Commission, BBC News and 14 others": the publishers the chart rests on most, those of
+ * primary documents and original reporting first, then a count of the rest.
+ */
 export function sourcesInShort(sources: SourceRef[]): string {
-  const publishers = [...new Set(sources.map((s) => s.publisher))];
+  const strong = (s: SourceRef) => s.kind === "primary document" || s.kind === "original reporting";
+  const weight = new Map<string, number>();
+  for (const s of sources) weight.set(s.publisher, (weight.get(s.publisher) ?? 0) + (strong(s) ? 1000 : 1));
+  // A stable sort: publishers of equal weight keep the order in which the chart cites them.
+  const publishers = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)!);
   const named = publishers.slice(0, NAMED_PUBLISHERS);
   const others = sources.filter((s) => !named.includes(s.publisher)).length;
   if (!others) return named.join(" and ");
