@@ -38,7 +38,7 @@ export default {
   // Framework's air and near-midnight themes follow the reader's light or dark setting.
   style: "style.css",
   // A footer without Framework's build date, so that two builds of one commit are identical.
-  footer: `Every figure is computed from cited public sources; hover over or focus a figure to see its source and status. Marks: ${statusLegend()}, <span class="status-mark differ-mark">≠</span> sources differ (the figure opens both accounts); unmarked figures are final. Code: MIT. Data: CC BY 4.0.`,
+  footer: `Every figure is computed from cited public sources; tap, click or focus a figure to see its source and status. Marks: ${statusLegend()}, <span class="status-mark differ-mark">≠</span> sources differ (the figure opens both accounts); unmarked figures are final. Code: MIT. Data: CC BY 4.0.`,
   // Framework would otherwise fetch the json and parquet extensions from extensions.duckdb.org.
   duckdb: {extensions: {json: null, parquet: null}}
 };

@@ -49,7 +49,7 @@ async function buildContext(site: string, drawings: string): Promise<BuildContex
     site,
     charts: new Map(drawn.map(({chart, ...drawing}) => [chart, drawing])),
     themed: (await themeCss("")) !== "",
-    themeCss: (depth) => themeCss("../".repeat(depth)),
+    themeCss: (depth) => themeCss("../".repeat(depth), {serif: true}),
     dataDate: dataDate(),
     browser: null,
     files: new Map()

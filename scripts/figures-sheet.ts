@@ -9,6 +9,7 @@ import {join} from "node:path";
 import {toCsv} from "../src/components/frame.js";
 import {loadFactBase} from "../src/lib/factbase.js";
 import {buildFigures, type Figure} from "../src/lib/figures.js";
+import {STATUS_LABELS} from "../src/lib/status.js";
 
 export interface SheetEntry {
   id: string;
@@ -18,6 +19,8 @@ export interface SheetEntry {
   display: string;
   definition: string;
   status: Figure["status"];
+  /** The status as the pages write it ("Leaked draft"): a display column, like label, display and definition. */
+  status_label: string;
   computed: boolean;
   numerator: number | null;
   denominator: number | null;
@@ -37,6 +40,7 @@ export function figuresSheet(): SheetEntry[] {
     display: f.display,
     definition: f.definition,
     status: f.status,
+    status_label: STATUS_LABELS[f.status],
     computed: f.derived,
     numerator: f.numerator,
     denominator: f.denominator,

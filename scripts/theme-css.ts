@@ -14,15 +14,23 @@ const FONT_DIR = "_theme/fonts";
 
 /** Copies the theme's font files into the export; fails when the package or a weight is not installed. */
 export async function copyThemeFonts(site: string): Promise<void> {
-  const files = await themeFontFiles("woff2");
+  const files = [...(await themeFontFiles("woff2")), ...(await themeFontFiles("woff2", THEME.serif))];
   if (!files.length) return;
   await mkdir(join(site, FONT_DIR), {recursive: true});
   for (const {file, path} of files) await copyFile(path, join(site, FONT_DIR, file));
 }
 
-/** The theme's CSS for a page `depth` folders below the export's root ("" or "../"). */
-export async function themeCss(root: string): Promise<string> {
+/**
+ * The theme's CSS for a page `depth` folders below the export's root ("" or "../").
+ * `serif`: for a story page, whose running text is set in the theme's serif (an embed's text is all sans).
+ */
+export async function themeCss(root: string, {serif = false} = {}): Promise<string> {
   const rules: string[] = [];
+  if (serif && THEME.serif) {
+    for (const {file, weight, style} of await themeFontFiles("woff2", THEME.serif)) {
+      rules.push(`@font-face { font-family: "${THEME.serif.family}"; font-style: ${style}; font-weight: ${weight}; font-display: swap; src: url("${root}${FONT_DIR}/${file}") format("woff2"); }`);
+    }
+  }
   if (THEME.font) {
     for (const {file, weight} of await themeFontFiles("woff2")) {
       rules.push(`@font-face { font-family: "${THEME.font.family}"; font-style: normal; font-weight: ${weight}; font-display: swap; src: url("${root}${FONT_DIR}/${file}") format("woff2"); }`);

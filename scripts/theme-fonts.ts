@@ -15,17 +15,24 @@ export interface ThemeFontFile {
   /** Where it is installed. */
   path: string;
   weight: number;
+  style: "normal" | "italic";
 }
 
 /** The theme's font files in `format`; none for a theme without a font. Fails when the package or a weight is not installed. */
-export async function themeFontFiles(format: "woff2" | "woff", font: NewsroomTheme["font"] = THEME.font): Promise<ThemeFontFile[]> {
+export async function themeFontFiles(
+  format: "woff2" | "woff",
+  font: NewsroomTheme["font"] | NewsroomTheme["serif"] = THEME.font
+): Promise<ThemeFontFile[]> {
   if (!font) return [];
+  const styles = "styles" in font ? font.styles : (["normal"] as const);
   const dir = join(projectRoot, "node_modules", font.package, "files");
   const available = new Set(await readdir(dir).catch(() => []));
   const slug = font.package.replace(/^@fontsource\//, "");
-  return font.weights.map((weight) => {
-    const file = `${slug}-latin-${weight}-normal.${format}`;
-    if (!available.has(file)) throw new Error(`theme font: ${join(dir, file)} is not installed (npm install ${font.package})`);
-    return {file, path: join(dir, file), weight};
-  });
+  return styles.flatMap((style) =>
+    font.weights.map((weight) => {
+      const file = `${slug}-latin-${weight}-${style}.${format}`;
+      if (!available.has(file)) throw new Error(`theme font: ${join(dir, file)} is not installed (npm install ${font.package})`);
+      return {file, path: join(dir, file), weight, style};
+    })
+  );
 }

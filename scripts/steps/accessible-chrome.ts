@@ -54,8 +54,18 @@ export const REPAIRS: Repair[] = [
       if (!center || !isText(center.firstChild, "\n")) return false;
       center.insertAdjacentHTML(
         "afterbegin",
-        `\n<nav class="sidebar-menu" aria-label="Site menu"><button type="button" class="sidebar-menu-button" onclick="document.getElementById('observablehq-sidebar-toggle').click()">Show or hide the list of pages</button></nav>`
+        `\n<nav class="sidebar-menu" aria-label="Site menu"><button type="button" class="sidebar-menu-button" aria-label="Menu: show or hide the list of pages" onclick="document.getElementById('observablehq-sidebar-toggle').click()"><span class="sidebar-menu-icon" aria-hidden="true"></span>Menu</button></nav>`
       );
+      return true;
+    }
+  },
+  {
+    // Keyboard readers reach the story without tabbing through the list of pages first.
+    name: "skip link",
+    element: "#observablehq-sidebar-toggle",
+    repair(d) {
+      if (!d.getElementById("observablehq-main") || d.querySelector("a.skip-link")) return false;
+      d.body.insertAdjacentHTML("afterbegin", `\n<a class="skip-link" href="#observablehq-main">Skip to the story</a>`);
       return true;
     }
   },

@@ -6,6 +6,7 @@
  * Framework 1.13.4 writes them.
  */
 import {accessibleChrome} from "./accessible-chrome.js";
+import {datelineStep} from "./dateline.js";
 import {deferredStart} from "./deferred-start.js";
 import {downloadLinks} from "./download-links.js";
 import {newsroomTheme} from "./newsroom-theme.js";
@@ -17,6 +18,7 @@ import type {Step} from "./step.js";
 
 export const STEPS: readonly Step[] = [
   accessibleChrome,
+  datelineStep,
   stableDates,
   staticCharts,
   newsroomTheme,

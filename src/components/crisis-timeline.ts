@@ -90,7 +90,7 @@ export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {wi
   return ChartFrame(chart, {
     id: "crisis-timeline",
     title: `From the leaked report to the chief executive's exit: ${rows.length} events in ${monthsBetween(first, last)} months`,
-    subtitle: `Every event in the record dated to the month or the day, ${first.when} to ${last.when}; the turning points in bold`,
+    subtitle: `Every event dated to the month or the day, ${first.when} to ${last.when}; the turning points in bold`,
     alt: `Timeline of ${rows.length} events from ${first.when} to ${last.when}: ${rows.map((r) => `${r.when}, ${r.label}`).join("; ")}.`,
     sources: sourcesOf(rows),
     notes: [

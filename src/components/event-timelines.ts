@@ -56,7 +56,7 @@ export function EventsTimelineChart({events}: {events: EventRow[]}, {width, cate
           ? `${formatCount(shown.length)} events, ${formatDate(isoDay(domain[0]), "month")} to ${formatDate(isoDay(new Date(domain[1].getTime() - 1)), "month")}`
           : `${formatCount(shown.length)} events, ${domain[0].getUTCFullYear()} to ${domain[1].getUTCFullYear() - 1}`
         : `${category}: ${formatCount(shown.length)} events${focused}`,
-    subtitle: category === ALL_CATEGORIES ? `Every dated event in the record${focused}, by category` : `Dated events in the record in the category “${category.toLowerCase()}”${focused}`
+    subtitle: category === ALL_CATEGORIES ? `Every dated event${focused}, by category` : `Dated events in the category “${category.toLowerCase()}”${focused}`
   });
 }
 

@@ -4,29 +4,69 @@
  * figures carry a visible badge wherever they appear.
  */
 import type {Disagreement, Figure, SourceRef} from "../lib/figures.js";
-import {STATUS_LABELS, STATUS_MARKS} from "../lib/status.js";
+import {STATUS_LABELS, STATUS_MARKS, STATUS_NOTES} from "../lib/status.js";
 import {element} from "./dom.js";
 
 import {formatCount, formatDate, formatInterval, type Precision} from "../lib/format.js";
+import {fieldName} from "../lib/reader-text.js";
 
 let factCount = 0;
 
 /**
  * A card that opens on hover and focus (by CSS) also opens on a tap or a click
- * of its button, and closes on Escape or when focus leaves it.
+ * of its button, and closes on Escape, on a tap outside it, or when focus
+ * leaves it. Wherever it opens it is kept inside the screen: beside its figure
+ * on a wide screen, as a sheet along the bottom of a phone's (by CSS).
  */
 function opensOnTap(root: HTMLElement, button: HTMLButtonElement): void {
+  const card = () => root.querySelector<HTMLElement>(":scope > .fact-card");
+  const outside = (event: PointerEvent) => {
+    if (!root.contains(event.target as Node)) setOpen(false);
+  };
   const setOpen = (open: boolean) => {
     button.setAttribute("aria-expanded", String(open));
     root.toggleAttribute("data-open", open);
+    // Closed by the reader: hidden even while the button keeps focus or the pointer, until focus leaves.
+    root.toggleAttribute("data-dismissed", !open);
+    if (open) placeInView(card()), document.addEventListener("pointerdown", outside, true);
+    else document.removeEventListener("pointerdown", outside, true);
   };
   button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
+  root.addEventListener("pointerenter", () => placeInView(card()));
+  root.addEventListener("focusin", () => placeInView(card()));
   root.addEventListener("keydown", (event) => {
     if (event.key === "Escape") setOpen(false), button.focus();
   });
   root.addEventListener("focusout", (event) => {
-    if (!root.contains(event.relatedTarget as Node | null)) setOpen(false);
+    if (!root.contains(event.relatedTarget as Node | null)) setOpen(false), root.removeAttribute("data-dismissed");
   });
+}
+
+/** Shifts a card opened beside its figure back inside the screen's width (a phone's sheet needs no shift). */
+function placeInView(card: HTMLElement | null): void {
+  if (!card) return;
+  card.style.removeProperty("--card-shift");
+  requestAnimationFrame(() => {
+    if (getComputedStyle(card).position !== "absolute") return;
+    const box = card.getBoundingClientRect();
+    const margin = 8;
+    const right = document.documentElement.clientWidth - margin;
+    const shift = box.right > right ? right - box.right : box.left < margin ? margin - box.left : 0;
+    if (shift) card.style.setProperty("--card-shift", `${Math.round(shift)}px`);
+  });
+}
+
+/**
+ * The one mark a figure or a date carries in a sentence: a letter for a status
+ * that is not final, or ≠ where sources differ. It stands outside the
+ * figure's text (copying "337" gives "337") and is hidden from screen
+ * readers, which hear the status in the card that describes the figure.
+ */
+function markOf(text: string, className: string, title: string): HTMLElement {
+  const mark = element("sup", `status-mark ${className}`, text);
+  mark.title = title;
+  mark.setAttribute("aria-hidden", "true");
+  return mark;
 }
 
 /** A date of a sourced record, as a <time> element: machine-readable, and marked as coming from the record. */
@@ -39,7 +79,17 @@ export function dateOf(record: {date: string; date_precision: string} | {[column
   const disputed = ((record as {disagreements?: Disagreement[]}).disagreements ?? []).filter((d) => d.field === column);
   if (!disputed.length) return time;
   const span = element("span", "record-date-disputed");
-  span.append(time, " ", inlineDisclosure("sources differ", sourcesDiffer(disputed)));
+  const button = element("button", "fact-value record-date-value");
+  button.type = "button";
+  button.setAttribute("aria-expanded", "false");
+  button.append(time);
+  const card = element("span", "fact-card");
+  card.setAttribute("role", "note");
+  card.id = `fact-card-${++factCount}`;
+  button.setAttribute("aria-describedby", card.id);
+  card.append(sourcesDiffer(disputed));
+  opensOnTap(span, button);
+  span.append(button, markOf("≠", "differ-mark", "Sources differ on this date: open it"), card);
   return span;
 }
 
@@ -150,7 +200,7 @@ export function sourcesDiffer(disagreements: Disagreement[]): HTMLElement {
   root.append(element("strong", "sources-differ-label", "Sources differ. "));
   disagreements.forEach((d, i) => {
     if (i > 0) root.append(" ");
-    const other = element("span", "sources-differ-item", `${d.source.credit} gives the ${d.field.replace(/_/g, " ")} as “${d.otherValue}”: `);
+    const other = element("span", "sources-differ-item", `${d.source.credit} gives the ${fieldName(d.field)} as “${d.otherValue}”: `);
     other.append(element("q", "", d.quote), ` (`, sourceLink(d.source), `). ${d.resolution}`);
     root.append(other);
   });
@@ -183,13 +233,33 @@ export function disclosure(label: string, content: Node): HTMLDetailsElement {
   return details;
 }
 
-/** A visible mark beside a disputed value, so a reader knows to open it. */
-function differMark(): HTMLElement {
-  // As compact as a status mark: the legend is in the footer, the figure's card gives both accounts.
-  const mark = element("sup", "status-mark differ-mark", "≠");
-  mark.title = "Sources differ: open the figure";
-  mark.append(element("span", "sr-only", " (sources differ)"));
-  return mark;
+/** The figure's status in words, for its card: "Final", or what a weaker status means. */
+function statusInWords(figure: Figure): string {
+  const computed = figure.derived ? ", computed from counts" : "";
+  if (figure.status === "final") return `Final: stated by a primary document or original reporting${computed}.`;
+  return `${STATUS_LABELS[figure.status]}${computed}: ${STATUS_NOTES[figure.status]}`;
+}
+
+/** The lead source, and the others behind "+N more", which opens in the card. */
+function sourcesOf(figure: Figure): HTMLElement {
+  const [lead, ...more] = figure.sources;
+  const line = element("span", "fact-sources", "Source: ");
+  if (!lead) return line;
+  line.append(sourceLink(lead));
+  if (!more.length) return line;
+  const list = element("span", "fact-more-sources");
+  list.hidden = true;
+  more.forEach((source, i) => list.append(i ? "; " : "", sourceLink(source)));
+  const toggle = element("button", "fact-more", `+${more.length} more`);
+  toggle.type = "button";
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.addEventListener("click", () => {
+    list.hidden = !list.hidden;
+    toggle.setAttribute("aria-expanded", String(!list.hidden));
+    toggle.textContent = list.hidden ? `+${more.length} more` : "fewer";
+  });
+  line.append(" ", toggle, " ", list);
+  return line;
 }
 
 /** A figure in the prose; `part` marks text that shows a part of it (its counts or interval) instead of its value. */
@@ -207,28 +277,19 @@ export function fact(figure: Figure, {text = figure.display, part}: {text?: stri
   card.id = id;
   card.setAttribute("role", "note");
   card.append(element("strong", "fact-label", figure.label));
-  card.append(element("span", "fact-definition", figure.definition));
-  const status = element("span", "fact-status", `Status: ${STATUS_LABELS[figure.status]}${figure.derived ? " (computed from counts)" : ""}`);
-  card.append(status);
-  const sources = element("span", "fact-sources", figure.sources.length > 1 ? "Sources: " : "Source: ");
-  figure.sources.forEach((source, i) => {
-    if (i > 0) sources.append("; ");
-    sources.append(sourceLink(source));
-  });
-  card.append(sources);
+  // A stated figure's definition opens with its label ("Deaths … as unexpected. Mazars review, …"): said once.
+  const definition = figure.definition.startsWith(`${figure.label}.`) ? figure.definition.slice(figure.label.length + 1).trim() : figure.definition;
+  if (definition) card.append(element("span", "fact-definition", definition));
+  card.append(element("span", `fact-status fact-status-${figure.status}`, statusInWords(figure)));
+  card.append(sourcesOf(figure));
   if (figure.quote) card.append(element("q", "fact-quote", figure.quote));
   if (figure.disagreements?.length) card.append(sourcesDiffer(figure.disagreements));
   opensOnTap(root, button);
   root.append(button);
-  // In a sentence, a status is one letter (the legend is in the footer); the card spells it out.
-  if (STATUS_MARKS[figure.status]) {
-    const mark = element("sup", `status-mark status-${figure.status}`, STATUS_MARKS[figure.status]);
-    mark.title = STATUS_LABELS[figure.status];
-    mark.append(element("span", "sr-only", ` (${STATUS_LABELS[figure.status].toLowerCase()})`));
-    root.append(mark);
-  }
-  // Marked where its own value is disputed; a share made from a disputed count lists it in its card.
-  if (figure.disagreements?.length && !figure.derived) root.append(differMark());
+  // One mark at most: the status when it is not final (its card also gives any disagreement), else ≠
+  // where its own value is disputed (a share made from a disputed count lists it in its card).
+  if (STATUS_MARKS[figure.status]) root.append(markOf(STATUS_MARKS[figure.status], `status-${figure.status}`, STATUS_LABELS[figure.status]));
+  else if (figure.disagreements?.length && !figure.derived) root.append(markOf("≠", "differ-mark", "Sources differ: open the figure"));
   root.append(card);
   return root;
 }

@@ -6,11 +6,10 @@
  * title a tooltip that opens on hover and on keyboard focus.
  */
 import type {SourceRef} from "../lib/figures.js";
-import {uniqueSources} from "../lib/source-list.js";
 import {chartToSvg, svgToPng} from "./chart-image.js";
 import {downloadBlob} from "./download.js";
 import {embedSnippet, embedUrl} from "./embed-code.js";
-import {sourceNote} from "./fact.js";
+import {SourceLine} from "./source-line.js";
 import {objectsToCsv} from "../lib/csv-write.js";
 import {STATUS_LABELS, STATUS_NOTES, type Status} from "../lib/status.js";
 
@@ -108,22 +107,20 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   description.textContent = alt;
   alternative.append(summary, description);
   const caption = document.createElement("figcaption");
-  // Short numbered notes, each opening the source's entry on the sources page, where its kind,
-  // address and everything else resting on it are listed.
-  const sourceLine = document.createElement("div");
-  sourceLine.className = "chart-source";
-  const sources = uniqueSources(options.sources);
-  const list = document.createElement("ol");
-  list.className = "source-notes";
-  list.append(...sources.map(sourceNote));
-  sourceLine.append(sources.length > 1 ? "Sources: " : "Source: ", list);
-  caption.append(sourceLine);
+  // One source line (the full numbered list one click away when it is long), each note opening
+  // the source's entry on the sources page; then the chart's own notes. What a draft or secondary
+  // mark means is said once per page, in its "About the data" box (src/components/about-data.ts);
+  // an embed, which stands alone, keeps it under the chart.
+  caption.append(SourceLine(options.sources));
   const flagged = [...new Set(statuses.filter((s) => s !== "final"))];
-  const allNotes = [...notes, ...flagged.map((s) => `Includes figures marked “${STATUS_LABELS[s].toLowerCase()}”: ${STATUS_NOTES[s]}`)];
-  if (allNotes.length) {
+  const lists = [
+    {className: "chart-notes", items: notes},
+    {className: "chart-notes chart-status-notes", items: flagged.map((s) => `Includes figures marked “${STATUS_LABELS[s].toLowerCase()}”: ${STATUS_NOTES[s]}`)}
+  ];
+  for (const {className, items} of lists.filter((l) => l.items.length)) {
     const list = document.createElement("ul");
-    list.className = "chart-notes";
-    for (const note of allNotes) {
+    list.className = className;
+    for (const note of items) {
       const item = document.createElement("li");
       item.textContent = note;
       list.append(item);

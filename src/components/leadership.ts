@@ -42,7 +42,7 @@ export function termSpans(terms: TermRow[], events: EventRow[]): TermSpan[] {
     const start = term.start ? timelineRow(term.start) : null;
     const end = term.end ? timelineRow(term.end) : null;
     const named = start || end ? [] : events.filter((e) => e.people?.includes(term.person)).map(timelineRow);
-    const gap = !start && !end ? "start and end not in sources" : !start ? "start not in sources" : !end ? "end not in sources" : null;
+    const gap = !start && !end ? "start and end not known" : !start ? "start not known" : !end ? "end not known" : null;
     return {
       term_id: term.term_id,
       person: term.person,
@@ -58,8 +58,8 @@ export function termSpans(terms: TermRow[], events: EventRow[]): TermSpan[] {
 }
 
 function describeTerm(t: TermSpan): string {
-  const from = t.start ? `from ${t.start.when} (${t.start.event})` : "start not in sources";
-  const to = t.end ? `to ${t.end.when} (${t.end.event})` : "end not in sources";
+  const from = t.start ? `from ${t.start.when} (${t.start.event})` : "start not known";
+  const to = t.end ? `to ${t.end.when} (${t.end.event})` : "end not known";
   const named = t.named.length ? `; named in post: ${t.named.map((e) => `${e.when} (${e.event})`).join("; ")}` : "";
   return `${t.person}, ${t.role}: ${from}, ${to}${named}`;
 }
@@ -147,7 +147,7 @@ export function LeadershipChart({terms, events}: {terms: TermRow[]; events: Even
   const gaps = spans.filter((t) => t.gap !== null);
   return ChartFrame(plot, {
     id: "leadership",
-    title: `${formatCount(chairs)} chairs and ${formatCount(chiefs)} chief executives in the record`,
+    title: `${formatCount(chairs)} chairs and ${formatCount(chiefs)} chief executives`,
     subtitle: "Terms of office at Southern Health NHS Foundation Trust, from the events that start and end them",
     alt: `Bars for ${formatCount(spans.length)} terms of office. ${spans.map((t) => describeTerm(t)).join(". ")}.`,
     sources: spans.flatMap((t) => t.sources).concat(annotations.map((a) => a.source)),

@@ -42,7 +42,7 @@ export function inspectionLabel(inspection: Inspection, {short = false} = {}): s
 
 function publishedLabel(inspection: Inspection): string {
   if (inspection.published !== null) return `published ${formatDate(inspection.published, inspection.published_precision as Precision)}`;
-  return inspection.published_note ?? "publication date not in sources";
+  return inspection.published_note ?? "publication date not known";
 }
 
 const SHORT_RATINGS: Record<Rating, string> = {
@@ -51,7 +51,7 @@ const SHORT_RATINGS: Record<Rating, string> = {
   "requires improvement": "Req.\nimpr.",
   inadequate: "Inad.",
   "not published": "No\nrating",
-  "not found": "Not\nfound"
+  "not found": "Not\nknown"
 };
 
 const LONG_RATINGS: Record<Rating, string> = {
@@ -60,13 +60,13 @@ const LONG_RATINGS: Record<Rating, string> = {
   "requires improvement": "Requires improvement",
   inadequate: "Inadequate",
   "not published": "No rating",
-  "not found": "Not found"
+  "not found": "Not known"
 };
 
 /** What a gap means, for tooltips, the legend and the notes. */
 const GAP_MEANINGS = {
   "not published": "the CQC published no new rating after this inspection (a focused inspection); the rating before it stood",
-  "not found": "the CQC rated this, but the rating is not found in the sources read; it is not guessed"
+  "not found": "the CQC rated this, but no published source gives the rating; it is not guessed"
 } as const;
 
 function isCqcRating(rating: Rating): rating is CqcRating {
@@ -152,7 +152,7 @@ function legend(rows: RatingRow[]): HTMLElement {
     item.className = "ratings-legend-item";
     const swatch = document.createElement("span");
     swatch.className = gap === "not found" ? "ratings-swatch ratings-swatch-hatched" : "ratings-swatch ratings-swatch-inspection";
-    item.append(swatch, gap === "not found" ? "Not found in the sources read" : "Inspected, no rating published");
+    item.append(swatch, gap === "not found" ? "Rated, rating not known" : "Inspected, no rating published");
     root.append(item);
   }
   if (rows.some((r) => r.status === "secondary")) {
@@ -169,7 +169,7 @@ function legend(rows: RatingRow[]): HTMLElement {
 function headline(rows: RatingRow[], inspections: Inspection[], scope: Scope): string {
   if (scope === "core service") {
     const counts = RATING_ORDER.map((rating) => ({rating, n: rows.filter((r) => r.rating === rating).length})).filter((c) => c.n > 0);
-    return `Core-service ratings in the record: ${listOf(counts.map((c) => `${formatCount(c.n)} ${c.rating}`))}`;
+    return `Core-service ratings: ${listOf(counts.map((c) => `${formatCount(c.n)} ${c.rating}`))}`;
   }
   const dated = new Set(inspections.filter((i) => i.inspected !== null).map((i) => i.inspection_id));
   const overall = rows.filter((r) => r.key_question === "overall" && dated.has(r.inspection_id) && isCqcRating(r.rating));
@@ -283,18 +283,18 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
     title: headline(rows, inspections, scope),
     subtitle:
       scope === "trust"
-        ? "CQC ratings of Southern Health NHS Foundation Trust by key question, at each inspection in the record, in date order"
-        : "CQC ratings of the trust's core services whose ratings are in the record, by inspection",
+        ? "CQC ratings of Southern Health NHS Foundation Trust by key question, at each inspection, in date order"
+        : "CQC ratings of the trust's core services whose ratings are published, by inspection",
     alt: altText(rows, inspections, scope),
     sources: sourcesOf(rows),
     notes: [
       "Columns are dated by when the inspection took place, no more precisely than the source gives it; each cell's tooltip gives the publication date.",
       ...(notRated.length ? [`Outlined “no rating” cells: ${GAP_MEANINGS["not published"]}.`] : []),
-      ...(notFound.length ? [`Hatched “not found” cells: ${GAP_MEANINGS["not found"]}.`] : []),
-      ...(hasEmpty ? ["Empty cells: no rating for that inspection in the sources read."] : []),
+      ...(notFound.length ? [`Hatched “not known” cells: ${GAP_MEANINGS["not found"]}.`] : []),
+      ...(hasEmpty ? ["Empty cells: no published rating for that inspection."] : []),
       ...(rows.some((r) => r.status === "secondary") ? [`${SECONDARY_MARK} Rating known only from a secondary source.`] : []),
       ...(rows.some((r) => r.disagreements.length)
-        ? [`Sources differ on the ${listOf([...new Set(rows.filter((r) => r.disagreements.length).map((r) => inspectionLabel(inspectionsOf([r])[0])))])} inspections: the record keeps the better-attested account, and each cell's tooltip gives the other.`]
+        ? [`Sources differ on the ${listOf([...new Set(rows.filter((r) => r.disagreements.length).map((r) => inspectionLabel(inspectionsOf([r])[0])))])} inspections: this page gives the better-attested account, and each cell's tooltip gives the other.`]
         : []),
       ...(inspections.some((i) => i.inspected === null) ? [`“Undated”: ${inspections.find((i) => i.inspected === null)!.published_note}.`] : [])
     ],

@@ -7,6 +7,7 @@
 import type {Sourced} from "../lib/story.js";
 import type {Status} from "../lib/status.js";
 import {element} from "./dom.js";
+import {datesInWords} from "../lib/reader-text.js";
 import {dateOf, disclosure, sourceLink, sourcesDiffer, statusBadge} from "./fact.js";
 
 export function StatementCard(statement: Sourced<"statements">): HTMLElement {
@@ -18,7 +19,9 @@ export function StatementCard(statement: Sourced<"statements">): HTMLElement {
   const words = element(own ? "blockquote" : "p", "statement-words", own ? `“${statement.words}”` : (statement.words as string));
   const caption = element("figcaption", "statement-attribution");
   const who = element("span", "statement-speaker", statement.speaker as string);
-  const role = [statement.role, statement.organisation].filter(Boolean).join(", ");
+  // "Family of Louise Locke, Family" and "Southern Health NHS Foundation Trust, Trust, …" say the speaker twice.
+  const speaker = String(statement.speaker).toLowerCase();
+  const role = [...new Set([statement.role, statement.organisation].filter((part): part is string => Boolean(part) && !speaker.includes(String(part).toLowerCase())))].join(", ");
   caption.append(own ? "" : element("span", "statement-kind", "Reported: "), who);
   if (role) caption.append(`, ${role}`);
   caption.append(", ", dateOf(statement), `. ${own ? "Quoted by" : "As reported by"} `, sourceLink(statement.source));
@@ -31,7 +34,7 @@ export function StatementCard(statement: Sourced<"statements">): HTMLElement {
   const badge = statusBadge(statement.status as Status);
   if (badge) caption.append(" ", badge);
   card.append(words, caption);
-  if (statement.note) card.append(element("p", "statement-note", `Note: ${statement.note}`));
+  if (statement.note) card.append(element("p", "statement-note", `Note: ${datesInWords(statement.note as string)}`));
   if (statement.disagreements.length) card.append(disclosure("Sources differ", sourcesDiffer(statement.disagreements)));
   return card;
 }

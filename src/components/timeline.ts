@@ -92,7 +92,7 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
   return ChartFrame(plot, {
     id,
     title: options.title ?? `${formatCount(rows.length)} events, ${years[0]} to ${years[1] - 1}`,
-    subtitle: options.subtitle ?? "Every dated event in the record, by category",
+    subtitle: options.subtitle ?? "Every dated event, by category",
     alt: describe(rows, categories),
     sources: [...sourcesOf(rows), ...annotations.map((a) => a.source)],
     notes: [

@@ -10,6 +10,7 @@ import {copyOf, creditOf, standingOf} from "./copies.js";
 import type {FactBase} from "./factbase.js";
 import type {SourceRef} from "./figures.js";
 import {formatDate, type Precision} from "./format.js";
+import {readerText, recordNames} from "./reader-text.js";
 import type {Sources} from "./rows.js";
 
 type Table = ReturnType<typeof aq.from>;
@@ -71,19 +72,22 @@ export function citedSources(facts: FactBase, table: CitingTable, sources = sour
 
 /** The disagreements recorded against each record of a table, in the order of the sheet: record_id, disagreements. */
 export function recordDisagreements(facts: FactBase, table: string, sources = sourceIndex(facts)): Table {
+  // The other value and the reason are the data keepers' notes: readers get them with names and dates in words.
+  const names = recordNames(facts);
+  const reader = (text: string) => readerText(text, names);
   return aq
     .from(facts.rows("disagreements"))
     .params({table})
     .filter((d: {resource: string}, $: {table: string}) => d.resource === $.table)
     .lookup(sourceTable(sources), "source_id", "source")
     .derive({
-      disagreement: (d: {field: string; other_value: string; source: SourceRef; quote: string; resolution: string}) => ({
+      disagreement: aq.escape((d: {field: string; other_value: string; source: SourceRef; quote: string; resolution: string}) => ({
         field: d.field,
-        otherValue: d.other_value,
+        otherValue: reader(d.other_value),
         source: d.source,
         quote: d.quote,
-        resolution: d.resolution
-      })
+        resolution: reader(d.resolution)
+      }))
     })
     .groupby("record_id")
     .rollup({disagreements: aq.op.array_agg("disagreement")});

@@ -14,6 +14,7 @@ import {uniqueSources} from "./source-list.js";
 import {weakestStatus, type Status} from "./status.js";
 export {weakestStatus, type Status} from "./status.js";
 import {percentOf, wilsonInterval, type Interval} from "./stats.js";
+import {datesInWords} from "./reader-text.js";
 import {formatCount, formatDate, formatGBP, formatInterval, formatPercent, formatStated, lowerFirst, type Precision} from "./format.js";
 
 
@@ -76,7 +77,7 @@ export interface Figure {
 
 function displayValue(value: number | null, unit: string, qualifier: string | null = null): string {
   // A gap is what we did not find, not a claim that nobody published it.
-  if (value === null) return "not found";
+  if (value === null) return "not known";
   const text =
     // Every stated figure is written as precisely as its source gave it: no rounding.
     unit === "percent" ? `${value}%` : unit === "GBP" ? formatGBP(value) : unit === "years" ? `${formatStated(value)} years` : formatStated(value);
@@ -152,9 +153,9 @@ export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
     disagreements: [...part.disagreements, ...whole.disagreements]
   };
   if (part.value === null || whole.value === null) {
-    // A share of a count not found is itself not found: a gap, never a number.
+    // A share of a count not known is itself not known: a gap, never a number.
     const missing = part.value === null ? part : whole;
-    return {...common, definition: `Not computed: ${lowerFirst(missing.label)} is not found in the sources read.`, value: null, display: "not found", interval: null, status: "unconfirmed"};
+    return {...common, definition: `Not computed: ${lowerFirst(missing.label)} is not published.`, value: null, display: "not known", interval: null, status: "unconfirmed"};
   }
   const x = part.value;
   const n = whole.value;
@@ -223,8 +224,9 @@ function mazarsFigures(facts: FactBase, cited: Cited): Figure[] {
 
 function comparatorFigures(facts: FactBase, cited: Cited): Figure[] {
   return facts.rows("comparators").map((row) => {
-    const scope = `${row.population}${row.period ? `, ${row.period}` : ""}.`;
-    const period = (row.period as string | null)?.replace(/^(\d{4})-(\d{4})$/, "$1–$2") ?? null;
+    // The sheet writes periods as "2010-06 to 2012-05" or "as at 2016-07-22"; readers get them in words.
+    const period = row.period ? datesInWords((row.period as string).replace(/^(\d{4})-(\d{4})$/, "$1–$2")) : null;
+    const scope = `${row.population}${period ? `, ${period}` : ""}.`;
     if (row.statistic !== "proportion") {
       return stated(row, "comparators", row.comparator_id as string, cited, {definition: `${row.measure}. ${scope}`, period});
     }

@@ -10,6 +10,8 @@ import type {Row} from "./datapackage.js";
 import type {FactBase} from "./factbase.js";
 import type {SourceRef} from "./figures.js";
 import type {Status} from "./status.js";
+import {formatDate, type Precision} from "./format.js";
+import {datesInWords, fieldName, recordNames} from "./reader-text.js";
 
 export interface SourceUse {
   table: string;
@@ -30,7 +32,7 @@ const LABELS: Record<CitingTable, (row: Row) => string> = {
   comparators: (r) => `${r.measure}`,
   trust_facts: (r) => `${r.measure}`,
   cqc_findings: (r) => `${r.finding} (${r.location})`,
-  cqc_ratings: (r) => `Rating, ${r.key_question}: ${r.service} (${r.inspection_id})`,
+  cqc_ratings: (r) => `Rating, ${r.key_question}: ${r.service}${r.inspected ? `, inspected ${formatDate(r.inspected as string, r.inspected_precision as Precision)}` : ""}`,
   events: (r) => `${r.event}`,
   claims: (r) => `${r.claimant}: ${r.claim}`,
   statements: (r) => `${r.speaker}: “${r.words}”`
@@ -62,6 +64,7 @@ function recordLabels(facts: FactBase): ReturnType<typeof aq.from> {
 
 export function sourceEntries(facts: FactBase): SourceEntry[] {
   const labels = recordLabels(facts);
+  const names = recordNames(facts);
   // Each citation of a source by a record, table by table and row by row: its lead source, then its further sources.
   const cited = (Object.keys(LABELS) as CitingTable[]).map((table) =>
     citations(facts, table)
@@ -74,7 +77,7 @@ export function sourceEntries(facts: FactBase): SourceEntry[] {
   const disagreeing = aq
     .from(facts.rows("disagreements"))
     .lookup(labels, [["resource", "record_id"], ["table", "record_id"]], {about: (d: {label: string}) => d.label})
-    .derive({label: aq.escape((d: {field: string; other_value: string; about?: string; record_id: string}) => `Gives ${d.field} as “${d.other_value}” for: ${d.about ?? d.record_id}`)})
+    .derive({label: aq.escape((d: {field: string; other_value: string; about?: string; record_id: string}) => `Gives the ${fieldName(d.field)} as “${datesInWords(d.other_value)}” for: ${d.about ?? names.get(d.record_id) ?? d.record_id}`)})
     .derive({table: () => "disagreements", record_id: (d: {disagreement_id: string}) => d.disagreement_id, role: () => "disagrees", status: () => null});
   const uses = cited[0]
     .concat(...cited.slice(1), disagreeing)

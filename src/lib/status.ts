@@ -10,7 +10,7 @@ export const STATUS_LABELS = {
   secondary: "Secondary source",
   draft: "Leaked draft",
   superseded: "Superseded",
-  unconfirmed: "Not found"
+  unconfirmed: "Not known"
 } as const;
 
 export type Status = keyof typeof STATUS_LABELS;
@@ -45,7 +45,7 @@ export const STATUS_NOTES: Record<Status, string> = {
   secondary: "stated only by a secondary source (a blog, charity, law firm, council summary or copy of another outlet's report), not by a primary document or original reporting.",
   draft: "from the leaked draft of the Mazars report (December 2015), not the final text.",
   superseded: "a framing later corrected; shown only to explain the correction.",
-  unconfirmed: "not found in the sources read; shown as a gap, never estimated."
+  unconfirmed: "no published source gives it; shown as a gap, never estimated."
 };
 
 export function weakestStatus(statuses: Status[]): Status {

@@ -19,7 +19,7 @@ export const PAGE_EXPECTATIONS: Record<string, PageExpectation> = {
   "/timeline": {charts: 2, selectors: ["#chart-timeline", "#chart-leadership", "table.event-list tbody tr"]},
   // The workbench draws a chart only for a query's result, so none is required on arrival.
   "/crisis-2016": {charts: 1, selectors: ["#chart-crisis-timeline", ".statement", ".statement blockquote"]},
-  "/sources": {charts: 0, selectors: [".source-summary", ".source-entry[id^=\"source-\"] .source-kind", "script[type=\"application/ld+json\"]"]},
+  "/sources": {charts: 0, selectors: [".source-summary", ".source-publisher .source-entry[id^=\"source-\"]", "script[type=\"application/ld+json\"]"]},
   "/explore": {charts: 0, duckdb: true, selectors: ["textarea#sql-input", "button.sql-run", ".sql-example", ".sql-schema details[data-table]"]},
   // Each embed page shows its one chart and nothing else.
   ...Object.fromEntries(EMBEDDABLE_CHARTS.map(({id}) => [`/embed/${id}`, {charts: 1, selectors: [`#chart-${id}`]}])),

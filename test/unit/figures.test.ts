@@ -186,13 +186,13 @@ describe("unconfirmed and superseded figures", () => {
     const count = get(all, "ld_unexpected");
     assert.equal(count.status, "unconfirmed");
     assert.equal(count.value, null);
-    assert.equal(count.display, "not found");
+    assert.equal(count.display, "not known");
     // 4 of an unknown number of deaths is not a share anyone can state.
     const share = get(all, "share_ld_unexpected_investigated");
     assert.equal(share.status, "unconfirmed");
     assert.equal(share.value, null);
     assert.equal(share.interval, null);
-    assert.equal(share.display, "not found");
+    assert.equal(share.display, "not known");
     assert.equal(all.get("share_ld_unexpected"), undefined, "an unknown part gives no share of its whole");
     for (const figure of all.values()) {
       if (figure.status === "unconfirmed") assert.equal(figure.value, null, figure.id);
@@ -205,7 +205,7 @@ describe("unconfirmed and superseded figures", () => {
     const share = get(all, "share_unexpected_of_all");
     assert.equal(share.status, "unconfirmed");
     assert.equal(share.value, null);
-    assert.equal(share.display, "not found");
+    assert.equal(share.display, "not known");
   });
 
   test("a superseded count produces no share", () => {

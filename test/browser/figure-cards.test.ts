@@ -1,0 +1,82 @@
+/**
+ * Figure cards on a phone: at 390 px every figure's card, opened by a tap,
+ * lies inside the screen and the page does not scroll sideways; a card closes
+ * on Escape and on a tap outside it; and copying a marked figure copies its
+ * number, not its mark.
+ */
+import assert from "node:assert/strict";
+import {test} from "node:test";
+import {waitForCells} from "../../scripts/chromium.js";
+import {siteSession} from "../helpers/session.js";
+
+const site = siteSession();
+const PHONE = {width: 390, height: 844};
+/** The story pages, whose prose carries figures. */
+const PAGES = ["", "deaths", "learning-disability", "crisis-2016", "warnings"];
+/** A figure's or a disputed date's button in the prose or a card, outside the charts. */
+const OPENERS = "#observablehq-main :is(.fact, .record-date-disputed) > .fact-value";
+
+for (const path of PAGES) {
+  test(`/${path}: at 390 px every figure card opens inside the screen, with no sideways scroll`, async () => {
+    const context = await site.browser.newContext({viewport: PHONE, hasTouch: true, isMobile: true});
+    try {
+      const page = await context.newPage();
+      await page.goto(site.server.url + path);
+      await waitForCells(page);
+      const openers = page.locator(OPENERS);
+      const count = await openers.count();
+      assert.ok(count > 0, "the page has figures");
+      const outside: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const opener = openers.nth(i);
+        if (!(await opener.isVisible())) continue;
+        await opener.scrollIntoViewIfNeeded();
+        await opener.tap();
+        const card = opener.locator("xpath=following-sibling::*[contains(@class, 'fact-card')]");
+        assert.ok(await card.isVisible(), `figure ${i} (${await opener.innerText()}): a tap opens its card`);
+        const box = (await card.boundingBox())!;
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (box.x < 0 || box.x + box.width > PHONE.width || box.y < 0 || box.y + box.height > PHONE.height || scroll > 0) {
+          outside.push(`${await opener.innerText()}: card at x ${Math.round(box.x)}–${Math.round(box.x + box.width)}, y ${Math.round(box.y)}–${Math.round(box.y + box.height)}; sideways scroll ${scroll} px`);
+        }
+        await page.keyboard.press("Escape");
+        assert.ok(!(await card.isVisible()), `figure ${i}: Escape closes its card`);
+      }
+      assert.deepEqual(outside, [], "cards outside the screen");
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("a tap outside a card closes it; copying a marked figure gives its number alone", async () => {
+  const context = await site.browser.newContext({viewport: PHONE, hasTouch: true, isMobile: true});
+  try {
+    const page = await context.newPage();
+    await page.goto(site.server.url + "learning-disability");
+    await waitForCells(page);
+    const marked = page.locator("#observablehq-main .fact:has(> .status-mark)").first();
+    assert.ok((await marked.count()) > 0, "the page has a figure with a mark");
+    const opener = marked.locator("> .fact-value");
+    await opener.scrollIntoViewIfNeeded();
+    await opener.tap();
+    const card = marked.locator("> .fact-card");
+    assert.ok(await card.isVisible(), "the card opens");
+    assert.match(await card.innerText(), /Source: /, "the card names its source");
+    await page.locator("#observablehq-main h1").tap();
+    assert.ok(!(await card.isVisible()), "a tap outside closes it");
+    const copied = await marked.evaluate((fact) => {
+      const range = document.createRange();
+      range.selectNodeContents(fact.querySelector(".fact-value")!.parentElement!);
+      range.setEndBefore(fact.querySelector(".fact-card")!);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    });
+    const number = await opener.innerText();
+    assert.equal(copied.trim(), number.trim(), "the copied text is the number, without its mark");
+  } finally {
+    await context.close();
+  }
+});
