@@ -14,7 +14,9 @@ for (const file of ["deaths.html", "explore.html", "sources.html"]) {
     assert.equal(document.documentElement.lang, PAGE_LANGUAGE);
     assert.equal(document.querySelector('meta[name="viewport"]')!.getAttribute("content"), "width=device-width, initial-scale=1");
     assert.equal(document.querySelector("#observablehq-sidebar-toggle")!.getAttribute("tabindex"), "-1");
-    assert.ok(document.querySelector('#observablehq-center > nav.sidebar-menu[aria-label="Site menu"] > button'));
+    assert.equal(document.querySelector('#observablehq-center > nav.sidebar-menu[aria-label="Site menu"] > button')!.textContent, "Menu");
+    assert.equal(document.body.querySelector(":scope > a.skip-link")!.getAttribute("href"), "#observablehq-main");
+    assert.ok(document.getElementById("observablehq-main"), "the skip link's target is on the page");
     assert.equal(document.querySelector("nav#observablehq-sidebar")!.getAttribute("aria-label"), "Pages");
     assert.equal(document.querySelector('#observablehq-search[role="search"] > input')!.getAttribute("aria-label"), "Search this notebook");
     assert.equal(document.querySelector("label#observablehq-sidebar-close")!.parentElement!.id, "observablehq-sidebar", "the label sits beside the list, not in it");

@@ -34,6 +34,7 @@ test("one pass writes every page through the steps that apply to it, and the fil
     // Without a browser the cells are not drawn, so the scripts are not held back either.
     assert.deepEqual(Object.fromEntries(applied), {
       "accessible chrome": 3,
+      dateline: 0,
       "stable dates": 3,
       "static charts": 2,
       "newsroom theme": 0,
