@@ -10,6 +10,7 @@ import {SOURCE_KINDS, type SourceKind} from "./lib/provenance.js";
 import {sourceEntries, TABLE_NAMES, type SourceEntry, type SourceUse} from "./lib/source-uses.js";
 import {STATUS_LABELS} from "./lib/status.js";
 import {publisherName, type CopyType} from "./lib/copies.js";
+import {refusedHost} from "./lib/refused-hosts.js";
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -55,6 +56,8 @@ function copyText(source: SourceEntry, evidence: string, byId: Map<string, Sourc
 function entry(source: SourceEntry, evidence: Map<string, string>, copiedBy: Map<string, SourceEntry[]>, byId: Map<string, SourceEntry>): string {
   const date = source.published ? `, <time>${escape(source.published)}</time>` : ", date not stated";
   const copy = source.copy ? copyText(source, evidence.get(source.id) ?? "", byId) : "";
+  const refused = refusedHost(source.url);
+  const refusedText = refused ? ` <span class="source-refused">Its site is ${escape(refused.reason)}: it leads no record.</span>` : "";
   const copies = copiedBy.get(source.id) ?? [];
   const copiedText = copies.length ? ` <span class="source-copied-by">Reprinted or retold by: ${copies.map((c) => `<a href="#source-${c.id}">${escape(publisherName(c.publisher))}</a>`).join(", ")}.</span>` : "";
   const uses = source.uses.length
@@ -62,7 +65,7 @@ function entry(source: SourceEntry, evidence: Map<string, string>, copiedBy: Map
     : `<p class="source-unused">Nothing in the fact base cites it.</p>`;
   return `<section class="source-entry" id="source-${source.id}" data-sourced>
 <h3><a class="source-link" href="${escape(source.url)}" rel="noopener noreferrer">${escape(source.title)}</a></h3>
-<p class="source-meta">${escape(source.publisher)}${date}. <span class="source-kind source-kind-${source.kind.replace(" ", "-")}">${escape(source.kind)}</span>.${copy}${copiedText} <span class="source-url">${escape(source.url)}</span></p>
+<p class="source-meta">${escape(source.publisher)}${date}. <span class="source-kind source-kind-${source.kind.replace(" ", "-")}">${escape(source.kind)}</span>.${copy}${refusedText}${copiedText} <span class="source-url">${escape(source.url)}</span></p>
 ${uses}
 </section>`;
 }
