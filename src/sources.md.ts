@@ -11,6 +11,7 @@ import {sourceEntries, TABLE_NAMES, type SourceEntry, type SourceUse} from "./li
 import {STATUS_LABELS} from "./lib/status.js";
 import {datesInWords} from "./lib/reader-text.js";
 import {publisherName, type CopyType} from "./lib/copies.js";
+import {refusedHost} from "./lib/refused-hosts.js";
 
 
 const KIND_HEADINGS: Record<SourceKind, string> = {
@@ -65,12 +66,14 @@ interface Copies {
 function entry(source: SourceEntry, {evidence, copiedBy, byId}: Copies): string {
   const date = source.published ? `, <time>${escapeHtml(source.published)}</time>` : "";
   const copy = source.copy ? copyText(source, evidence.get(source.id) ?? "", byId) : "";
+  const refused = refusedHost(source.url);
+  const refusedText = refused ? ` <span class="source-refused">Its site is ${escapeHtml(refused.reason)}: it leads no record.</span>` : "";
   const copies = copiedBy.get(source.id) ?? [];
   const copied = copies.length ? ` <span class="source-copied-by">Reprinted or retold by ${copies.map((c) => `<a href="#source-${c.id}">${escapeHtml(publisherName(c.publisher))}</a>`).join(", ")}.</span>` : "";
   const uses = source.uses.length
     ? ` <details class="source-uses-list"><summary>What rests on it (${formatCount(source.uses.length)})</summary><ul class="source-uses">${source.uses.map(useItem).join("")}</ul></details>`
     : ` <span class="source-unused">Background only.</span>`;
-  return `<li class="source-entry" id="source-${source.id}" data-sourced><a class="source-link" href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(source.title)}</a>${date}.${copy}${copied}${uses}</li>`;
+  return `<li class="source-entry" id="source-${source.id}" data-sourced><a class="source-link" href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(source.title)}</a>${date}.${copy}${refusedText}${copied}${uses}</li>`;
 }
 
 /** A publisher's sources, newest first, under its name. */
