@@ -3,10 +3,11 @@
  * its data last changed, in words, with the newsroom's credit line
  * (src/theme.ts). Both dates come from the repository's history (the first
  * commit of the landing page, the newest commit of data/), so two builds of
- * one commit write the same bytes; a copy without its history falls back to
- * the latest date the data states.
+ * one commit write the same bytes; a copy without its history, or data read
+ * from another folder, falls back to the latest date the data states.
  */
 import {execFileSync} from "node:child_process";
+import {join, resolve} from "node:path";
 import {THEME} from "../../src/theme.js";
 import {escapeHtml, formatDate} from "../../src/lib/format.js";
 import {projectRoot} from "../loader-cache.js";
@@ -35,7 +36,9 @@ export interface Dateline {
 
 export function dateline(): Dateline {
   const fallback = new Date(dataDate()).toISOString().slice(0, 10);
-  const updated = commitDay(["-1", "--", "data"]) ?? fallback;
+  // Data read from elsewhere (SHFT_DATA_DIR) has no history here: its own latest date stands for its last change.
+  const ownData = !process.env.SHFT_DATA_DIR || resolve(process.env.SHFT_DATA_DIR) === join(projectRoot, "data");
+  const updated = (ownData ? commitDay(["-1", "--", "data"]) : null) ?? fallback;
   const published = commitDay(["--reverse", "--", "src/index.md"]) ?? updated;
   return {published, updated: updated < published ? published : updated};
 }

@@ -20,14 +20,19 @@ test("the landing page's slot gets the dates in words and the credit line", asyn
   assert.equal(document.querySelector("p.credit")!.textContent, THEME.credit);
 });
 
-test("the dates come from the history: first published no later than last updated", () => {
+test("the dates come from the history: two readings of one commit agree, and the update is never before publication", () => {
   const {published, updated} = dateline();
+  assert.deepEqual(dateline(), {published, updated});
   assert.match(published, /^\d{4}-\d{2}-\d{2}$/);
   assert.ok(published <= updated);
 });
 
-test("an update on another day is said as such", () => {
-  assert.match(datelineHtml({published: "2026-11-01", updated: "2026-12-03"}, "By us"), /Published <time datetime="2026-11-01">1 November 2026<\/time> · Updated <time datetime="2026-12-03">3 December 2026<\/time>/);
+test("published and updated read in words, with machine-readable dates, and the credit line escaped after them", () => {
+  assert.equal(
+    datelineHtml({published: "2026-11-25", updated: "2026-12-03"}, "Graphics: the desk & co"),
+    '<p class="dateline" data-dateline>Published <time datetime="2026-11-25">25 November 2026</time> · Updated <time datetime="2026-12-03">3 December 2026</time></p>\n<p class="credit">Graphics: the desk &amp; co</p>'
+  );
+  assert.match(datelineHtml({published: "2026-11-25", updated: "2026-11-25"}), /^<p class="dateline" data-dateline>Published <time datetime="2026-11-25">25 November 2026<\/time><\/p>/);
 });
 
 test("a landing page without the slot stops the build; other pages are not the step's", async () => {
