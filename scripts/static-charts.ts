@@ -33,7 +33,7 @@ import {copyThemeFonts, themeCss} from "./theme-css.js";
 installDom();
 const {CHARTS} = await import("../src/components/charts.js");
 const {writeEmbedPages} = await import("./embed-page.js");
-const {writeChartImages} = await import("./chart-images.js");
+const {hasDrawing, writeChartImages} = await import("./chart-images.js");
 
 /** Narrowest and widest column widths probed; above the widest, the widest drawing holds. */
 const NARROWEST = 240;
@@ -147,7 +147,9 @@ async function main(site: string): Promise<number> {
     const theme = await themeCss("../".repeat(where.split("/").length - 1));
     if (theme && !html.includes("</head>")) throw new RewriteError(`${where}: no </head> to put the newsroom theme in`);
     const themed = theme ? html.replace("</head>", `<style data-newsroom-theme>\n${theme}\n</style>\n</head>`) : html;
-    const shared = shareTags(themed, {page: where, leadChart: ids[0] ?? null, depth: where.split("/").length - 1});
+    // A link preview shows the page's first chart that has an image (a table has none).
+    const leadChart = ids.find((id) => hasDrawing(charts.get(id)!.widest)) ?? null;
+    const shared = shareTags(themed, {page: where, leadChart, depth: where.split("/").length - 1});
     if (shared !== original) await writeFile(file, shared);
     if (ids.length) placed.set(where, ids);
   }
