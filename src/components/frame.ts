@@ -9,7 +9,7 @@ import type {SourceRef} from "../lib/figures.js";
 import {uniqueSources} from "../lib/source-list.js";
 import {chartToSvg, svgToPng} from "./chart-image.js";
 import {downloadBlob} from "./download.js";
-import {embedSnippet, embedUrl} from "./embed-code.js";
+import {embedControl} from "./embed-code.js";
 import {EMBEDDABLE_CHARTS} from "./embeds.js";
 import {sourceNote} from "./fact.js";
 import {objectsToCsv} from "../lib/csv-write.js";
@@ -135,8 +135,16 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   download.href = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(data))}`;
   actions.append(download, ...imageButtons(figure, id));
   // Only a published chart has an embed page; an ad-hoc chart (the SQL page's) would give a dead link.
-  if (EMBEDDABLE_CHARTS.some((chart) => chart.id === id)) actions.append(embedButton(figure, id, title));
   caption.append(actions);
+  if (EMBEDDABLE_CHARTS.some((chart) => chart.id === id)) {
+    // The panel follows the buttons, so that it opens beside them (src/components/embed-code.ts).
+    const embed = embedControl(id, title);
+    const wrapper = document.createElement("span");
+    wrapper.className = "chart-embed";
+    wrapper.append(embed.toggle);
+    actions.append(wrapper);
+    caption.append(embed.panel);
+  }
   figure.append(heading, sub, body, alternative, caption);
   return figure;
 }
@@ -156,35 +164,3 @@ function imageButtons(frame: HTMLElement, id: string): HTMLButtonElement[] {
     button("Download PNG", async () => downloadBlob(await svgToPng(chartToSvg(frame), 2), `${id}.png`))
   ];
 }
-
-/** "Embed": the iframe code for this chart's standalone page, ready to copy into a CMS. */
-function embedButton(frame: HTMLElement, id: string, title: string): HTMLElement {
-  const wrapper = document.createElement("span");
-  wrapper.className = "chart-embed";
-  const panel = document.createElement("div");
-  panel.className = "chart-embed-panel";
-  panel.hidden = true;
-  panel.id = `embed-code-${id}`;
-  const label = document.createElement("label");
-  label.textContent = "Embed code: paste into your page";
-  const code = document.createElement("textarea");
-  code.readOnly = true;
-  code.rows = 4;
-  code.value = embedSnippet(embedUrl(id), title);
-  label.append(code);
-  const copy = button("Copy", async () => {
-    code.select();
-    await navigator.clipboard?.writeText(code.value).catch(() => undefined);
-  });
-  panel.append(label, copy);
-  const toggle = button("Embed", () => {
-    panel.hidden = !panel.hidden;
-    toggle.setAttribute("aria-expanded", String(!panel.hidden));
-  });
-  toggle.setAttribute("aria-expanded", "false");
-  toggle.setAttribute("aria-controls", panel.id);
-  wrapper.append(toggle);
-  frame.append(panel);
-  return wrapper;
-}
-
