@@ -67,6 +67,8 @@ interface LegendEntry {
   stroke: string | null;
   dashed: boolean;
   hatched: boolean;
+  /** Plot's own swatch (a colour or a symbol), drawn as it is. */
+  swatch?: Element;
 }
 
 /**
@@ -78,7 +80,7 @@ export function legendEntries(figure: Element): LegendEntry[] {
   for (const swatch of figure.querySelectorAll("span[class$='-swatch']")) {
     const svg = swatch.querySelector("svg");
     if (!svg) continue;
-    entries.push({label: swatch.textContent!.trim(), fill: svg.getAttribute("fill") ?? FOREGROUND, stroke: null, dashed: false, hatched: false});
+    entries.push({label: swatch.textContent!.trim(), fill: svg.getAttribute("fill") ?? FOREGROUND, stroke: null, dashed: false, hatched: false, swatch: svg});
   }
   for (const item of figure.querySelectorAll(".ratings-legend-item")) {
     const swatch = item.querySelector(".ratings-swatch") as HTMLElement | null;
@@ -130,7 +132,12 @@ export function frameToSvg(figure: Element): {svg: string; width: number; height
       if (x > PADDING && x + entryWidth > PADDING + inner) (x = PADDING), (y += rowHeight);
       const fill = entry.hatched ? "url(#legend-hatch)" : entry.fill;
       const stroke = entry.stroke ? ` stroke="${entry.stroke}" stroke-width="1.5"${entry.dashed ? ' stroke-dasharray="3,2"' : ""}` : "";
-      body += `<rect x="${x}" y="${y + 3}" width="16" height="12" rx="2" fill="${escapeXml(fill)}"${stroke}/>`;
+      if (entry.swatch) {
+        const copy = entry.swatch.cloneNode(true) as Element;
+        copy.setAttribute("x", String(x));
+        copy.setAttribute("y", String(y + 2));
+        body += copy.outerHTML;
+      } else body += `<rect x="${x}" y="${y + 3}" width="16" height="12" rx="2" fill="${escapeXml(fill)}"${stroke}/>`;
       body += `<text x="${x + 22}" y="${y + 13.5}" font-family="${font}" font-size="${size}" fill="${FOREGROUND}">${escapeXml(entry.label)}</text>`;
       x += entryWidth;
     }
