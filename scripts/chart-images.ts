@@ -36,9 +36,72 @@ function wrap(text: string, width: number, charWidth: number): string[] {
   return line ? [...lines, line] : lines;
 }
 
+/** The chart's drawings: its Plot SVGs, not the small swatches of a legend nor SVGs nested in another. */
+function drawingsOf(figure: Element): Element[] {
+  return [...figure.querySelectorAll("svg")].filter((svg) => Number(svg.getAttribute("width")) > 40 && !svg.parentElement?.closest("svg"));
+}
+
+/** Whether a framed chart has a drawing to make an image of; a table (the findings explorer) has none. */
+export function hasDrawing(figure: Element): boolean {
+  return drawingsOf(figure).length > 0;
+}
+
+/**
+ * The frame's source line as one line of text, its numbered notes separated: on the page they are
+ * list items, set apart by the stylesheet, whose text run together ("…15 December 2015Learning
+ * Disability Today").
+ */
+export function sourceText(figure: Element): string {
+  const line = figure.querySelector(".chart-source");
+  if (!line) return "";
+  const items = [...line.querySelectorAll("li")].map((item) => item.textContent!.replace(/\s+/g, " ").trim()).filter(Boolean);
+  if (items.length === 0) return line.textContent!.replace(/\s+/g, " ").trim();
+  const lead = [...line.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join("").trim();
+  return `${lead ? `${lead} ` : ""}${items.join("; ")}`;
+}
+
+/** A legend entry as the image draws it: a swatch (a colour, an outline, hatching) and its label. */
+interface LegendEntry {
+  label: string;
+  fill: string;
+  stroke: string | null;
+  dashed: boolean;
+  hatched: boolean;
+  /** Plot's own swatch (a colour or a symbol), drawn as it is. */
+  swatch?: Element;
+}
+
+/**
+ * The legend the page shows above a chart, which is HTML, not part of the drawing: Plot's colour
+ * swatches (`<span class="plot-…-swatch"><svg fill="…">`) and the ratings grid's own.
+ */
+export function legendEntries(figure: Element): LegendEntry[] {
+  const entries: LegendEntry[] = [];
+  for (const swatch of figure.querySelectorAll("span[class$='-swatch']")) {
+    const svg = swatch.querySelector("svg");
+    if (!svg) continue;
+    entries.push({label: swatch.textContent!.trim(), fill: svg.getAttribute("fill") ?? FOREGROUND, stroke: null, dashed: false, hatched: false, swatch: svg});
+  }
+  for (const item of figure.querySelectorAll(".ratings-legend-item")) {
+    const swatch = item.querySelector(".ratings-swatch") as HTMLElement | null;
+    const kind = swatch?.classList;
+    entries.push({
+      label: item.textContent!.trim(),
+      fill: swatch?.style.background || "none",
+      stroke: kind?.contains("ratings-swatch-inspection") || kind?.contains("ratings-swatch-secondary") || kind?.contains("ratings-swatch-hatched") ? FOREGROUND : null,
+      dashed: Boolean(kind?.contains("ratings-swatch-secondary")),
+      hatched: Boolean(kind?.contains("ratings-swatch-hatched"))
+    });
+  }
+  return entries;
+}
+
+/** Rough width of a line of text, for wrapping; generous, so that wrapped lines never overrun. */
+const textWidth = (text: string, size: number) => text.length * size * 0.55;
+
 /** The framed chart (a ChartFrame element) as one standalone SVG document. */
 export function frameToSvg(figure: Element): {svg: string; width: number; height: number} {
-  const drawings = [...figure.querySelectorAll("svg")].filter((svg) => Number(svg.getAttribute("width")) > 40 && !svg.parentElement?.closest("svg"));
+  const drawings = drawingsOf(figure);
   const width = Math.max(320, ...drawings.map((svg) => Number(svg.getAttribute("width")))) + 2 * PADDING;
   const inner = width - 2 * PADDING;
   const font = `${THEME.font ? `'${THEME.font.family}', ` : ""}${SYSTEM_FONTS}`;
@@ -54,6 +117,32 @@ export function frameToSvg(figure: Element): {svg: string; width: number; height
   block(text(".chart-title") || text("h1, h2, h3, h4"), 18, 24, 700, FOREGROUND);
   block(text(".chart-subtitle"), 14, 19, 400, MUTED);
   y += 8;
+  const legend = legendEntries(figure);
+  if (legend.length) {
+    // Entries flow left to right and wrap, as the page's legend does.
+    const size = 12;
+    const rowHeight = 20;
+    let x = PADDING;
+    y += 2;
+    if (legend.some((entry) => entry.hatched)) {
+      body += `<defs><pattern id="legend-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="${FOREGROUND}" stroke-opacity="0.35" stroke-width="2"/></pattern></defs>`;
+    }
+    for (const entry of legend) {
+      const entryWidth = 16 + 6 + textWidth(entry.label, size) + 16;
+      if (x > PADDING && x + entryWidth > PADDING + inner) (x = PADDING), (y += rowHeight);
+      const fill = entry.hatched ? "url(#legend-hatch)" : entry.fill;
+      const stroke = entry.stroke ? ` stroke="${entry.stroke}" stroke-width="1.5"${entry.dashed ? ' stroke-dasharray="3,2"' : ""}` : "";
+      if (entry.swatch) {
+        const copy = entry.swatch.cloneNode(true) as Element;
+        copy.setAttribute("x", String(x));
+        copy.setAttribute("y", String(y + 2));
+        body += copy.outerHTML;
+      } else body += `<rect x="${x}" y="${y + 3}" width="16" height="12" rx="2" fill="${escapeXml(fill)}"${stroke}/>`;
+      body += `<text x="${x + 22}" y="${y + 13.5}" font-family="${font}" font-size="${size}" fill="${FOREGROUND}">${escapeXml(entry.label)}</text>`;
+      x += entryWidth;
+    }
+    y += rowHeight + 6;
+  }
   for (const drawing of drawings) {
     const copy = drawing.cloneNode(true) as Element;
     copy.setAttribute("x", String(PADDING));
@@ -62,7 +151,7 @@ export function frameToSvg(figure: Element): {svg: string; width: number; height
     y += Number(drawing.getAttribute("height"));
   }
   y += 6;
-  block(text(".chart-source"), 12, 16, 400, MUTED);
+  block(sourceText(figure), 12, 16, 400, MUTED);
   if (THEME.logo) block(THEME.logo.text, 12, 16, 700, FOREGROUND);
   const height = Math.ceil(y + PADDING);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" color="${FOREGROUND}" style="color: ${FOREGROUND}"><rect width="100%" height="100%" fill="${BACKGROUND}"/>${body}</svg>`;
@@ -134,6 +223,8 @@ export async function writeChartImages(site: string, charts: ReadonlyMap<string,
   try {
     const font = await imageFont(fontDir);
     for (const [id, {widest}] of charts) {
+      // A table is not a chart: it gets no image (and link previews use another chart's).
+      if (!hasDrawing(widest)) continue;
       const {svg} = frameToSvg(widest);
       await writeFile(join(dir, `${id}.svg`), svg);
       await writeFile(join(dir, `${id}.png`), rasterise(svg, font));

@@ -163,6 +163,40 @@ export function usedCss(css: string, root: ParentNode): string {
   return out + named.map(([, rules]) => rules).join("");
 }
 
+const DARK_QUERY = /^@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)$/;
+
+/**
+ * The stylesheet split into its light rules and its dark ones (the contents of every top-level
+ * `@media (prefers-color-scheme: dark)` block). An embed is light in any host, whatever the
+ * reader's device prefers: a dark chart in a white article is what editors do not want. The dark
+ * rules go in a stylesheet of their own that is off until the host asks for it (`?theme=dark`, or
+ * `?theme=auto` to follow the device, as Datawrapper's opt-in auto-dark does; src/embed/child.js).
+ */
+export function splitDarkRules(css: string): {light: string; dark: string} {
+  let light = "";
+  let dark = "";
+  let i = 0;
+  while (i < css.length) {
+    let open = i;
+    while (open < css.length && css[open] !== "{" && css[open] !== ";") {
+      if (css[open] === "/" && css[open + 1] === "*") open = css.indexOf("*/", open + 2) < 0 ? css.length : css.indexOf("*/", open + 2) + 2;
+      else if ("\"'([".includes(css[open])) open = closing(css, open) + 1;
+      else open += 1;
+    }
+    if (open >= css.length || css[open] === ";") {
+      light += css.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    const close = closing(css, open);
+    const prelude = css.slice(i, open).replace(/\/\*[\s\S]*?\*\//g, "").trim();
+    if (DARK_QUERY.test(prelude)) dark += css.slice(open + 1, close);
+    else light += css.slice(i, close + 1);
+    i = close + 1;
+  }
+  return {light, dark};
+}
+
 /** What the frame offers on a story page that needs the page's script: the image buttons and the embed code. */
 export const PAGE_ONLY = ".chart-embed-panel, .chart-actions button, .chart-embed";
 
@@ -183,6 +217,7 @@ export function embedPage(options: {id: string; frameId: string; title: string; 
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
 <style>${css}</style>
+<style id="embed-dark" media="not all"></style>
 </head>
 <body>
 <main id="embed" data-chart="${id}"><div id="${frameId}">${frame}</div>${logo}</main>
@@ -211,6 +246,10 @@ export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, 
     const titled = page.replace(/<h3 class="chart-title">([^<]*)<\/h3>/g, '<h1 class="chart-title">$1</h1>');
     const linked = titled.replaceAll('<a class="source-note-link" href="./sources#', '<a class="source-note-link" target="_blank" rel="noopener" href="../sources#');
     const used = usedCss(`${css}\n${variantCss(chart.embedVariants)}\n${EMBED_CSS}`, new JSDOM(linked).window.document);
-    await writeFile(join(site, "embed", `${id}.html`), linked.replace("<style></style>", () => `<style>${used}</style>`));
+    const {light, dark} = splitDarkRules(used);
+    const styled = linked
+      .replace("<style></style>", () => `<style>${light}</style>`)
+      .replace('<style id="embed-dark" media="not all"></style>', () => `<style id="embed-dark" media="not all">${dark}</style>`);
+    await writeFile(join(site, "embed", `${id}.html`), styled);
   }
 }

@@ -32,7 +32,7 @@ import {copyThemeFonts} from "./theme-css.js";
 installDom();
 const {CHART_READS, EMBEDDABLE_CHARTS} = await import("../src/components/chart-registry.js");
 const {writeEmbedPages} = await import("./embed-page.js");
-const {writeChartImages} = await import("./chart-images.js");
+const {hasDrawing, writeChartImages} = await import("./chart-images.js");
 
 /** Narrowest and widest column widths probed; above the widest, the widest drawing holds. */
 const NARROWEST = 240;
@@ -141,7 +141,8 @@ async function main(site: string, drawingsFile: string): Promise<number> {
   await writeEmbedPages(site, charts);
   await writeChartImages(site, charts);
   // The pages take the drawings in the build's one pass over them (scripts/steps/static-charts.ts).
-  const drawings: DrawnChart[] = [...charts].map(([chart, {id, variants, pageHtml}]) => ({chart, id, variants, pageHtml}));
+  // A link preview shows a chart with an image (a table has none).
+  const drawings: DrawnChart[] = [...charts].map(([chart, {id, variants, pageHtml, widest}]) => ({chart, id, variants, pageHtml, image: hasDrawing(widest)}));
   await writeFile(drawingsFile, JSON.stringify(drawings, (_, value) => (value === Infinity ? "Infinity" : value)));
   console.log(`static charts: ${charts.size} charts drawn; ${charts.size} embed pages and images written`);
   return 0;

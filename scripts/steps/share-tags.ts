@@ -51,10 +51,12 @@ export const shareTags: Step = {
   purpose: "adds the page's description and the Open Graph and Twitter card tags, with an image of its lead chart",
   scope: "pages Framework wrote",
   appliesTo: (page) => page.kind !== "embed",
-  transform(document, page) {
+  transform(document, page, build) {
     const title = document.querySelector("head > title")?.textContent;
     if (!title) throw new Error("no <title> to share");
-    const lead = document.querySelector(".static-chart[data-chart]")?.getAttribute("data-chart") ?? null;
+    // The page's first chart that has an image (a table has none).
+    const charts = [...document.querySelectorAll(".static-chart[data-chart]")].map((node) => node.getAttribute("data-chart")!);
+    const lead = charts.find((id) => build.charts.get(id)?.image !== false) ?? null;
     const tags = shareTagList(page.file, title, lead, page.depth);
     for (const [attribute, name, content] of tags) {
       const meta = document.createElement("meta");

@@ -65,10 +65,10 @@ export function AgesChart(figures: Record<string, Figure>, {width}: {width: numb
         dy: 8,
         title: describe
       }),
-      Plot.text(rows.filter(right), {x: "age", y: line, text: valueLabel, textAnchor: "start", dx: 10, dy: 8, fill: "currentColor", fontSize: 11}),
-      Plot.text(rows.filter((d) => !right(d)), {x: "age", y: line, text: valueLabel, textAnchor: "end", dx: -10, dy: 8, fill: "currentColor", fontSize: 11}),
+      Plot.text(rows.filter(right), {x: "age", y: line, text: valueLabel, textAnchor: "start", dx: 10, dy: 8, fill: "currentColor", fontSize: 12}),
+      Plot.text(rows.filter((d) => !right(d)), {x: "age", y: line, text: valueLabel, textAnchor: "end", dx: -10, dy: 8, fill: "currentColor", fontSize: 12}),
       // Plot measures lineWidth in ems; about 1.9 characters fit in an em at this size.
-      Plot.text(rows, {x: 40, y: line, text: line, textAnchor: "start", lineAnchor: "bottom", dy: -2, fill: "currentColor", fontSize: 11, lineWidth: Math.floor((width - 20) / 11)})
+      Plot.text(rows, {x: 40, y: line, text: line, textAnchor: "start", lineAnchor: "bottom", dy: -2, fill: "currentColor", fontSize: 12, lineWidth: Math.floor((width - 20) / 12)})
     ]
   });
   const mazars = rows.filter((r) => r.study.startsWith("Mazars"));

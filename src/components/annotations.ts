@@ -10,6 +10,7 @@ import type {EventRow} from "./record.js";
 import {eventById} from "./record.js";
 import {timelineRow} from "./timeline-data.js";
 import {KEY_EVENTS} from "../lib/chart-records.js";
+import {HALO} from "./chart-labels.js";
 
 export type Annotation = {
   event_id: string;
@@ -44,13 +45,15 @@ function annotationMargin(annotations: Annotation[]): number {
 /** The chart's width and side margins, to keep every label inside the chart. */
 type Frame = {width: number; marginLeft: number; marginRight: number};
 
-/** Rough width of a bold 11px label: enough to decide which side of its rule it fits on. */
-const labelWidth = (label: string) => label.length * 7;
+/** Rough width of a bold 12px label: enough to decide which side of its rule it fits on. */
+const labelWidth = (label: string) => label.length * 7.5;
 
 function annotationMarks(annotations: Annotation[], [from, to]: [Date, Date], marginTop: number, frame: Frame): Plot.Markish[] {
   const span = to.getTime() - from.getTime();
   const plotWidth = frame.width - frame.marginLeft - frame.marginRight;
-  return annotations.flatMap((a, i) => {
+  // Every rule before any label: a rule reaching up to its own label line would otherwise strike
+  // through the labels drawn before it.
+  const marks = annotations.map((a, i) => {
     const labelTop = marginTop - (i * LINE + 4);
     const title = () => `${a.label}: ${a.when}\n${a.event}`;
     // A label reads rightwards from its rule unless that would run off the chart, then leftwards;
@@ -58,7 +61,7 @@ function annotationMarks(annotations: Annotation[], [from, to]: [Date, Date], ma
     const x = frame.marginLeft + ((a.start.getTime() - from.getTime()) / span) * plotWidth;
     const rightwards = x + labelWidth(a.label) + 4 <= frame.width;
     const leftwards = !rightwards && x - labelWidth(a.label) - 4 >= 0;
-    const text = {text: "label", dy: -labelTop + 5, fill: "currentColor", fontSize: 11, fontWeight: 600};
+    const text = {text: "label", dy: -labelTop + 5, fill: "currentColor", fontSize: 12, fontWeight: 600, ...HALO};
     return [
       a.is_span
         ? Plot.rectX([a], {x1: "start", x2: "end", fill: "currentColor", fillOpacity: 0.12, insetTop: -labelTop, title})
@@ -68,6 +71,7 @@ function annotationMarks(annotations: Annotation[], [from, to]: [Date, Date], ma
         : Plot.text([a], {...text, frameAnchor: "top-right", dx: frame.marginRight - 2, textAnchor: "end"})
     ];
   });
+  return [...marks.map(([rule]) => rule), ...marks.map(([, label]) => label)];
 }
 
 export interface TimeAxisOptions {
@@ -101,7 +105,9 @@ export function annotatedTimeAxis({width, domain, annotations, rows, rowHeight, 
       marginBottom: 28,
       x: {type: "utc" as const, domain, label: null, grid: true}
     },
-    marks: annotationMarks(annotations, domain, marginTop, frame)
+    marks: annotationMarks(annotations, domain, marginTop, frame),
+    /** Pixels per millisecond along the x axis. */
+    pixelsPerMs: (width - marginLeft - frame.marginRight) / (domain[1].getTime() - domain[0].getTime())
   };
 }
 

@@ -12,6 +12,7 @@ import {flatRow, sourcesOf, type EventRow} from "./record.js";
 import {timelineRows, type TimelineRow} from "./timeline-data.js";
 import {STATUS_LABELS} from "../lib/status.js";
 import {crisisEvents} from "../lib/chart-records.js";
+import {LINE_HEIGHT, wrapLabel} from "./chart-labels.js";
 
 /** Short labels; the story's turning points are marked as such. */
 export const CRISIS_LABELS: Record<string, {label: string; turningPoint?: boolean}> = {
@@ -47,40 +48,56 @@ export function crisisRows(events: EventRow[]): CrisisRow[] {
     .map((row, order) => ({...row, label: CRISIS_LABELS[row.event_id]?.label ?? row.event, turning_point: CRISIS_LABELS[row.event_id]?.turningPoint ?? false, order}));
 }
 
+/** Sizes of the chart's text, in pixels. */
+const DATE_SIZE = 12;
+const LABEL_SIZE = 13;
+const LINE = LABEL_SIZE * LINE_HEIGHT;
+
 export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {width: number}): HTMLElement {
-  const rows = crisisRows(events);
   const narrow = width < 560;
-  // On a phone the date sits above its label, which may wrap onto a second line.
-  const lineHeight = narrow ? 58 : 30;
+  // On a phone the date sits above its label; on a desktop it sits to the left of the line.
   const dateWidth = narrow ? 0 : 130;
+  const marginLeft = dateWidth + 14;
+  const labelWidth = width - marginLeft - 12 - 6;
+  // Each event takes the room its wrapped label needs, so a long label never runs into the next.
+  let top = 6;
+  const placed = crisisRows(events).map((row) => {
+    const lines = wrapLabel(row.label, labelWidth, LABEL_SIZE);
+    const dateRoom = narrow ? DATE_SIZE * LINE_HEIGHT + 2 : 0;
+    // The dot is level with the first line of the label (on a phone, with the date above it).
+    const placedRow = {...row, lines: lines.join("\n"), y: top + dateRoom + LINE / 2, top};
+    top += dateRoom + Math.max(1, lines.length) * LINE + (narrow ? 14 : 10);
+    return placedRow;
+  });
+  const rows: CrisisRow[] = placed;
   const chart = Plot.plot({
     width,
-    height: rows.length * lineHeight + 10,
-    marginLeft: dateWidth + 14,
+    height: top + 4,
+    marginLeft,
     marginRight: 4,
-    marginTop: 6,
-    marginBottom: 4,
+    marginTop: 0,
+    marginBottom: 0,
     x: {axis: null, domain: [0, 1]},
-    y: {axis: null, domain: rows.map((r) => r.order), range: [6, rows.length * lineHeight - 14]},
+    y: {axis: null, type: "identity"},
     marks: [
-      Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.3}),
-      Plot.dot(rows, {
+      Plot.ruleX([0], {y1: placed[0].y, y2: placed[placed.length - 1].y, stroke: "currentColor", strokeOpacity: 0.3}),
+      Plot.dot(placed, {
         x: 0,
-        y: "order",
+        y: "y",
         r: (r: CrisisRow) => (r.turning_point ? 5.5 : 3.5),
         fill: (r: CrisisRow) => (r.status === "final" ? (r.turning_point ? FOCUS : CONTEXT) : "none"),
         stroke: (r: CrisisRow) => (r.turning_point ? FOCUS : CONTEXT),
         strokeWidth: 1.5,
         title: (r: CrisisRow) => `${r.when}\n${r.event}${r.status === "final" ? "" : `\n${STATUS_LABELS[r.status]}`}\nSource: ${r.source.credit}`
       }),
-      ...(narrow
-        ? [Plot.text(rows, {x: 0, y: "order", text: "when", textAnchor: "start", dx: 12, dy: -9, fill: "currentColor", fillOpacity: 0.75, fontSize: 11})]
-        : [Plot.text(rows, {x: 0, y: "order", text: "when", textAnchor: "end", dx: -12, fill: "currentColor", fillOpacity: 0.75, fontSize: 12})]),
+      narrow
+        ? Plot.text(placed, {x: 0, y: "top", text: "when", textAnchor: "start", lineAnchor: "top", dx: 12, fill: "currentColor", fillOpacity: 0.75, fontSize: DATE_SIZE})
+        : Plot.text(placed, {x: 0, y: "y", text: "when", textAnchor: "end", dx: -12, fill: "currentColor", fillOpacity: 0.75, fontSize: DATE_SIZE}),
       // Turning points in bold: Plot sets a font weight per mark, so they are a mark of their own.
       ...[true, false].map((turningPoint) =>
         Plot.text(
-          rows.filter((r) => r.turning_point === turningPoint),
-          {x: 0, y: "order", text: "label", textAnchor: "start", dx: 12, dy: narrow ? 7 : 0, fill: "currentColor", fontSize: 13, fontWeight: turningPoint ? 700 : 400, lineWidth: (width - dateWidth - 40) / 13}
+          placed.filter((r) => r.turning_point === turningPoint),
+          {x: 0, y: (r: {y: number}) => r.y - LINE / 2, text: "lines", textAnchor: "start", lineAnchor: "top", lineHeight: LINE_HEIGHT, dx: 12, fill: "currentColor", fontSize: LABEL_SIZE, fontWeight: turningPoint ? 700 : 400}
         )
       )
     ]
@@ -97,7 +114,7 @@ export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {wi
       "Each event is dated as precisely as its source gives it. Hollow marks come from secondary sources.",
       "Events dated only to the year are in the full timeline."
     ],
-    data: rows.map(({start: _s, end: _e, ...row}) => flatRow(row)),
+    data: crisisRows(events).map(({start: _s, end: _e, ...row}) => flatRow(row)),
     statuses: rows.map((r) => r.status)
   });
 }

@@ -109,8 +109,8 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
         dx: narrow ? 0 : -8,
         dy: narrow ? -10 : 0,
         fill: "currentColor",
-        lineWidth: narrow ? (width - 10) / 11 : 18,
-        fontSize: 11
+        lineWidth: narrow ? (width - 10) / 12 : 16,
+        fontSize: 12
       }),
       Plot.text(parts, {
         y: "finding_id",

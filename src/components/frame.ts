@@ -8,7 +8,7 @@
 import type {SourceRef} from "../lib/figures.js";
 import {chartToSvg, svgToPng} from "./chart-image.js";
 import {downloadBlob} from "./download.js";
-import {embedSnippet, embedUrl} from "./embed-code.js";
+import {embedControl} from "./embed-code.js";
 import {SourceLine} from "./source-line.js";
 import {objectsToCsv} from "../lib/csv-write.js";
 import {STATUS_LABELS, STATUS_NOTES, type Status} from "../lib/status.js";
@@ -135,8 +135,16 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   download.download = `${id}.csv`;
   download.href = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(data))}`;
   actions.append(download, ...imageButtons(figure, id));
-  if (embed) actions.append(embedButton(figure, id, title));
   caption.append(actions);
+  if (embed) {
+    // The panel follows the buttons, so that it opens beside them (src/components/embed-code.ts).
+    const control = embedControl(id, title);
+    const wrapper = document.createElement("span");
+    wrapper.className = "chart-embed";
+    wrapper.append(control.toggle);
+    actions.append(wrapper);
+    caption.append(control.panel);
+  }
   figure.append(heading, sub, body, alternative, caption);
   return figure;
 }
@@ -156,35 +164,3 @@ function imageButtons(frame: HTMLElement, id: string): HTMLButtonElement[] {
     button("Download PNG", async () => downloadBlob(await svgToPng(chartToSvg(frame), 2), `${id}.png`))
   ];
 }
-
-/** "Embed": the iframe code for this chart's standalone page, ready to copy into a CMS. */
-function embedButton(frame: HTMLElement, id: string, title: string): HTMLElement {
-  const wrapper = document.createElement("span");
-  wrapper.className = "chart-embed";
-  const panel = document.createElement("div");
-  panel.className = "chart-embed-panel";
-  panel.hidden = true;
-  panel.id = `embed-code-${id}`;
-  const label = document.createElement("label");
-  label.textContent = "Embed code: paste into your page";
-  const code = document.createElement("textarea");
-  code.readOnly = true;
-  code.rows = 4;
-  code.value = embedSnippet(embedUrl(id), title);
-  label.append(code);
-  const copy = button("Copy", async () => {
-    code.select();
-    await navigator.clipboard?.writeText(code.value).catch(() => undefined);
-  });
-  panel.append(label, copy);
-  const toggle = button("Embed", () => {
-    panel.hidden = !panel.hidden;
-    toggle.setAttribute("aria-expanded", String(!panel.hidden));
-  });
-  toggle.setAttribute("aria-expanded", "false");
-  toggle.setAttribute("aria-controls", panel.id);
-  wrapper.append(toggle);
-  frame.append(panel);
-  return wrapper;
-}
-

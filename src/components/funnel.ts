@@ -85,7 +85,8 @@ export function FunnelChart(figures: Record<string, Figure>, {width}: {width: nu
         fill: "white",
         filter: (d: FunnelRow) => d.deaths / first.deaths >= 0.55
       }),
-      ...(narrow ? [Plot.text(rows, {y: "step", x: 0, text: "step", textAnchor: "start", dy: -10, fill: "currentColor", fontWeight: "bold"})] : [])
+      // On a phone the step's name sits above its bar, clear of it.
+      ...(narrow ? [Plot.text(rows, {y: "step", x: 0, text: "step", textAnchor: "start", dy: -14, fill: "currentColor", fontWeight: "bold"})] : [])
     ]
   });
   return ChartFrame(chart, {

@@ -5,6 +5,7 @@
  * the chart: the share of unexpected deaths investigated.
  */
 import * as Plot from "npm:@observablehq/plot";
+import {HALO} from "./chart-labels.js";
 import type {Figure} from "../lib/figures.js";
 import {formatInterval} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
@@ -58,7 +59,8 @@ export function LdContextChart(figures: Record<string, Figure>, {width}: {width:
       Plot.ruleY(rows, {x1: "ci95_lower", x2: "ci95_upper", y: "who", stroke: colour, strokeWidth: 3, dy: narrow ? 8 : 0}),
       Plot.dot(rows, {x: "percent", y: "who", fill: colour, r: 6, dy: narrow ? 8 : 0, title: describe}),
       Plot.text(rows, {x: "ci95_upper", y: "who", text: (d: ComparisonRow) => `${d.percent.toFixed(1)}%`, textAnchor: "start", dx: 8, dy: narrow ? 8 : 0, fill: "currentColor"}),
-      ...(narrow ? [Plot.text(rows, {x: 0, y: "who", text: "who", textAnchor: "start", dy: -12, fill: "currentColor", fontWeight: "bold"})] : [])
+      // On a phone the name sits above its interval; the grid passes behind it.
+      ...(narrow ? [Plot.text(rows, {x: 0, y: "who", text: "who", textAnchor: "start", dy: -12, fill: "currentColor", fontWeight: "bold", ...HALO})] : [])
     ]
   });
   const [trust, ...others] = rows;

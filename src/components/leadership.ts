@@ -121,7 +121,7 @@ export function LeadershipChart({terms, events}: {terms: TermRow[]; events: Even
         lineAnchor: "top",
         dy: -rowHeight / 2 + 3,
         fill: "currentColor",
-        fontSize: 11,
+        fontSize: 12,
         lineWidth: (width - 40) / 12,
         textOverflow: "ellipsis"
       }),

@@ -3,7 +3,7 @@
  * one row each in date order, placed on a time axis at the date the risk was
  * seen (the inspection, or the court hearing where there was none) and named
  * by its ward or location. A line joins the findings so the thread reads as
- * one. A month-dated inspection is drawn as the month it covers.
+ * one. A month-dated inspection is a square, not a point on one of its days.
  */
 import * as Plot from "npm:@observablehq/plot";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
@@ -11,6 +11,10 @@ import {capitalise, formatCount, formatDate, type Precision} from "../lib/format
 import {REPEAT_FINDING, THREAD_EVENTS, isLigatureFinding} from "../lib/chart-records.js";
 import {timeSpan} from "../lib/time-span.js";
 import {ChartFrame} from "./frame.js";
+import {dateSpanMarks} from "./date-span.js";
+import {HALO, LINE_HEIGHT, wrapLabel} from "./chart-labels.js";
+
+const LABEL_SIZE = 12;
 import {sourceLink, statusBadge} from "./fact.js";
 import {FOCUS} from "./palette.js";
 import {STATUS_LABELS} from "../lib/status.js";
@@ -63,43 +67,26 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
   const lastYear = rows[rows.length - 1].end.getUTCFullYear();
   const domain: [Date, Date] = [new Date(Date.UTC(firstYear, 0, 1)), new Date(Date.UTC(lastYear + 1, 0, 1))];
   const annotations: Annotation[] = annotationsWithin(keyEvents(events, THREAD_EVENTS), domain);
-  const rowHeight = narrow ? 44 : 38;
+  const label = (r: ThreadRow) => capitalise(narrow ? r.location ?? "" : `${r.location}: ${r.finding}`);
+  // Every label whole, wrapped onto as many lines as it needs; each row makes room for the longest.
+  const lines = new Map(rows.map((r) => [r.finding_id, wrapLabel(label(r), width - 32, LABEL_SIZE).join("\n")]));
+  const mostLines = Math.max(...[...lines.values()].map((text) => text.split("\n").length));
+  const labelRoom = mostLines * LABEL_SIZE * LINE_HEIGHT + 4;
+  const rowHeight = labelRoom + 26;
+  // The mark sits below the label, in the middle of what is left of the row.
+  const markOffset = labelRoom / 2;
   const axis = annotatedTimeAxis({width, domain, annotations, rows: rows.length, rowHeight, headroom: 4});
   const spans = rows.filter((r) => r.is_span);
   const days = rows.filter((r) => !r.is_span);
   const hollow = (r: ThreadRow) => r.status !== "final";
-  const label = (r: ThreadRow) => capitalise(narrow ? r.location ?? "" : `${r.location}: ${r.finding}`);
-  const markOffset = 8;
   const plot = Plot.plot({
     ...axis.layout,
     y: {domain: rows.map((r) => r.finding_id), axis: null, padding: 0},
     marks: [
       ...axis.marks,
-      Plot.text(rows, {
-        y: "finding_id",
-        text: label,
-        frameAnchor: "left",
-        textAnchor: "start",
-        dy: -rowHeight / 2 + 9,
-        fill: "currentColor",
-        fontSize: 11,
-        // Plot estimates text width; the margin keeps a long label clear of the edge.
-        lineWidth: (width - 40) / 12,
-        // A label wider than the chart is cut, with its whole text in the tooltip and the list below.
-        textOverflow: "ellipsis"
-      }),
       Plot.line(rows, {x: middle, y: "finding_id", dy: markOffset, stroke: "currentColor", strokeOpacity: 0.4, strokeWidth: 1.5, curve: "step-after"}),
-      Plot.barX(spans, {
-        x1: "start",
-        x2: "end",
-        y: "finding_id",
-        insetTop: rowHeight / 2 + markOffset - 6,
-        insetBottom: rowHeight / 2 - markOffset - 6,
-        fill: (r: ThreadRow) => (hollow(r) ? "none" : FOCUS),
-        stroke: FOCUS,
-        strokeWidth: 1.5,
-        title: tooltip
-      }),
+      // A month-dated inspection is a square (or a bracket over its month, on a short axis): it took days, not all of it.
+      ...dateSpanMarks(spans, {y: "finding_id", dy: markOffset, rowHeight, stroke: FOCUS, solid: (r: ThreadRow) => !hollow(r), title: tooltip, pixelsPerMs: axis.pixelsPerMs}),
       Plot.dot(days, {
         x: "start",
         y: "finding_id",
@@ -109,6 +96,19 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
         stroke: FOCUS,
         strokeWidth: 1.5,
         title: tooltip
+      }),
+      // Drawn last: the thread's line, the grid and the key events' rules pass behind the label.
+      Plot.text(rows, {
+        y: "finding_id",
+        text: (r: ThreadRow) => lines.get(r.finding_id),
+        frameAnchor: "left",
+        textAnchor: "start",
+        lineAnchor: "top",
+        lineHeight: LINE_HEIGHT,
+        dy: -rowHeight / 2 + 3,
+        fill: "currentColor",
+        fontSize: LABEL_SIZE,
+        ...HALO
       })
     ]
   });
@@ -123,7 +123,7 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
     alt: `Timeline of ${formatCount(rows.length)} findings about ligature risks, ${firstYear} to ${lastYear}: ${rows.map((r) => `${r.seen}, ${r.location}: ${r.finding}`).join("; ")}.`,
     sources: [...sourcesOf(rows), ...annotations.map((a) => a.source)],
     notes: [
-      "Each finding is placed when the risk was seen: the inspection date, or the sentencing date for a court case. A month-dated inspection is drawn as the whole month. Hollow marks come from secondary sources.",
+      "Each finding is placed when the risk was seen: the inspection date, or the sentencing date for a court case. A month-dated inspection is a square (a day is a dot). Hollow marks come from secondary sources.",
       ...(repeat?.quote ? [`CQC's report on the ${repeat.seen} inspection, as quoted by ${repeat.source.credit}: “${repeat.quote}”`] : [])
     ],
     data: [...rows.map(flatRow), ...annotationRows(annotations)],

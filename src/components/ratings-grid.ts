@@ -35,7 +35,7 @@ export function inspectionsOf(ratings: RatingRow[]): Inspection[] {
 
 /** When an inspection took place, no more precisely than its source says; a year alone on a phone. */
 export function inspectionLabel(inspection: Inspection, {short = false} = {}): string {
-  if (inspection.inspected === null) return "Undated";
+  if (inspection.inspected === null) return short ? "No\ndate" : "Undated";
   const precision = inspection.inspected_precision as Precision;
   return short ? inspection.inspected.slice(0, 4) : formatDate(inspection.inspected, precision === "day" ? "month" : precision);
 }
@@ -177,7 +177,9 @@ function headline(rows: RatingRow[], inspections: Inspection[], scope: Scope): s
     .filter((c) => c.n > 0)
     .sort((a, b) => b.n - a.n);
   const [first, ...rest] = counts;
-  return `${capitalise(first.rating)} overall at ${formatCount(first.n)} of ${formatCount(overall.length)} rated inspections${rest.map((c) => `; ${c.rating} at ${formatCount(c.n)}`).join("")}`;
+  // Counted as the grid shows them: the dated columns with an overall rating (not the focused
+  // inspection's "no rating", nor the undated copy of CQC's page, which repeats a rating).
+  return `${capitalise(first.rating)} overall at ${formatCount(first.n)} of the ${formatCount(overall.length)} dated inspections that gave a rating${rest.map((c) => `; ${c.rating} at ${formatCount(c.n)}`).join("")}`;
 }
 
 function altText(rows: RatingRow[], inspections: Inspection[], scope: Scope): string {
@@ -197,9 +199,10 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
   const narrow = width < 560;
   const keys = scope === "trust" ? KEY_QUESTIONS.filter((q) => rows.some((r) => r.key_question === q)) : [...new Set(rows.map(rowKey))].sort();
   // Long service names sit above their row on a phone; key questions fit beside it.
-  const labelsAbove = narrow && scope === "core service";
+  // On a phone every row's name sits above it, so that the cells have the whole width.
+  const labelsAbove = narrow;
   const rowHeight = labelsAbove ? 56 : scope === "trust" ? 40 : 52;
-  const marginLeft = labelsAbove ? 0 : scope === "trust" ? (narrow ? 78 : 110) : 230;
+  const marginLeft = labelsAbove ? 0 : scope === "trust" ? 110 : 230;
   const marginTop = 34;
   const plotWidth = width - marginLeft - 2;
   const cellWidth = plotWidth / inspections.length;
@@ -210,12 +213,17 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
   const notRated = rows.filter((r) => r.rating === "not published");
   const notFound = rows.filter((r) => r.rating === "not found");
   const hatchId = `rating-hatch-${++patternCount}`;
-  const fontSize = narrow ? 10 : 11;
+  const fontSize = 12;
+  // A rating in full needs about 11 bold characters a line ("improvement"); narrower cells take
+  // the short form, which the legend spells out; cells too narrow even for that keep to their
+  // colour, hatching or outline, which the legend explains, rather than spill text over others.
+  const short = cellWidth < 8 * fontSize;
+  const lettered = cellWidth >= 3.6 * fontSize;
   const text = (filter: (r: RatingRow) => boolean, fill: string) =>
-    Plot.text(rows.filter(filter), {
+    Plot.text(rows.filter((r) => lettered && filter(r)), {
       x: "inspection_id",
       y: rowKey,
-      text: (r: RatingRow) => cellText(r, narrow),
+      text: (r: RatingRow) => cellText(r, short),
       fill,
       fontSize,
       fontWeight: 600,
@@ -296,7 +304,7 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
       ...(rows.some((r) => r.disagreements.length)
         ? [`Sources differ on the ${listOf([...new Set(rows.filter((r) => r.disagreements.length).map((r) => inspectionLabel(inspectionsOf([r])[0])))])} inspections: this page gives the better-attested account, and each cell's tooltip gives the other.`]
         : []),
-      ...(inspections.some((i) => i.inspected === null) ? [`“Undated”: ${inspections.find((i) => i.inspected === null)!.published_note}.`] : [])
+      ...(inspections.some((i) => i.inspected === null) ? [`The column without a date: ${inspections.find((i) => i.inspected === null)!.published_note}.`] : [])
     ],
     data: rows.map(flatRow),
     statuses: rows.map((r) => r.status)

@@ -1,14 +1,17 @@
 /**
  * Every dated event on one time axis, a row per readers' category. A date
- * given to the day is a point; a month or a year is a bar over the days it
- * covers, never a point on one of them. Events known only from a secondary
- * source are hollow. Key events are drawn over it as labelled rules.
+ * given to the day is a point; a month or a year is a dotted bracket over
+ * the days it may be, or a square where that is too short to see (date-span.ts), never a point on one of them nor a bar that reads
+ * as continuous activity. Events known only from a secondary source are
+ * hollow. Key events are drawn over it as labelled rules.
  */
 import * as Plot from "npm:@observablehq/plot";
 import {disclosure, sourcesDiffer, statusBadge} from "./fact.js";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, type Annotation} from "./annotations.js";
 import {formatCount} from "../lib/format.js";
 import {ChartFrame} from "./frame.js";
+import {dateSpanMarks} from "./date-span.js";
+import {HALO} from "./chart-labels.js";
 import {STATUS_LABELS} from "../lib/status.js";
 import {compactSourceLink, flatRow, listOf, sourcesOf} from "./record.js";
 import {READER_CATEGORIES, categoryColour, type ReaderCategory, type TimelineRow} from "./timeline-data.js";
@@ -42,7 +45,7 @@ function describe(rows: TimelineRow[], categories: ReaderCategory[]): string {
   const years = yearDomain(rows).map((d) => d.getUTCFullYear());
   const counts = categories.map((c) => `${c.toLowerCase()} ${formatCount(rows.filter((r) => r.reader_category === c).length)}`);
   const spans = rows.filter((r) => r.is_span).length;
-  return `Timeline of ${formatCount(rows.length)} dated events from ${years[0]} to ${years[1] - 1}, by category: ${listOf(counts)}. ${formatCount(spans)} ${spans === 1 ? "is" : "are"} dated only to a month or a year and drawn as a span over it.`;
+  return `Timeline of ${formatCount(rows.length)} dated events from ${years[0]} to ${years[1] - 1}, by category: ${listOf(counts)}. ${formatCount(spans)} ${spans === 1 ? "is" : "are"} dated only to a month or a year and drawn as a bracket spanning it, or a square where it is too short to see.`;
 }
 
 export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HTMLElement {
@@ -59,7 +62,6 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
   const days = rows.filter((r) => !r.is_span);
   const solid = (r: TimelineRow) => r.status === "final";
   const colour = {domain: READER_CATEGORIES.map((c) => c.label), range: READER_CATEGORIES.map((c) => c.colour)};
-  const barInset = {insetTop: rowHeight / 2 + markOffset - 6, insetBottom: rowHeight / 2 - markOffset - 6};
   const axis = annotatedTimeAxis({width, domain, annotations, rows: categories.length, rowHeight, marginLeft: narrow ? 16 : 160, headroom: 6});
   const plot = Plot.plot({
     ...axis.layout,
@@ -69,21 +71,10 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
       ...axis.marks,
       Plot.ruleY(categories, {y: (c: string) => c, dy: markOffset, stroke: "currentColor", strokeOpacity: 0.15}),
       ...(narrow
-        ? [Plot.text(categories, {y: (c: string) => c, text: (c: string) => c, frameAnchor: "left", textAnchor: "start", dy: -rowHeight / 2 + 10, fill: "currentColor", fontWeight: 600})]
+        ? [Plot.text(categories, {y: (c: string) => c, text: (c: string) => c, frameAnchor: "left", textAnchor: "start", dy: -rowHeight / 2 + 10, fill: "currentColor", fontWeight: 600, ...HALO})]
         : []),
-      Plot.barX(spans.filter(solid), {x1: "start", x2: "end", y: "reader_category", fill: "reader_category", ...barInset, clip: true, title: tooltip}),
-      Plot.barX(spans.filter((r) => !solid(r)), {
-        x1: "start",
-        x2: "end",
-        y: "reader_category",
-        fill: "none",
-        stroke: "reader_category",
-        strokeWidth: 1.5,
-        ...barInset,
-        // A year-dated event may run past a window onto part of the record; it is cut at the frame.
-        clip: true,
-        title: tooltip
-      }),
+      // A month or a year is a bracket over the days it may be, not a bar of continuous activity.
+      ...dateSpanMarks(spans, {y: "reader_category", dy: markOffset, rowHeight, stroke: "reader_category", solid, title: tooltip, pixelsPerMs: axis.pixelsPerMs}),
       Plot.dot(days.filter(solid), {x: "start", y: "reader_category", dy: markOffset, r: 4.5, fill: "reader_category", stroke: "var(--theme-background)", strokeWidth: 0.75, title: tooltip}),
       Plot.dot(days.filter((r) => !solid(r)), {x: "start", y: "reader_category", dy: markOffset, r: 4.5, fill: "none", stroke: "reader_category", strokeWidth: 1.75, title: tooltip})
     ]
@@ -96,7 +87,7 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
     alt: describe(rows, categories),
     sources: [...sourcesOf(rows), ...annotations.map((a) => a.source)],
     notes: [
-      "A date known to the day is a dot; one known only to the month or the year is a bar over that month or year. Hollow marks come from secondary sources.",
+      "A date known to the day is a dot. One known only to the month or the year is a dotted bracket spanning that month or year (the event happened once, somewhere inside it), or a square where the span is too short to see. Hollow marks and fainter brackets come from secondary sources.",
       ...notes
     ],
     data: [...rows.map((r) => flatRow(r)), ...annotationRows(annotations)],

@@ -8,6 +8,14 @@
   var childId = params.get("childId");
   var last = -1;
 
+  // Light in any host unless the host asks otherwise in the embed's address: `?theme=dark`, or
+  // `?theme=auto` to follow the reader's device (docs/editors.md). The dark rules are written
+  // into the page switched off (scripts/embed-page.ts).
+  var dark = document.getElementById("embed-dark");
+  var theme = params.get("theme");
+  if (dark && theme === "dark") dark.media = "all";
+  else if (dark && theme === "auto") dark.media = "(prefers-color-scheme: dark)";
+
   // The content's own box, never the document's: the document is at least as
   // tall as the iframe, so a height measured from it could grow but not shrink.
   function sendHeight() {

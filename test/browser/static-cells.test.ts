@@ -12,6 +12,7 @@ import {prerendered} from "../../scripts/static-cells.js";
 import {measureLayout} from "../helpers/layout-shift.js";
 import {builtPages} from "../helpers/site.js";
 import {siteSession} from "../helpers/session.js";
+import {liveCharts} from "../helpers/live-charts.js";
 
 const site = siteSession();
 
@@ -96,6 +97,7 @@ test("a story page paints its first chart with its first content, fetches no scr
       if (hasChart) assert.notEqual(firstChart, null, `${path}: its chart was never seen arriving`);
       if (firstChart !== null) assert.ok(firstChart <= paint!, `${path}: the first chart arrived at ${firstChart.toFixed(0)} ms, after the first paint at ${paint!.toFixed(0)} ms`);
       for (const script of scripts) assert.ok(script.start >= paint!, `${path}: ${script.name} was fetched at ${script.start.toFixed(0)} ms, before the first paint at ${paint!.toFixed(0)} ms`);
+      await liveCharts(page);
       assert.equal(await page.locator("[data-static-cell], .static-chart").count(), 0, `${path}: the live page did not replace what was drawn at build`);
       await page.close();
     }

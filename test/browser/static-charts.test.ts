@@ -16,8 +16,28 @@ import {serve} from "../../scripts/static-server.js";
 import {builtPages, projectRoot} from "../helpers/site.js";
 import {siteSession} from "../helpers/session.js";
 import {until} from "../helpers/until.js";
+import {liveCharts} from "../helpers/live-charts.js";
 
 const site = siteSession();
+
+test("charts below the first screen stay as drawn at build until the reader scrolls to them, then become live", async () => {
+  const context = await site.browser.newContext({viewport: {width: 390, height: 700}});
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}warnings`);
+    await waitForCells(page);
+    await page.waitForTimeout(500);
+    const waiting = await page.locator(".static-chart").count();
+    assert.ok(waiting > 0, "every chart was redrawn at load, not only the ones in view");
+    await liveCharts(page);
+    assert.equal(await page.locator(".static-chart").count(), 0, "a chart scrolled to stayed as drawn at build");
+    // Only a live chart's marks answer the pointer: the drawing from the build has no script.
+    await page.locator("#chart-fines .chart-mark").first().hover();
+    assert.ok(await page.locator("#chart-fines .chart-tip").isVisible(), "a live chart's mark shows its tooltip");
+  } finally {
+    await context.close();
+  }
+});
 
 test("with JavaScript off, every page shows every chart the live page shows, drawn", async () => {
   const on = await site.browser.newContext({viewport: {width: 1000, height: 800}});
@@ -27,6 +47,7 @@ test("with JavaScript off, every page shows every chart the live page shows, dra
       const {page: live} = await openPage(on, site.server.origin);
       await live.goto(site.server.url + path.slice(1));
       await waitForCells(live);
+      await liveCharts(live);
       const liveIds = (await live.locator("figure.chart-frame:visible").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.chart))).sort();
       assert.equal(await live.locator(".static-chart").count(), 0, `${path}: a static chart is left beside the live one`);
       await live.close();

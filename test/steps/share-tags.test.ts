@@ -15,6 +15,16 @@ test("a page's preview names its title, its description and its lead chart's ima
   assert.match(meta("description")!, /Mazars/);
 });
 
+test("a chart without an image (a table) is passed over for the page's next chart", async () => {
+  const page = fixture("deaths.html");
+  const ids = markedCharts(page);
+  assert.ok(ids.length >= 2, "the saved page has two charts");
+  const charts = drawings(ids);
+  charts.set(ids[0], {...charts.get(ids[0])!, image: false});
+  const {document} = await run([staticCharts, shareTags], page, "deaths.html", context({charts}));
+  assert.equal(document.head.querySelector('meta[property="og:image"]')!.getAttribute("content"), `charts/${ids[1]}.png`);
+});
+
 test("a page without a chart shows the default chart; a site address makes the image absolute", async () => {
   const {document} = await run([shareTags], fixture("sources.html"), "sources.html");
   assert.equal(document.head.querySelector('meta[property="og:image"]')!.getAttribute("content"), `charts/${DEFAULT_SHARE_CHART}.png`);

@@ -6,11 +6,13 @@
  * resvg draws with the decoded font alone and no system fonts, and a text
  * the font cannot finish exactly as the system fonts draw it.
  */
+// Charts are drawn below as the build draws them: `npm:` imports resolve to node_modules.
+import "../../scripts/node/npm-specifiers.ts";
 import assert from "node:assert/strict";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {after, test} from "node:test";
+import {after, describe, test} from "node:test";
 import {Resvg} from "@resvg/resvg-js";
 import {imageFont, rasterise, type ImageFont} from "../../scripts/chart-images.js";
 
@@ -69,4 +71,60 @@ test("a text the theme font cannot finish is drawn whole in a system font of its
 
 test("a theme font that is not installed stops the images, naming the file and the package", async () => {
   await assert.rejects(imageFont(dir, {...THEME_FONT, weights: [400, 250]}), /source-sans-3-latin-250-normal\.woff is not installed \(npm install @fontsource\/source-sans-3\)/);
+});
+
+/**
+ * The images editors use, made from every chart as the build draws it (at 600 px): each holds its
+ * title, subtitle, the drawing's marks, the legend the page shows above it, and one source line
+ * whose sources are separated (they once ran together: "17 December 2015Learning Disability
+ * Today"). A table is not a chart and gets no image.
+ */
+describe("chart images as editors use them", async () => {
+  const {installDom} = await import("../../scripts/node/dom.js");
+  installDom();
+  const {EMBEDDABLE_CHARTS, renderChart} = await import("../../src/components/chart-registry.js");
+  const {frameToSvg, hasDrawing, legendEntries, sourceText} = await import("../../scripts/chart-images.js");
+  const {loadFactBase} = await import("../../src/lib/factbase.js");
+  const {packSources, unpackSources} = await import("../../src/lib/payload.js");
+  const {inspectionRecord, storyFacts} = await import("../../src/lib/story.js");
+  const facts = loadFactBase();
+  const {figures = {}, ...record} = unpackSources(JSON.parse(JSON.stringify(packSources({...storyFacts(facts), ...inspectionRecord(facts)})))) as {figures?: object};
+  /** The text of the image's own lines (title, subtitle, legend, source): the root's texts, not the drawing's. */
+  const frameText = (svg: string) => {
+    const root = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
+    return [...root.children].filter((child) => child.tagName === "text").map((text) => text.textContent).join("\n");
+  };
+
+  for (const {id} of EMBEDDABLE_CHARTS) {
+    test(`${id}: marks, title, legend and a separated source line, or no image for a table`, async () => {
+      const frame = await renderChart(id, {figures, record} as never, 600);
+      const items = [...frame.querySelectorAll(".chart-source li")].map((li) => li.textContent!.trim());
+      if (!hasDrawing(frame)) {
+        assert.equal(frame.querySelector(".chart-body svg"), null, `${id}: no image, though the chart draws an SVG`);
+        return;
+      }
+      const {svg} = frameToSvg(frame);
+      const own = frameText(svg);
+      assert.ok(own.includes(frame.querySelector(".chart-title")!.textContent!.split(" ").slice(0, 3).join(" ")), `${id}: the title`);
+      // The drawing's marks, not only its axes (whose groups the frame classes "chart-axis").
+      const marks = [...svg.matchAll(/<g(?![^>]*chart-axis)[^>]*>\s*<(rect|circle|path|line)\b/g)].length;
+      assert.ok(marks > 0, `${id}: the image has no marks`);
+      const source = sourceText(frame);
+      assert.ok(items.length > 0, `${id}: the frame lists its sources`);
+      for (const item of items) assert.ok(source.includes(item), `${id}: the source line has "${item}"`);
+      assert.equal(source.split("; ").length, items.length, `${id}: one "; " between each two of ${items.length} sources`);
+      const line = own.split("\n").join(" ");
+      assert.doesNotMatch(line, /\d{4}[A-Z]|[a-z)][A-Z][a-z]/, `${id}: sources run together in the image`);
+      for (const entry of legendEntries(frame)) assert.ok(own.includes(entry.label), `${id}: the legend's "${entry.label}"`);
+    });
+  }
+
+  test("the legends the pages show are in the images", async () => {
+    for (const id of ["families", "ratings-trust"] as const) {
+      const frame = await renderChart(id, {figures, record} as never, 600);
+      const labels = legendEntries(frame).map((e) => e.label);
+      assert.ok(labels.length >= 2, `${id}: its legend is found (${labels.join(", ")})`);
+      for (const label of labels) assert.match(frameText(frameToSvg(frame).svg), new RegExp(label.replace(/[^\w ]/g, ".")), `${id}: "${label}" in the image`);
+    }
+  });
 });

@@ -7,7 +7,8 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {JSDOM} from "jsdom";
-import {PAGE_ONLY, structuralSelector, usedCss} from "../../scripts/embed-page.js";
+import {readFileSync} from "node:fs";
+import {PAGE_ONLY, embedPage, splitDarkRules, structuralSelector, usedCss} from "../../scripts/embed-page.js";
 import {frameOnce} from "../../scripts/frame-once.js";
 
 const {document} = new JSDOM("<!DOCTYPE html>").window;
@@ -93,4 +94,31 @@ test("the stylesheet keeps the rules that can apply, in every state, and drops t
     `:root{--a:1}@import url("fonts.css");.chart-frame{margin:0}@media (prefers-color-scheme: dark){:root{--a:2}}details[open] .x:hover{color:blue}` +
       `.chart-tip:not([hidden]){animation:appear 1s}h1+details{content:"}{"}@font-face{font-family:X;src:url("x.woff2")}@keyframes appear{from{opacity:0}}`
   );
+});
+
+test("an embed's dark rules are set apart, so that it is light unless the host asks", () => {
+  const css =
+    `:root{--bg:#fff;color-scheme:light}@media (prefers-color-scheme: dark){:root{--bg:#161616;color-scheme:dark}}` +
+    `.chart-frame{margin:0}@media(prefers-color-scheme:dark){.x{color:#eee}}@media print{.x{display:none}}@media (min-width: 600px){.x{margin:1px}}`;
+  const {light, dark} = splitDarkRules(css);
+  assert.equal(light, `:root{--bg:#fff;color-scheme:light}.chart-frame{margin:0}@media print{.x{display:none}}@media (min-width: 600px){.x{margin:1px}}`);
+  assert.equal(dark, `:root{--bg:#161616;color-scheme:dark}.x{color:#eee}`);
+});
+
+test("an embed page holds its dark rules switched off, and its script switches them on only for ?theme=dark or ?theme=auto", async () => {
+  const page = embedPage({id: "x", frameId: "chart-x", title: "T", frame: "<figure></figure>", css: "", script: "", logo: ""});
+  assert.match(page, /<style id="embed-dark" media="not all"><\/style>/);
+  const script = readFileSync(new URL("../../src/embed/child.js", import.meta.url), "utf8");
+  const media = (search: string) => {
+    const {window} = new JSDOM(`<!doctype html><style id="embed-dark" media="not all"></style><main id="embed"></main>`, {url: `https://example.org/embed/x${search}`, runScripts: "outside-only"} as never);
+    (window as unknown as {ResizeObserver: unknown}).ResizeObserver = class {
+      observe() {}
+    };
+    window.eval(script);
+    return window.document.getElementById("embed-dark")!.getAttribute("media");
+  };
+  assert.equal(media(""), "not all");
+  assert.equal(media("?theme=light"), "not all");
+  assert.equal(media("?initialWidth=320&childId=c&theme=dark"), "all");
+  assert.equal(media("?theme=auto"), "(prefers-color-scheme: dark)");
 });

@@ -1,0 +1,59 @@
+/**
+ * How a date known only to its month or its year is drawn on a time axis. A
+ * filled bar over the span read as something going on all that time; an event
+ * known only to be "in 2016" happened once, somewhere inside it. So a span
+ * wide enough to see is a faint dotted bracket (a tick at each end) over the
+ * days it may be; one too narrow to see (a month on an axis of years) is a
+ * small square, where a date known to the day is a round dot. From a
+ * secondary source the square is hollow and the bracket fainter.
+ */
+import * as Plot from "npm:@observablehq/plot";
+
+export interface DateSpanOptions<T> {
+  /** The band the row sits in (a channel name or accessor). */
+  y: string | ((row: T) => string);
+  /** The mark's offset from the middle of the band, in pixels. */
+  dy: number;
+  /** The band's height, in pixels. */
+  rowHeight: number;
+  /** Colour: a constant or a channel of the chart's colour scale. */
+  stroke: string | ((row: T) => string);
+  /** Whether the row's date comes from a final source (solid) or not (dashed). */
+  solid: (row: T) => boolean;
+  title: (row: T) => string;
+  /** The x scale's pixels per millisecond, to tell a span too narrow to see. */
+  pixelsPerMs: number;
+  x1?: string;
+  x2?: string;
+}
+
+const TICK = 10;
+/** Spans narrower than this, in pixels, are drawn as a square. */
+const NARROWEST = 14;
+
+export function dateSpanMarks<T extends object>(rows: T[], options: DateSpanOptions<T>): Plot.Markish[] {
+  const {y, dy, rowHeight, stroke, solid, title, pixelsPerMs, x1 = "start", x2 = "end"} = options;
+  // A band mark inset so that it spans `height` pixels centred `dy` below the band's middle.
+  const inset = (height: number) => ({insetTop: rowHeight / 2 + dy - height / 2, insetBottom: rowHeight / 2 - dy - height / 2});
+  const time = (row: T, key: string) => (row as Record<string, Date>)[key].getTime();
+  const wide = (row: T) => (time(row, x2) - time(row, x1)) * pixelsPerMs >= NARROWEST;
+  // The end of a span is the first instant after it: its tick is drawn a moment before.
+  const last = (row: T) => new Date(time(row, x2) - 1);
+  const middle = (row: T) => new Date((time(row, x1) + time(row, x2)) / 2);
+  return [true, false]
+    .flatMap((final) => {
+      const brackets = rows.filter((row) => solid(row) === final && wide(row));
+      const squares = rows.filter((row) => solid(row) === final && !wide(row));
+      const line = {stroke, strokeWidth: 1.5, strokeOpacity: final ? 0.9 : 0.5, clip: true};
+      return [
+        Plot.ruleY(brackets, {...line, y, dy, x1, x2, strokeDasharray: "1,3", strokeLinecap: "round"}),
+        Plot.tickX(brackets, {...line, y, x: x1, ...inset(TICK)}),
+        Plot.tickX(brackets, {...line, y, x: last, ...inset(TICK)}),
+        Plot.dot(squares, {x: middle, y, dy, symbol: "square", r: 4.5, fill: final ? stroke : "none", stroke, strokeWidth: 1.5, clip: true, title})
+      ];
+    })
+    .concat([
+      // An invisible target over each bracket carries its tooltip (the dotted line is too thin to point at).
+      Plot.barX(rows.filter(wide), {x1, x2, y, fill: "currentColor", fillOpacity: 0, ...inset(TICK + 6), clip: true, title})
+    ]);
+}
