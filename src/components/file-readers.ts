@@ -119,8 +119,10 @@ export async function readCsv(Arrow: Arrow, database: ReaderDatabase, {file, for
   const path = `analyst-file-${++registered}.csv`;
   await database.registerFileHandle(path, prepared.blob, BROWSER_FILEREADER, true);
   const conn = await database.connect();
-  // The header is where the layout says: the reader is given only the table, header first.
-  const options = [quoteString(path), `delim = ${quoteString(prepared.delimiter)}`, "header = true"];
+  // The reader is given only the table, header first. With nothing left out above it and no line chosen,
+  // DuckDB still decides whether the first line is a header at all (a file of bare rows has none).
+  const headerKnown = prepared.headerLine > 1 || choices?.headerLine !== undefined;
+  const options = [quoteString(path), `delim = ${quoteString(prepared.delimiter)}`, ...(headerKnown ? ["header = true"] : [])];
   try {
     const [sniffed] = await firstRows(
       conn,
