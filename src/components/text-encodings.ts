@@ -11,11 +11,11 @@ export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | 
 /** The encodings offered, with the names analysts know them by. */
 export const TEXT_ENCODINGS: {encoding: TextEncoding; label: string}[] = [
   {encoding: "utf-8", label: "UTF-8"},
-  {encoding: "utf-16le", label: "UTF-16 (little-endian, Excel's “Unicode text”)"},
-  {encoding: "utf-16be", label: "UTF-16 (big-endian)"},
-  {encoding: "windows-1252", label: "Windows-1252 (Western European, Excel on Windows; also Latin-1)"},
-  {encoding: "iso-8859-15", label: "ISO-8859-15 (Latin-9, with €)"},
-  {encoding: "macintosh", label: "Mac Roman (Excel on older Macs)"}
+  {encoding: "utf-16le", label: "UTF-16 LE (Excel's “Unicode text”)"},
+  {encoding: "utf-16be", label: "UTF-16 BE"},
+  {encoding: "windows-1252", label: "Windows-1252 (Excel on Windows; Latin-1)"},
+  {encoding: "iso-8859-15", label: "ISO-8859-15 (Latin-9)"},
+  {encoding: "macintosh", label: "Mac Roman (older Macs)"}
 ];
 
 export function encodingLabel(encoding: TextEncoding): string {

@@ -4,6 +4,7 @@
  * counts of their values, the notes the page shows about how each was read,
  * the question a taken name asks, and the alerts for files it cannot read.
  */
+import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import type {BrowserContext, Page} from "playwright-core";
@@ -100,6 +101,11 @@ test("messy files open as the tables they hold, with notes on how each was read"
     await page.locator(`.sql-file[data-table="${windows.table}"] button.sql-file-reread`).click();
     await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>(".sql-workbench")?.dataset.fileLoads) > n, before);
     assert.match((await notesOf(page, windows.table)).join("\n"), /Mac Roman .*your choice; detected: Windows-1252/);
+
+    // The notes and the reading choices are readable and labelled.
+    const axe = await new AxeBuilder({page}).include(".sql-files").analyze();
+    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`), []);
   } finally {
     await closeClean(workbench);
   }

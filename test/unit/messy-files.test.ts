@@ -77,7 +77,7 @@ test("Excel's Unicode text (UTF-16, tabs), little- and big-endian", async () => 
     const {files, one} = workbench();
     const made = unicodeText(bigEndian ? "Décès BE.txt" : undefined, bigEndian);
     const [table] = await files.open(fileOf(made.file));
-    assert.match(table.notes[0], bigEndian ? /UTF-16 \(big-endian\)/ : /UTF-16 \(little-endian/);
+    assert.match(table.notes[0], bigEndian ? /UTF-16 BE/ : /UTF-16 LE/);
     assert.deepEqual(table.columns.map((c) => c.name), ["Trust", "Décès"]);
     assert.deepEqual(one(`SELECT sum("Décès")::INTEGER, max(Trust) FROM ${table.table}`), [made.totalDeaths, [...made.rows.map((r) => r.trust)].sort().at(-1)]);
   }

@@ -1,0 +1,18 @@
+import {launchBrowser} from "./scripts/chromium.ts";
+import {statisticsRelease, windowsCsv, workbook, nestedJson, nestedParquet} from "./test/helpers/messy-files.ts";
+const base = process.argv[2] ?? "http://127.0.0.1:3123/";
+const browser = await launchBrowser();
+const page = await browser.newPage({viewport: {width: 1200, height: 1000}});
+const errors: string[] = [];
+page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+page.on("pageerror", (e) => errors.push(String(e)));
+await page.goto(base + "explore", {timeout: 120000});
+await page.waitForFunction(() => Number(document.querySelector<HTMLElement>(".sql-workbench")?.dataset.runs) > 0, null, {timeout: 180000});
+const files = [statisticsRelease().file, windowsCsv().file, workbook().file, nestedJson().file, nestedParquet().file];
+await page.locator("#sql-file-input").setInputFiles(files);
+await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>(".sql-workbench")?.dataset.fileLoads) >= n, files.length, {timeout: 180000});
+console.log("alert:", await page.locator(".sql-files [role=alert]").isVisible() ? await page.locator(".sql-files [role=alert]").textContent() : "none");
+console.log(await page.locator(".sql-file").allTextContents());
+await page.locator(".sql-files").screenshot({path: "/tmp/wt20a/files-panel.png"});
+console.log("errors:", errors);
+await browser.close();
