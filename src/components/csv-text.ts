@@ -34,6 +34,8 @@ export interface PreparedCsv {
 }
 
 const HEAD_BYTES = 2 ** 20;
+/** Files up to this size are checked whole for UTF-8 (the browser's decoder does about 1 GB/s); larger ones by their first megabyte. */
+const UTF8_CHECK_BYTES = 512 * 2 ** 20;
 const TAIL_BYTES = 64 * 1024;
 
 function decode(bytes: Uint8Array, encoding: TextEncoding): string {
@@ -53,6 +55,18 @@ function afterFirstBreak(bytes: Uint8Array, encoding: TextEncoding, from: number
   return -1;
 }
 
+/** Whether the whole file is valid UTF-8, read piece by piece. */
+async function validUtf8(file: Blob): Promise<boolean> {
+  const decoder = new TextDecoder("utf-8", {fatal: true});
+  const piece = 8 * 2 ** 20;
+  try {
+    for (let at = 0; at < file.size; at += piece) decoder.decode(new Uint8Array(await file.slice(at, at + piece).arrayBuffer()), {stream: at + piece < file.size});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The part of the file from `start` to `end` as UTF-8, decoded piece by piece so that a large file is never one string. */
 async function asUtf8(file: Blob, start: number, end: number, encoding: TextEncoding): Promise<Blob> {
   if (encoding === "utf-8") return start === 0 && end === file.size ? file : file.slice(start, end);
@@ -70,6 +84,8 @@ async function asUtf8(file: Blob, start: number, end: number, encoding: TextEnco
 export async function prepareCsv(file: Blob, fileName: string, tabs: boolean, choices: ReadChoices = {}): Promise<PreparedCsv> {
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const detected = detectEncoding(head);
+  // A file whose first megabyte is plain ASCII may still have a "£" from Windows further on: check the rest.
+  if (detected.encoding === "utf-8" && !detected.bom && file.size > HEAD_BYTES && file.size <= UTF8_CHECK_BYTES && !(await validUtf8(file))) detected.encoding = "windows-1252";
   const encoding = choices.encoding ?? detected.encoding;
   if (looksBinary(head.subarray(0, 8192), encoding)) throw new FileError(fileName, "this is not a text file, so it cannot be read as CSV.");
   const bom = bomLength(head, encoding);

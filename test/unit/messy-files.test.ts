@@ -15,7 +15,7 @@ import {FileError} from "../../src/components/file-readers.js";
 import type {ReadXlsx} from "../../src/components/excel-reader.js";
 import type {FileStore, StoredFile} from "../../src/components/file-store.js";
 import {nodeReader, nodeRunner, openNodeDuckDB} from "../helpers/duckdb-node.js";
-import {emptyFile, europeanCsv, nestedJson, nestedParquet, oldWorkbook, singleSheetWorkbook, statisticsRelease, unicodeText, windowsCsv, workbook, type MessyFile} from "../helpers/messy-files.js";
+import {emptyFile, europeanCsv, nestedJson, nestedParquet, oldWorkbook, singleSheetWorkbook, statisticsRelease, unicodeText, windows1252, windowsCsv, workbook, type MessyFile} from "../helpers/messy-files.js";
 
 type Db = Awaited<ReturnType<typeof openNodeDuckDB>>;
 let db: Db;
@@ -217,4 +217,15 @@ test("a ragged row is named by its line in the file, counting the lines above th
   const {files} = workbench();
   const text = "Title of the table\n\na,b,c\n1,2,3\n4,5,6,7\n";
   await assert.rejects(files.open(new File([text], "Ragged.csv")), (e: unknown) => e instanceof FileError && e.line === 5 && /^Ragged\.csv, line 5: this row has 4 fields where the header \(line 3\) has 3/.test(e.message));
+});
+
+test("a Windows byte past the first megabyte (after plain ASCII) still makes the file Windows-1252, not broken text", async () => {
+  const {files, one} = workbench();
+  const lines = ["id,name"];
+  for (let i = 0; i < 60_000; ++i) lines.push(`${i},row number ${i}`);
+  lines.push("60000,Caf\u00e9 \u00a3");
+  const [table] = await files.open(new File([new Uint8Array(windows1252(lines.join("\r\n") + "\r\n"))], "Late byte.csv"));
+  assert.match(table.notes[0], /^Characters read as Windows-1252/);
+  assert.equal(table.rows, 60_001);
+  assert.equal(one("SELECT name FROM late_byte WHERE id = 60000")[0], "Caf\u00e9 \u00a3");
 });
