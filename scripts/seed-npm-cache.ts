@@ -26,6 +26,8 @@ interface SeededPackage {
   assets?: string[];
   /** Only these exports, so that the bundle leaves out what no page calls; all of them when absent. */
   exports?: () => Promise<string[]>;
+  /** The module to bundle, when it is not the package's main one (a package with only subpath exports). */
+  from?: string;
 }
 
 // apache-arrow is shared: Arrow tables made by FileAttachment.arrow() and by
@@ -44,6 +46,9 @@ const SEEDED: SeededPackage[] = [
   // loaded only when an analyst opens a Parquet file.
   {name: "hyparquet"},
   {name: "hyparquet-compressors"},
+  // The SQL page's .xlsx reader, loaded only when an analyst opens a workbook; its browser-and-Node
+  // entry, under a name of its own (the package's default export reads every sheet).
+  {name: "read-excel-file", from: "read-excel-file/universal", exports: async () => ["default as readXlsxFile"]},
   {
     name: "@duckdb/duckdb-wasm",
     shared: ["apache-arrow"],
@@ -104,9 +109,9 @@ function versionFolder(name: string, version: string): string {
   return join(npmCache, `${name}@${version}`);
 }
 
-async function entryPoint({name, exports}: SeededPackage): Promise<string> {
-  if (!exports) return `export * from ${JSON.stringify(name)};`;
-  return `export {${(await exports()).join(", ")}} from ${JSON.stringify(name)};`;
+async function entryPoint({name, exports, from = name}: SeededPackage): Promise<string> {
+  if (!exports) return `export * from ${JSON.stringify(from)};`;
+  return `export {${(await exports()).join(", ")}} from ${JSON.stringify(from)};`;
 }
 
 async function seed(pkg: SeededPackage): Promise<void> {

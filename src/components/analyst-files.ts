@@ -10,8 +10,12 @@
  * when the new one is complete. Files are loaded one at a time.
  */
 import type {QueryRunner} from "./duckdb-runner.js";
-import {FileError, castTableSql, readArrow, readCsv, readJson, readParquet, type Arrow, type Hyparquet, type ReadResult, type ReaderDatabase, type TypeOverrides} from "./file-readers.js";
-import {MAX_BYTES, formatOf} from "./file-formats.js";
+import {FileError, readArrow, readCsv, readExcel, readJson, readParquet, sheetNames, type Arrow, type Hyparquet, type ReadResult, type ReaderDatabase, type TypeOverrides} from "./file-readers.js";
+import {MAX_BYTES, adviceFor, formatOf} from "./file-formats.js";
+import {applyColumnType, readWrittenNumbers, tableColumns} from "./column-types.js";
+import type {ReadChoices} from "./csv-text.js";
+import type {ReadXlsx} from "./excel-reader.js";
+import type {TextEncoding} from "./text-encodings.js";
 import type {FileStore, StoredFile} from "./file-store.js";
 import {freeTableName, quoteIdentifier, quoteString, tableNameForFile} from "./sql-identifiers.js";
 import type {Compressors} from "hyparquet";
@@ -22,7 +26,14 @@ export const COLUMN_TYPES = ["VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN", "DATE", "
 export interface AnalystTable extends StoredFile {
   rows: number;
   columns: {name: string; type: string}[];
+  /** What reading the file decided, for the analyst to see: encoding, lines left out, numbers and marks. */
+  notes: string[];
+  /** For text files and sheets: the encoding used and the header's line, which the analyst can change. */
+  text?: {encoding: TextEncoding; detectedEncoding: TextEncoding; headerLine: number};
 }
+
+/** What to do with a file whose table name is taken by an earlier file. */
+export type Clash = "replace" | "keep";
 
 export interface Progress {
   fileName: string;
@@ -37,6 +48,10 @@ export interface AnalystFilesOptions {
   openReader: () => Promise<{_db: ReaderDatabase}>;
   arrow: () => Promise<Arrow>;
   parquet: () => Promise<{hyparquet: Hyparquet; compressors?: Compressors}>;
+  /** The .xlsx reader, loaded when a workbook is opened. */
+  excel?: () => Promise<ReadXlsx>;
+  /** Asks the analyst whether a file replaces the table an earlier file made, or is kept beside it; keeps both without it. */
+  onClash?: (fileName: string, table: string, earlier: string) => Promise<Clash>;
   /** Names the fact base has taken. */
   reserved: (name: string) => boolean;
   onProgress: (progress: Progress | null) => void;
@@ -80,23 +95,48 @@ export class AnalystFiles {
     return next;
   }
 
-  /** Opens a file the analyst picked or dropped, as a table named after it, and keeps it. */
-  open(file: File): Promise<AnalystTable> {
+  /** Opens a file the analyst picked or dropped as a table named after it (a workbook: one per sheet), and keeps it. */
+  open(file: File): Promise<AnalystTable[]> {
     return this.serial(async () => {
       const format = formatOf(file.name);
-      if (!format) throw new FileError(file.name, "this kind of file cannot be opened here: open CSV, TSV, JSON, Arrow or Parquet.");
+      if (!format) throw new FileError(file.name, adviceFor(file.name) ?? "this kind of file cannot be opened here: open CSV, TSV, JSON, Arrow, Parquet or Excel (.xlsx).");
+      if (file.size === 0) throw new FileError(file.name, "this file is empty: it has no lines, so no table was made.");
       const base = tableNameForFile(file.name);
-      // A file of the same name replaces the analyst's earlier one; the fact base's tables are never replaced.
-      const table = freeTableName(base, (name) => this.options.reserved(name) || (this.tables.has(name) && this.tables.get(name)!.fileName !== file.name));
-      const entry: StoredFile = {table, fileName: file.name, format, bytes: file.size, overrides: {}};
-      const loaded = await this.load(entry, file);
-      try {
-        await this.options.store.save(entry, file);
-      } catch (error) {
-        loaded.persistNote = `Kept for this session only: the browser would not store it (${error instanceof Error ? error.message : String(error)}).`;
+      const sheets = format === "xlsx" ? await sheetNames(await this.excel(file.name), file, file.name) : [undefined];
+      if (!sheets.length) throw new FileError(file.name, "every sheet of this workbook is empty, so no table was made.");
+      const loaded: AnalystTable[] = [];
+      for (const sheet of sheets) {
+        const wanted = sheet === undefined || sheets.length === 1 ? base : `${base}_${tableNameForFile(sheet).replace(/^t_/, "")}`;
+        const table = await this.nameFor(wanted, file.name);
+        const entry: StoredFile = {table, fileName: file.name, format, bytes: file.size, overrides: {}, ...(sheet === undefined ? {} : {sheet})};
+        const result = await this.load(entry, file);
+        try {
+          await this.options.store.save(entry, file);
+        } catch (error) {
+          result.persistNote = `Kept for this session only: the browser would not store it (${error instanceof Error ? error.message : String(error)}).`;
+        }
+        loaded.push(result);
       }
       return loaded;
     });
+  }
+
+  /**
+   * The table name a file gets: the fact base's names are never taken (an
+   * analyst's `events.csv` becomes `events_2`); a name an earlier file took
+   * is replaced or kept beside, as the analyst says.
+   */
+  private async nameFor(wanted: string, fileName: string): Promise<string> {
+    const {reserved, onClash} = this.options;
+    const taken = (name: string) => reserved(name) || this.tables.has(name);
+    const earlier = this.tables.get(wanted);
+    if (earlier && !reserved(wanted) && (onClash ? await onClash(fileName, wanted, earlier.fileName) : "keep") === "replace") return wanted;
+    return freeTableName(wanted, taken);
+  }
+
+  private excel(fileName: string): Promise<ReadXlsx> {
+    if (!this.options.excel) throw new FileError(fileName, "this page cannot read Excel workbooks: save it as “CSV UTF-8” and open that.");
+    return this.options.excel();
   }
 
   /** Opens every stored file again (after a reload); a file that fails is reported, the others still open. */
@@ -139,15 +179,31 @@ export class AnalystFiles {
       const overrides: TypeOverrides = {...current.overrides};
       if (type === null) delete overrides[column];
       else overrides[column] = type;
-      const entry: StoredFile = {table, fileName: current.fileName, format: current.format, bytes: current.bytes, overrides};
-      const loaded = await this.load(entry, await this.options.store.open(table));
-      await this.options.store.update(entry).catch(() => undefined);
-      return loaded;
+      return this.reload(current, {overrides});
     });
   }
 
+  /** Reads the file again with another encoding or header line (undefined: the detected one). */
+  setReading(table: string, choices: ReadChoices): Promise<AnalystTable> {
+    return this.serial(async () => {
+      const current = this.tables.get(table);
+      if (!current) throw new Error(`No table ${table} was opened from a file.`);
+      const merged = {...current.choices, ...choices};
+      for (const key of Object.keys(merged) as (keyof ReadChoices)[]) if (merged[key] === undefined) delete merged[key];
+      return this.reload(current, {choices: merged});
+    });
+  }
+
+  private async reload(current: AnalystTable, change: Partial<StoredFile>): Promise<AnalystTable> {
+    const {table, fileName, format, bytes, overrides, choices, sheet} = current;
+    const entry: StoredFile = {table, fileName, format, bytes, overrides, ...(choices ? {choices} : {}), ...(sheet === undefined ? {} : {sheet}), ...change};
+    const loaded = await this.load(entry, await this.options.store.open(table));
+    await this.options.store.update(entry).catch(() => undefined);
+    return loaded;
+  }
+
   private async read(entry: StoredFile, file: File, onProgress: (fraction: number | null) => void): Promise<ReadResult> {
-    const options = {file, format: entry.format, overrides: entry.overrides, onProgress};
+    const options = {file, format: entry.format, overrides: entry.overrides, choices: entry.choices, sheet: entry.sheet, onProgress};
     const Arrow = await this.options.arrow();
     switch (entry.format) {
       case "csv":
@@ -161,11 +217,15 @@ export class AnalystFiles {
         const {hyparquet, compressors} = await this.options.parquet();
         return readParquet(Arrow, hyparquet, compressors, options);
       }
+      case "xlsx":
+        return readExcel(Arrow, await this.excel(entry.fileName), options);
     }
   }
 
-  private async load(entry: StoredFile, file: File): Promise<AnalystTable & {persistNote?: string}> {
+  private async load(entry: StoredFile, stored: File): Promise<AnalystTable & {persistNote?: string}> {
     const {runner, onProgress} = this.options;
+    // The stored copy has a name of the store's own: every message names the analyst's file.
+    const file = stored.name === entry.fileName ? stored : new File([stored], entry.fileName, {type: stored.type});
     if (file.size > MAX_BYTES[entry.format]) {
       throw new FileError(
         entry.fileName,
@@ -177,15 +237,22 @@ export class AnalystFiles {
     report(0);
     try {
       await runner.inspect(`DROP TABLE IF EXISTS ${quoteIdentifier(staging)}`);
-      const {chunks, casts} = await this.read(entry, file, report);
+      const {chunks, casts, notes: readNotes = [], text, numberStyle = "point"} = await this.read(entry, file, report);
       let first = true;
       for await (const chunk of chunks) {
         await runner.insertArrow(staging, chunk, first);
         first = false;
       }
       if (first) throw new FileError(entry.fileName, "no columns could be read from this file.");
-      const cast = castTableSql(staging, casts);
-      if (cast) await runner.inspect(cast);
+      const inspect = (sql: string) => runner.inspect(sql);
+      const notes = [...readNotes];
+      let columns = await tableColumns(inspect, staging);
+      for (const [column, type] of Object.entries(casts)) {
+        const current = columns.find((c) => c.name === column);
+        if (current) notes.push(...(await applyColumnType(inspect, entry.fileName, staging, current, type, numberStyle)));
+      }
+      columns = await tableColumns(inspect, staging);
+      notes.push(...(await readWrittenNumbers(inspect, staging, columns, numberStyle, new Set(Object.keys(casts)))));
       await runner.inspect(`DROP TABLE IF EXISTS ${quoteIdentifier(entry.table)}`);
       await runner.inspect(`ALTER TABLE ${quoteIdentifier(staging)} RENAME TO ${quoteIdentifier(entry.table)}`);
       const described = await runner.inspect(
@@ -194,7 +261,9 @@ export class AnalystFiles {
       const table: AnalystTable = {
         ...entry,
         rows: Number(described.rows[0]?.[2] ?? 0),
-        columns: described.rows.map(([name, type]) => ({name: String(name), type: String(type)}))
+        columns: described.rows.map(([name, type]) => ({name: String(name), type: String(type)})),
+        notes,
+        ...(text ? {text} : {})
       };
       this.tables.set(entry.table, table);
       return table;

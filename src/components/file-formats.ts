@@ -3,7 +3,7 @@
  * limits past which a browser tab cannot hold them. No DOM here: tested in Node.
  */
 
-export type FileFormat = "csv" | "tsv" | "json" | "arrow" | "parquet";
+export type FileFormat = "csv" | "tsv" | "json" | "arrow" | "parquet" | "xlsx";
 
 const EXTENSIONS: Record<string, FileFormat> = {
   csv: "csv",
@@ -17,11 +17,20 @@ const EXTENSIONS: Record<string, FileFormat> = {
   feather: "arrow",
   ipc: "arrow",
   parquet: "parquet",
-  pq: "parquet"
+  pq: "parquet",
+  xlsx: "xlsx"
 };
 
-/** What the file picker offers. */
-export const ACCEPT = Object.keys(EXTENSIONS).map((extension) => `.${extension}`).join(",");
+/** What the file picker offers: old workbooks too, so that opening one gets the advice below rather than nothing. */
+export const ACCEPT = [...Object.keys(EXTENSIONS), ...Object.keys({xls: 1, ods: 1})].map((extension) => `.${extension}`).join(",");
+
+/** Advice for a kind of file the page cannot read but a spreadsheet can turn into one it can. */
+export function adviceFor(fileName: string): string | null {
+  const extension = /\.([^.]+)$/.exec(fileName.toLowerCase())?.[1];
+  if (extension === "xls") return "this is an old Excel workbook (.xls), which this page cannot read. Open it in Excel or LibreOffice and save it as “CSV UTF-8” or as an Excel workbook (.xlsx), then open that.";
+  if (extension === "ods" || extension === "numbers") return "this spreadsheet format cannot be read here. Save it as “CSV UTF-8” or as an Excel workbook (.xlsx), then open that.";
+  return null;
+}
 
 export function formatOf(fileName: string): FileFormat | null {
   const match = /\.([^.]+)$/.exec(fileName.toLowerCase());
@@ -41,7 +50,9 @@ export const MAX_BYTES: Record<FileFormat, number> = {
   tsv: 2048 * MB,
   json: 256 * MB,
   arrow: 1024 * MB,
-  parquet: 512 * MB
+  parquet: 512 * MB,
+  // A workbook is unzipped and every cell made a value in memory: tens of times its size.
+  xlsx: 64 * MB
 };
 
 /**

@@ -17,19 +17,20 @@
  */
 import type * as ArrowModule from "apache-arrow";
 import type * as HyparquetModule from "hyparquet";
-import {dayFirst, headerDelimiter, lineAtOffset, lineOf, raggedLine, type FileFormat} from "./file-formats.js";
-import {quoteIdentifier, quoteString} from "./sql-identifiers.js";
+import {prepareCsv, type ReadChoices} from "./csv-text.js";
+import {dayFirst, lineAtOffset, lineOf, type FileFormat} from "./file-formats.js";
+import {recordText, type TextRecord} from "./csv-layout.js";
+import {readWorkbook, sheetToArrow, type ReadXlsx} from "./excel-reader.js";
+import {parseJsonExact, recordsToArrow, toArrowValue, type JsonValue} from "./nested-values.js";
+import {quoteString} from "./sql-identifiers.js";
+import {detectEncoding, encodingLabel, looksBinary, type TextEncoding} from "./text-encodings.js";
+import type {NumberStyle} from "./written-numbers.js";
+import {FileError} from "./file-errors.js";
 
 export type Arrow = typeof ArrowModule;
 export type Hyparquet = typeof HyparquetModule;
 
-/** An error about the file itself, for the analyst: it names the file, and the line when known. */
-export class FileError extends Error {
-  constructor(readonly fileName: string, readonly detail: string, readonly line: number | null = null) {
-    super(`${fileName}${line ? `, line ${line}` : ""}: ${detail}`);
-    this.name = "FileError";
-  }
-}
+export {FileError};
 
 /** Column name → DuckDB type the analyst chose instead of the detected one. */
 export type TypeOverrides = Record<string, string>;
@@ -38,6 +39,10 @@ export interface ReadOptions {
   file: Blob & {name: string};
   format: FileFormat;
   overrides: TypeOverrides;
+  /** The encoding and header line the analyst chose for a CSV file (or the header line of a sheet). */
+  choices?: ReadChoices;
+  /** The workbook's sheet to read. */
+  sheet?: string;
   /** Fraction of the file read so far, when it can be told; null while it cannot. */
   onProgress?: (fraction: number | null) => void;
 }
@@ -50,6 +55,12 @@ export interface ReadResult {
    * overrides for formats whose reader cannot take them.
    */
   casts: TypeOverrides;
+  /** What the reader decided for the analyst to see (encoding, lines left out), one sentence each. */
+  notes?: string[];
+  /** For text files: the encoding used and the header's line, which the analyst can change. */
+  text?: {encoding: TextEncoding; detectedEncoding: TextEncoding; headerLine: number};
+  /** The way numbers are written in the file (decimal point or comma), for the columns read as text. */
+  numberStyle?: NumberStyle;
 }
 
 /** Rows handed to DuckDB at a time: big enough that each insert's overhead is small, small enough to stream. */
@@ -88,46 +99,49 @@ async function estimateRows(file: Blob): Promise<number> {
   return lines ? Math.max(1, Math.round((file.size / head.length) * lines)) : 1;
 }
 
-function isBinary(head: Uint8Array): boolean {
-  return head.includes(0);
+let registered = 0;
+
+const COUNT = new Intl.NumberFormat("en-GB");
+
+/** "Left out 2 lines above the header and 1 below the data (…)", or nothing when nothing was. */
+export function layoutNote(headerLine: number, above: TextRecord[], below: TextRecord[], unit: "line" | "row" = "line"): string | null {
+  if (!above.length && !below.length) return null;
+  const linesText = (n: number) => `${COUNT.format(n)} ${unit}${n === 1 ? "" : "s"}`;
+  const parts = [above.length ? `${linesText(above.length)} above the header` : "", below.length ? `${above.length ? COUNT.format(below.length) : linesText(below.length)} below the data` : ""].filter(Boolean);
+  const quote = (records: TextRecord[]) => records.slice(0, 3).map((r) => `“${recordText(r)}”`).join(", ") + (records.length > 3 ? ", …" : "");
+  const shown = [above.length ? `above: ${quote(above)}` : "", below.length ? `below: ${quote(below)}` : ""].filter(Boolean).join("; ");
+  return `Left out ${parts.join(" and ")} (${shown}). The column names are on ${unit} ${headerLine}; set another header ${unit} if that is wrong.`;
 }
 
-let registered = 0;
-/** How much of a file is searched for its malformed line (the sniffer's sample is about this much). */
-const RAGGED_SCAN_BYTES = 8 * 2 ** 20;
-
-export async function readCsv(Arrow: Arrow, database: ReaderDatabase, {file, format, overrides, onProgress}: ReadOptions): Promise<ReadResult> {
-  if (isBinary(new Uint8Array(await file.slice(0, 8192).arrayBuffer()))) throw new FileError(file.name, "this is not a text file, so it cannot be read as CSV.");
-  const path = `analyst-file-${++registered}.${format}`;
-  await database.registerFileHandle(path, file, BROWSER_FILEREADER, true);
+export async function readCsv(Arrow: Arrow, database: ReaderDatabase, {file, format, overrides, choices, onProgress}: ReadOptions): Promise<ReadResult> {
+  const prepared = await prepareCsv(file, file.name, format === "tsv", choices);
+  const lineOffset = prepared.headerLine - 1;
+  const path = `analyst-file-${++registered}.csv`;
+  await database.registerFileHandle(path, prepared.blob, BROWSER_FILEREADER, true);
   const conn = await database.connect();
-  const base = [quoteString(path), ...(format === "tsv" ? ["delim = '\\t'"] : [])];
-  const options = [...base];
-  const sniffSql = (opts: string[]) => `SELECT len(Columns) AS columns, DateFormat, TimestampFormat FROM sniff_csv(${opts.join(", ")})`;
+  // The reader is given only the table, header first. With nothing left out above it and no line chosen,
+  // DuckDB still decides whether the first line is a header at all (a file of bare rows has none).
+  const headerKnown = prepared.headerLine > 1 || choices?.headerLine !== undefined;
+  const options = [quoteString(path), `delim = ${quoteString(prepared.delimiter)}`, ...(headerKnown ? ["header = true"] : [])];
   try {
-    let [sniffed] = await firstRows(conn, sniffSql(base));
-    // When rows disagree on their number of fields, DuckDB's sniffer settles for one column holding
-    // whole lines. A file whose header has a delimiter is then malformed: find the line that says so.
-    const head = Number(sniffed?.columns) === 1 ? await file.slice(0, RAGGED_SCAN_BYTES).text() : "";
-    const delimiter = head ? headerDelimiter(head) : null;
-    if (delimiter) {
-      const ragged = raggedLine(head, delimiter);
-      if (ragged) throw new FileError(file.name, `this row has ${ragged.fields} fields where the header has ${ragged.expected}.`, ragged.line);
-      options.push(`delim = ${quoteString(delimiter)}`);
-      [sniffed] = await firstRows(conn, sniffSql(options));
-    }
+    const [sniffed] = await firstRows(
+      conn,
+      `SELECT array_to_string(list_transform(Columns, c -> replace(c.name, chr(31), '')), chr(31)) AS names, DateFormat, TimestampFormat FROM sniff_csv(${options.join(", ")})`
+    );
+    const names = String(sniffed?.names ?? "").split("\u001f");
     const dateFormat = dayFirst(sniffed?.DateFormat as string | undefined);
     const timestampFormat = dayFirst(sniffed?.TimestampFormat as string | undefined);
     if (dateFormat) options.push(`dateformat = ${quoteString(dateFormat)}`);
     if (timestampFormat) options.push(`timestampformat = ${quoteString(timestampFormat)}`);
-    const types = Object.entries(overrides).map(([column, type]) => `${quoteString(column)}: ${quoteString(type)}`);
-    if (types.length) options.push(`types = {${types.join(", ")}}`);
+    // Numbers as written, and every column whose type the analyst chose, are read as text and converted once loaded.
+    const asText = new Set([...prepared.writtenNumberColumns.map((c) => names[c]).filter(Boolean), ...Object.keys(overrides)]);
+    if (asText.size) options.push(`types = {${[...asText].map((column) => `${quoteString(column)}: 'VARCHAR'`).join(", ")}}`);
   } catch (error) {
     await conn.close();
     await database.dropFile(path).catch(() => undefined);
-    throw duckdbFileError(file.name, error);
+    throw duckdbFileError(file.name, error, lineOffset);
   }
-  const estimated = await estimateRows(file);
+  const estimated = await estimateRows(prepared.blob);
   async function* chunks(): AsyncGenerator<Uint8Array> {
     try {
       const stream = await conn.send(`SELECT * FROM read_csv(${options.join(", ")})`);
@@ -150,34 +164,60 @@ export async function readCsv(Arrow: Arrow, database: ReaderDatabase, {file, for
       if (batches.length) yield Arrow.tableToIPC(new Arrow.Table(batches), "stream");
       else if (!sent && stream.schema) yield Arrow.tableToIPC(new Arrow.Table(stream.schema), "stream");
     } catch (error) {
-      throw duckdbFileError(file.name, error);
+      throw duckdbFileError(file.name, error, lineOffset);
     } finally {
       await conn.close();
       await database.dropFile(path).catch(() => undefined);
     }
   }
-  return {chunks: chunks(), casts: {}};
+  const notes = [
+    `Characters read as ${encodingLabel(prepared.encoding)}${prepared.encoding === prepared.detectedEncoding ? " (detected)" : ` (your choice; detected: ${encodingLabel(prepared.detectedEncoding)})`}.`,
+    layoutNote(prepared.headerLine, prepared.above, prepared.below)
+  ].filter((n): n is string => n !== null);
+  return {
+    chunks: chunks(),
+    casts: overrides,
+    notes,
+    text: {encoding: prepared.encoding, detectedEncoding: prepared.detectedEncoding, headerLine: prepared.headerLine},
+    numberStyle: prepared.numberStyle
+  };
 }
 
-/** DuckDB's message about a file, without its internal file name, with the line it names. */
-function duckdbFileError(fileName: string, error: unknown): FileError {
+/**
+ * DuckDB's message about a file in the analyst's terms: the file's own name
+ * (not the reader's), the file's line (the reader saw the table without the
+ * lines above it), and none of DuckDB's advice on reader options, which the
+ * page does not offer.
+ */
+export function duckdbFileError(fileName: string, error: unknown, lineOffset = 0): FileError {
   if (error instanceof FileError) return error;
   const message = (error instanceof Error ? error.message : String(error))
     .replace(/^Error:\s*/, "")
     .replace(/analyst-file-\d+\.\w+/g, fileName);
-  // DuckDB adds its advice on reader options, which the analyst cannot pass here; the first lines say what is wrong.
-  const short = message.split("\n").filter((line) => line.trim() && !/^\s*(Possible fixes|\* |  \* |Parser options|  file =|  delimiter|  quote|  escape|  new_line|  header|  skip_rows|  comment|  date_format|  timestamp_format|  null_padding|  sample_size|  ignore_errors|  all_varchar|  strict_mode)/.test(line)).slice(0, 4).join("\n");
-  return new FileError(fileName, short, lineOf(message));
+  const readerLine = lineOf(message);
+  const line = readerLine === null ? null : readerLine + lineOffset;
+  if (/invalid unicode|invalid utf-?8|not utf-?8/i.test(message)) {
+    return new FileError(fileName, "this line has characters that are not UTF-8, so the file is in another encoding. Choose its encoding under “Your files” (Excel on Windows writes Windows-1252) and it is read again.", line);
+  }
+  const short = message
+    .split("\n")
+    .filter((text) => text.trim() && !/^\s*(Possible (fixes|Solution)|\* |  \* |Parser options|Original Line|  file =|  delimiter|  quote|  escape|  new_line|  header|  skip_rows|  comment|  date_format|  timestamp_format|  null_padding|  sample_size|  ignore_errors|  all_varchar|  strict_mode|  encoding)/i.test(text))
+    .map((text) => text.replace(/\b(ignore_errors|null_padding|strict_mode|all_varchar|store_rejects|max_line_size|sample_size|auto_detect)\b[^.;\n]*/gi, "").replace(/\bLine:?\s*\d+/gi, "").trim())
+    .filter(Boolean)
+    .slice(0, 3)
+    .join("\n");
+  return new FileError(fileName, `${short || "DuckDB could not read this file"}. Check the file in a text editor, or save it again from the spreadsheet as “CSV UTF-8”.`, line);
 }
 
 // ---- JSON ----
 
 /** The records of a JSON file: a top-level array of objects, or one object per line (NDJSON). */
-export function jsonRecords(fileName: string, text: string): Record<string, unknown>[] {
+export function jsonRecords(fileName: string, text: string): Record<string, JsonValue>[] {
   const body = text.replace(/^\uFEFF/, "");
+  if (body.trim() === "") throw new FileError(fileName, "this file is empty: it has no lines, so no table was made.");
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body);
+    parsed = parseJsonExact(body);
   } catch (whole) {
     // Not one JSON value: perhaps one per line.
     const lines = body.split(/\r?\n/);
@@ -185,7 +225,7 @@ export function jsonRecords(fileName: string, text: string): Record<string, unkn
     parsed = lines.flatMap((line, i) => {
       if (!line.trim()) return [];
       try {
-        return [JSON.parse(line)];
+        return [parseJsonExact(line)];
       } catch {
         // Which failed, the file as a whole or this line? If the first line parses, it is NDJSON with a bad line.
         if (i === 0) throw jsonError(fileName, body, whole);
@@ -193,11 +233,11 @@ export function jsonRecords(fileName: string, text: string): Record<string, unkn
       }
     });
   }
-  if (Array.isArray(parsed) && parsed.every((r) => r !== null && typeof r === "object" && !Array.isArray(r))) return parsed as Record<string, unknown>[];
+  if (Array.isArray(parsed) && parsed.every((r) => r !== null && typeof r === "object" && !Array.isArray(r))) return parsed as Record<string, JsonValue>[];
   if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
     // A wrapper such as {"data": [...]}: the one array of objects inside it.
     const arrays = Object.values(parsed).filter((v) => Array.isArray(v) && v.length && v.every((r) => r !== null && typeof r === "object" && !Array.isArray(r)));
-    if (arrays.length === 1) return arrays[0] as Record<string, unknown>[];
+    if (arrays.length === 1) return arrays[0] as Record<string, JsonValue>[];
   }
   throw new FileError(fileName, "this JSON is not a table: expected an array of objects (one per row), or one object per line.");
 }
@@ -209,30 +249,15 @@ function jsonError(fileName: string, text: string, error: unknown): FileError {
   return new FileError(fileName, `not valid JSON (${message.replace(/ \(line \d+ column \d+\)/, "")}).`, line ? Number(line[1]) : position ? lineAtOffset(text, Number(position[1])) : null);
 }
 
-/** Columns of JSON records as Arrow vectors: numbers, booleans and text as they are, anything nested as JSON text. */
-export function recordsToArrow(Arrow: Arrow, records: Record<string, unknown>[]): ArrowModule.Table {
-  const names: string[] = [];
-  const seen = new Set<string>();
-  for (const record of records) for (const key of Object.keys(record)) if (!seen.has(key)) seen.add(key), names.push(key);
-  const columns: Record<string, ArrowModule.Vector> = {};
-  for (const name of names) {
-    const values = records.map((r) => (r[name] === undefined ? null : r[name]));
-    const present = values.filter((v) => v !== null);
-    if (present.length && present.every((v) => typeof v === "boolean")) columns[name] = Arrow.vectorFromArray(values, new Arrow.Bool());
-    else if (present.length && present.every((v) => typeof v === "number")) {
-      const whole = present.every((v) => Number.isInteger(v) && Math.abs(v as number) < 2 ** 31);
-      columns[name] = Arrow.vectorFromArray(values, whole ? new Arrow.Int32() : new Arrow.Float64());
-    } else columns[name] = Arrow.vectorFromArray(values.map((v) => (v === null ? null : typeof v === "string" ? v : JSON.stringify(v))), new Arrow.Utf8());
-  }
-  return new Arrow.Table(columns);
-}
+export {recordsToArrow};
 
 export async function readJson(Arrow: Arrow, {file, overrides, onProgress}: ReadOptions): Promise<ReadResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (isBinary(bytes.subarray(0, 8192))) throw new FileError(file.name, "this is not a text file, so it cannot be read as JSON.");
+  const {encoding} = detectEncoding(bytes.subarray(0, 65536));
+  if (looksBinary(bytes.subarray(0, 8192), encoding)) throw new FileError(file.name, "this is not a text file, so it cannot be read as JSON.");
   onProgress?.(0.5);
-  const table = recordsToArrow(Arrow, jsonRecords(file.name, new TextDecoder().decode(bytes)));
-  if (!table.numCols) throw new FileError(file.name, "this JSON has no rows with fields in them.");
+  const table = recordsToArrow(Arrow, jsonRecords(file.name, new TextDecoder(encoding).decode(bytes)));
+  if (!table.numCols) throw new FileError(file.name, "this JSON has no rows with fields in them, so no table was made.");
   return {chunks: once(Arrow.tableToIPC(table, "stream")), casts: overrides};
 }
 
@@ -256,22 +281,53 @@ export async function readArrow(Arrow: Arrow, {file, overrides}: ReadOptions): P
 // ---- Parquet ----
 
 type SchemaElement = HyparquetModule.SchemaElement;
+interface SchemaNode {
+  element: SchemaElement;
+  children: SchemaNode[];
+}
 
-/** The Arrow type a Parquet column becomes, from its physical and logical types; the rest go as text. */
-function arrowTypeFor(Arrow: Arrow, element: SchemaElement, nested: boolean): ArrowModule.DataType {
-  if (nested) return new Arrow.Utf8();
-  const logical = element.logical_type?.type ?? element.converted_type;
+/** How a top-level column's values are carried exactly, past what hyparquet's conversions keep. */
+type Exact = {kind: "decimal"; scale: number} | {kind: "timestamp"; unit: "MILLIS" | "MICROS" | "NANOS"} | null;
+
+function logicalOf(element: SchemaElement): string | undefined {
+  return element.logical_type?.type ?? element.converted_type;
+}
+
+/** A DECIMAL or TIMESTAMP column at the top level, which is read from its stored integers rather than as a double or a Date. */
+function exactOf(node: SchemaNode): Exact {
+  const {element} = node;
+  if (node.children.length || element.repetition_type === "REPEATED") return null;
+  const logical = logicalOf(element);
+  if (logical === "DECIMAL" && element.type !== "BYTE_ARRAY") return {kind: "decimal", scale: element.scale ?? 0};
+  if (logical === "TIMESTAMP_MILLIS") return {kind: "timestamp", unit: "MILLIS"};
+  if (logical === "TIMESTAMP_MICROS") return {kind: "timestamp", unit: "MICROS"};
+  if (logical === "TIMESTAMP") {
+    const unit = (element.logical_type as {unit?: string}).unit;
+    return {kind: "timestamp", unit: unit === "NANOS" ? "NANOS" : unit === "MICROS" ? "MICROS" : "MILLIS"};
+  }
+  if (element.type === "INT96") return {kind: "timestamp", unit: "NANOS"};
+  return null;
+}
+
+/** The Arrow type of a Parquet leaf, from its physical and logical types. */
+function leafType(Arrow: Arrow, element: SchemaElement, exact: Exact): ArrowModule.DataType {
+  if (exact?.kind === "decimal") return new Arrow.Decimal(exact.scale, Math.min(38, Math.max(element.precision ?? 38, exact.scale + 1)), 128);
+  if (exact?.kind === "timestamp") return exact.unit === "NANOS" ? new Arrow.TimestampNanosecond() : new Arrow.TimestampMicrosecond();
+  // Inside a nested column, a timestamp keeps the unit it was stored in.
+  const stored = exactOf({element, children: []});
+  if (stored?.kind === "timestamp") return stored.unit === "NANOS" ? new Arrow.TimestampNanosecond() : stored.unit === "MICROS" ? new Arrow.TimestampMicrosecond() : new Arrow.TimestampMillisecond();
+  const logical = logicalOf(element);
   switch (element.type) {
     case "BOOLEAN":
       return new Arrow.Bool();
     case "INT32":
       if (logical === "DATE") return new Arrow.DateDay();
       if (logical === "DECIMAL") return new Arrow.Float64();
-      return element.converted_type === "UINT_32" ? new Arrow.Float64() : new Arrow.Int32();
+      return element.converted_type === "UINT_32" ? new Arrow.Int64() : new Arrow.Int32();
     case "INT64":
       if (logical === "TIMESTAMP" || logical === "TIMESTAMP_MILLIS" || logical === "TIMESTAMP_MICROS") return new Arrow.TimestampMillisecond();
       if (logical === "DECIMAL") return new Arrow.Float64();
-      return new Arrow.Int64();
+      return element.converted_type === "UINT_64" ? new Arrow.Utf8() : new Arrow.Int64();
     case "INT96":
       return new Arrow.TimestampMillisecond();
     case "FLOAT":
@@ -284,18 +340,83 @@ function arrowTypeFor(Arrow: Arrow, element: SchemaElement, nested: boolean): Ar
   }
 }
 
-function arrowValue(value: unknown, type: ArrowModule.DataType, Arrow: Arrow): unknown {
+/**
+ * The Arrow type of a Parquet column, nested ones included: a LIST becomes a
+ * List, a group a Struct, so that DuckDB has them as LIST and STRUCT. A MAP
+ * goes as JSON text.
+ */
+function parquetArrowType(Arrow: Arrow, node: SchemaNode, top: boolean): ArrowModule.DataType {
+  const {element, children} = node;
+  const logical = logicalOf(element);
+  if (!children.length) {
+    const leaf = leafType(Arrow, element, top ? exactOf(node) : null);
+    return element.repetition_type === "REPEATED" && !top ? leaf : element.repetition_type === "REPEATED" ? new Arrow.List(new Arrow.Field("item", leaf, true)) : leaf;
+  }
+  if (logical === "LIST") {
+    const repeated = children[0];
+    const item = repeated.children.length === 1 ? repeated.children[0] : repeated;
+    const itemType = item === repeated && !repeated.children.length ? leafType(Arrow, repeated.element, null) : parquetArrowType(Arrow, item, false);
+    return new Arrow.List(new Arrow.Field("item", itemType, true));
+  }
+  if (logical === "MAP" || logical === "MAP_KEY_VALUE") return new Arrow.Utf8();
+  const struct = new Arrow.Struct(children.map((child) => new Arrow.Field(child.element.name, parquetArrowType(Arrow, child, false), true)));
+  return element.repetition_type === "REPEATED" && top ? new Arrow.List(new Arrow.Field("item", struct, true)) : struct;
+}
+
+/** A stored DECIMAL's unscaled integer: a number, a bigint, or big-endian two's complement bytes. */
+export function unscaledDecimal(value: unknown): bigint {
+  if (typeof value === "bigint") return value;
+  if (typeof value === "number") return BigInt(value);
+  const bytes = value as Uint8Array;
+  let n = 0n;
+  for (const byte of bytes) n = (n << 8n) | BigInt(byte);
+  return bytes.length && bytes[0] & 0x80 ? n - (1n << BigInt(8 * bytes.length)) : n;
+}
+
+/** An Arrow column of 64-bit timestamps or 128-bit decimals built from exact integers, with no conversion through doubles. */
+export function exactVector(Arrow: Arrow, type: ArrowModule.DataType, values: (bigint | null)[]): ArrowModule.Vector {
+  const length = values.length;
+  const nullBitmap = new Uint8Array(Math.ceil(length / 8));
+  const decimal = Arrow.DataType.isDecimal(type);
+  const data = decimal ? new Uint32Array(4 * length) : new BigInt64Array(length);
+  let nullCount = 0;
+  values.forEach((value, i) => {
+    if (value === null) return void ++nullCount;
+    nullBitmap[i >> 3] |= 1 << (i & 7);
+    if (!decimal) (data as BigInt64Array)[i] = value;
+    else {
+      const word = value < 0n ? (1n << 128n) + value : value;
+      for (let k = 0; k < 4; ++k) (data as Uint32Array)[4 * i + k] = Number((word >> BigInt(32 * k)) & 0xffffffffn);
+    }
+  });
+  return Arrow.makeVector(Arrow.makeData({type, length, nullCount, nullBitmap, data} as never));
+}
+
+function exactValue(value: unknown, exact: Exact): bigint | null {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return Arrow.DataType.isDate(type) ? value : value.getTime();
-  if (Arrow.DataType.isUtf8(type)) return typeof value === "string" ? value : JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
-  if (Arrow.DataType.isFloat(type) || (Arrow.DataType.isInt(type) && type.bitWidth < 64)) return Number(value);
-  if (Arrow.DataType.isInt(type)) return BigInt(value as number | bigint);
-  return value;
+  if (exact!.kind === "decimal") return unscaledDecimal(value);
+  const n = typeof value === "bigint" ? value : BigInt(value as number);
+  return exact!.unit === "MILLIS" ? n * 1000n : n;
 }
 
 /** The file as hyparquet reads it: slices on demand, so a large file is never held whole. */
 function asyncBuffer(file: Blob): HyparquetModule.AsyncBuffer {
   return {byteLength: file.size, slice: (start, end) => file.slice(start, end).arrayBuffer()};
+}
+
+/** Timestamps as the integers stored, so that microseconds and nanoseconds survive; dates stay Dates. */
+const EXACT_PARSERS = {
+  timestampFromMilliseconds: (millis: bigint) => millis,
+  timestampFromMicroseconds: (micros: bigint) => micros,
+  timestampFromNanoseconds: (nanos: bigint) => nanos
+};
+
+/** Nested values from hyparquet with timestamps as stored integers: as the milliseconds Arrow's builders take. */
+function nestedValue(value: unknown): unknown {
+  if (typeof value === "bigint") return value;
+  if (Array.isArray(value)) return value.map(nestedValue);
+  if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nestedValue(v)]));
+  return value;
 }
 
 export async function readParquet(
@@ -311,12 +432,17 @@ export async function readParquet(
   } catch (error) {
     throw new FileError(file.name, `not a readable Parquet file (${error instanceof Error ? error.message : String(error)}).`);
   }
-  const schema = hyparquet.parquetSchema(metadata);
-  const fields = schema.children.map((child) => ({
-    name: child.element.name,
-    type: arrowTypeFor(Arrow, child.element, child.children.length > 0)
-  }));
+  const schema = hyparquet.parquetSchema(metadata) as unknown as SchemaNode;
+  const fields = schema.children.map((child) => {
+    const exact = exactOf(child);
+    return {name: child.element.name, exact, type: parquetArrowType(Arrow, child, true)};
+  });
   if (!fields.length) throw new FileError(file.name, "this Parquet file has no columns.");
+  // DECIMAL columns are read as their stored integers (hyparquet would make doubles of them): their annotation is set aside.
+  const exactDecimals = new Set(fields.filter((f) => f.exact?.kind === "decimal").map((f) => f.name));
+  const readMetadata = exactDecimals.size
+    ? {...metadata, schema: metadata.schema.map((e, i) => (i > 0 && exactDecimals.has(e.name) && !e.num_children ? {...e, converted_type: undefined, logical_type: undefined} : e))}
+    : metadata;
   const total = Number(metadata.num_rows);
   async function* chunks(): AsyncGenerator<Uint8Array> {
     let rowStart = 0;
@@ -326,11 +452,18 @@ export async function readParquet(
       const rowEnd = rowStart + Number(group.num_rows);
       let rows: unknown[][] = [];
       try {
-        await hyparquet.parquetRead({file: buffer, metadata, compressors, rowStart, rowEnd, rowFormat: "array", onComplete: (read: unknown[][]) => (rows = read)});
+        await hyparquet.parquetRead({file: buffer, metadata: readMetadata, compressors, rowStart, rowEnd, rowFormat: "array", parsers: EXACT_PARSERS, onComplete: (read: unknown[][]) => (rows = read)} as never);
       } catch (error) {
         throw new FileError(file.name, `a part of this Parquet file cannot be read (${error instanceof Error ? error.message : String(error)}).`);
       }
-      const columns = Object.fromEntries(fields.map((field, c) => [field.name, Arrow.vectorFromArray(rows.map((row) => arrowValue(row[c], field.type, Arrow)), field.type)]));
+      const columns = Object.fromEntries(
+        fields.map((field, c) => [
+          field.name,
+          field.exact
+            ? exactVector(Arrow, field.type, rows.map((row) => exactValue(row[c], field.exact)))
+            : Arrow.vectorFromArray(rows.map((row) => parquetValue(Arrow, row[c], field.type)), field.type)
+        ])
+      );
       yield Arrow.tableToIPC(new Arrow.Table(columns), "stream");
       rowStart = rowEnd;
       onProgress?.(total ? Math.min(0.99, rowStart / total) : null);
@@ -339,15 +472,37 @@ export async function readParquet(
   return {chunks: chunks(), casts: overrides};
 }
 
-/** The SQL that applies casts to a loaded table (CAST, not TRY_CAST: a value that does not fit is an error, not a silent NULL). */
-export function castTableSql(table: string, casts: TypeOverrides): string | null {
-  const entries = Object.entries(casts);
-  if (!entries.length) return null;
-  const replaced = entries.map(([column, type]) => {
-    const c = quoteIdentifier(column);
-    // Text dates are read the British way (day first), as in CSV files; ISO dates as they are.
-    const value = type === "DATE" ? `CASE WHEN ${c}::VARCHAR ~ '^\\d{1,2}/\\d{1,2}/\\d{4}$' THEN strptime(${c}::VARCHAR, '%d/%m/%Y')::DATE ELSE CAST(${c} AS DATE) END` : `CAST(${c} AS ${type})`;
-    return `${value} AS ${c}`;
-  });
-  return `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT * REPLACE (${replaced.join(", ")}) FROM ${quoteIdentifier(table)}`;
+/** A value hyparquet decoded, for Arrow's builder of `type` (timestamps in nested columns arrive as stored integers). */
+function parquetValue(Arrow: Arrow, value: unknown, type: ArrowModule.DataType): unknown {
+  if (value === null || value === undefined) return null;
+  // Arrow's timestamp builders take milliseconds.
+  if (Arrow.DataType.isTimestamp(type)) return typeof value === "bigint" ? Number(value) / (type.unit === Arrow.TimeUnit.NANOSECOND ? 1e6 : type.unit === Arrow.TimeUnit.MICROSECOND ? 1000 : 1) : value instanceof Date ? value.getTime() : value;
+  if (Arrow.DataType.isDate(type)) return value instanceof Date ? value : new Date(Number(value));
+  if (Arrow.DataType.isStruct(type)) {
+    const record = value as Record<string, unknown>;
+    return Object.fromEntries(type.children.map((field) => [field.name, parquetValue(Arrow, record[field.name], field.type)]));
+  }
+  if (Arrow.DataType.isList(type)) return (value as unknown[]).map((v) => parquetValue(Arrow, v, type.children[0].type));
+  return toArrowValue(Arrow, nestedValue(value), type);
+}
+
+// ---- Excel ----
+
+export async function readExcel(Arrow: Arrow, readXlsx: ReadXlsx, {file, overrides, choices, sheet}: ReadOptions): Promise<ReadResult> {
+  const sheets = await readWorkbook(readXlsx, file, file.name);
+  const chosen = sheets.find((s) => s.name === sheet) ?? (sheet === undefined ? sheets[0] : undefined);
+  if (!chosen) throw new FileError(file.name, sheet === undefined ? "every sheet of this workbook is empty, so no table was made." : `this workbook has no sheet “${sheet}” any more.`);
+  const {table, headerLine, above, below} = sheetToArrow(Arrow, chosen, file.name, choices?.headerLine);
+  const note = layoutNote(headerLine, above, below, "row");
+  return {
+    chunks: once(Arrow.tableToIPC(table, "stream")),
+    casts: overrides,
+    notes: [`From the sheet “${chosen.name}”.`, ...(note ? [note] : [])],
+    text: {encoding: "utf-8", detectedEncoding: "utf-8", headerLine}
+  };
+}
+
+/** The sheets of a workbook that hold anything, by name. */
+export async function sheetNames(readXlsx: ReadXlsx, file: Blob, fileName: string): Promise<string[]> {
+  return (await readWorkbook(readXlsx, file, fileName)).map((s) => s.name);
 }

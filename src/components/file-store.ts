@@ -7,6 +7,7 @@
  * the session and the page says so.
  */
 import type {FileFormat} from "./file-formats.js";
+import type {ReadChoices} from "./csv-text.js";
 import type {TypeOverrides} from "./file-readers.js";
 
 export interface StoredFile {
@@ -15,6 +16,10 @@ export interface StoredFile {
   format: FileFormat;
   bytes: number;
   overrides: TypeOverrides;
+  /** The encoding and header line the analyst chose, when not the detected ones. */
+  choices?: ReadChoices;
+  /** The sheet of a workbook this table is. */
+  sheet?: string;
 }
 
 const FOLDER = "sql-workbench-files";

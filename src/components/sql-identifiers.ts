@@ -7,15 +7,27 @@
 
 /**
  * The table a file becomes: its name in lower case, without the extension,
- * each run of other characters turned into `_` (`My Data (2016).csv` →
- * `my_data_2016`). A name that would need quoting in SQL (one starting with a
+ * accents folded, each run of other characters turned into `_`
+ * (`My Data (2016).csv` → `my_data_2016`, `Décès à l'hôpital.csv` →
+ * `deces_a_l_hopital`). A name that would need quoting in SQL (one starting with a
  * digit, or nothing left at all) gets a `t_` in front, so that it can be typed
  * as it reads.
  */
 export function tableNameForFile(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
-  const name = base.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  const name = foldToAscii(base).toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
   return /^[a-z]/.test(name) ? name : `t_${name}`.replace(/_+$/, "") || "t";
+}
+
+/** Letters that do not come apart into a letter and an accent. */
+const LETTERS: Record<string, string> = {ß: "ss", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", ø: "o", Ø: "O", ł: "l", Ł: "L", đ: "d", Đ: "D", ð: "d", þ: "th", ı: "i"};
+
+/** Accented letters as their plain ones ("Décès à l'hôpital" → "Deces a l'hopital"), so that a name can be typed. */
+export function foldToAscii(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[ßæÆœŒøØłŁđĐðþı]/g, (c) => LETTERS[c]);
 }
 
 /**

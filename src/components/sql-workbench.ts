@@ -17,6 +17,7 @@
 import type {TableInfo} from "../lib/tables.js";
 import {AnalystFiles, COLUMN_TYPES, type AnalystFilesOptions, type AnalystTable} from "./analyst-files.js";
 import {FilePanel} from "./file-panel.js";
+import type {ReadChoices} from "./csv-text.js";
 import {FileError} from "./file-readers.js";
 import {openFileStore} from "./file-store.js";
 import {hashForQuery, queryFromHash, type LinkedFiles} from "./query-url.js";
@@ -43,7 +44,7 @@ export interface WorkbenchOptions {
   /** Resolves when Framework discards the cell, to remove the window listeners. */
   invalidation?: Promise<unknown>;
   /** How to read analysts' files (the libraries, loaded on first use); without it, no files can be opened. */
-  fileReaders?: Pick<AnalystFilesOptions, "openReader" | "arrow" | "parquet">;
+  fileReaders?: Pick<AnalystFilesOptions, "openReader" | "arrow" | "parquet" | "excel">;
 }
 
 const COUNT = new Intl.NumberFormat("en-GB");
@@ -119,7 +120,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     root.dataset.fileLoads = String(Number(root.dataset.fileLoads) + 1);
   }
   function listFiles(): void {
-    panel?.setFiles([...(files?.tables.values() ?? [])].map((t) => ({table: t.table, fileName: t.fileName, rows: t.rows})));
+    panel?.setFiles([...(files?.tables.values() ?? [])].map((t) => ({table: t.table, fileName: t.fileName, rows: t.rows, notes: t.notes, text: t.text, textFile: t.format === "csv" || t.format === "tsv"})));
   }
   function showTable(table: AnalystTable): void {
     schema.setFileTable({name: table.table, fileName: table.fileName, rows: table.rows, columns: table.columns, overrides: table.overrides});
@@ -133,10 +134,11 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     const problems: string[] = [];
     for (const file of picked) {
       try {
-        const table = await files!.open(file);
-        showTable(table);
-        const note = (table as {persistNote?: string}).persistNote;
-        if (note) panel?.setNote(note);
+        for (const table of await files!.open(file)) {
+          showTable(table);
+          const note = (table as {persistNote?: string}).persistNote;
+          if (note) panel?.setNote(note);
+        }
       } catch (error) {
         problems.push(fileProblem(error));
       } finally {
@@ -157,6 +159,16 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
       fileFinished();
     }
   }
+  async function changeReading(table: string, choices: ReadChoices): Promise<void> {
+    panel?.clearError();
+    try {
+      showTable(await files!.setReading(table, choices));
+    } catch (error) {
+      panel?.showError(`${fileProblem(error)}\nThe table is as it was.`);
+    } finally {
+      fileFinished();
+    }
+  }
   async function removeFile(table: string): Promise<void> {
     await files?.remove(table).catch((error) => panel?.showError(String(error)));
     schema.removeTable(table);
@@ -166,8 +178,21 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   /** Settles when the stored files are open again (or there is nothing to open them with). */
   const filesReady: Promise<void> = fileReaders
     ? openFileStore().then(async (store) => {
-        files = new AnalystFiles({runner, store, ...fileReaders, reserved: (name) => factTables.has(name), onProgress: (p) => panel?.showProgress(p)});
-        panel = FilePanel({onFiles: (picked) => void openFiles(picked), onRemove: (table) => void removeFile(table), dropTarget: root, persistent: store.persistent});
+        files = new AnalystFiles({
+          runner,
+          store,
+          ...fileReaders,
+          reserved: (name) => factTables.has(name),
+          onProgress: (p) => panel?.showProgress(p),
+          onClash: (fileName, table, earlier) => panel!.askClash(fileName, table, earlier)
+        });
+        panel = FilePanel({
+          onFiles: (picked) => void openFiles(picked),
+          onRemove: (table) => void removeFile(table),
+          onReading: (table, choices) => void changeReading(table, choices),
+          dropTarget: root,
+          persistent: store.persistent
+        });
         main.insertBefore(panel.node, browser.node);
         await runner.ready.catch(() => undefined);
         // Once the analysts' database is up, the CSV reader starts in the background, when the page is idle.

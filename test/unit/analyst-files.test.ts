@@ -59,14 +59,14 @@ function jsonFile(name: string, text: string): File {
 
 test("a file becomes a table named after it, loaded under a temporary name and then renamed", async () => {
   const {files, statements, inserted, stored} = fakes();
-  const table = await files.open(jsonFile("My Data (2016).json", '[{"a": 1}, {"a": 2}]'));
+  const [table] = await files.open(jsonFile("My Data (2016).json", '[{"a": 1}, {"a": 2}]'));
   assert.equal(table.table, "my_data_2016");
   assert.equal(table.rows, 2);
   assert.deepEqual(inserted, ["__loading_my_data_2016"]);
   assert.ok(statements.includes(`ALTER TABLE "__loading_my_data_2016" RENAME TO "my_data_2016"`));
   assert.deepEqual([...stored.keys()], ["my_data_2016"]);
   // The fact base's names are never taken.
-  assert.equal((await files.open(jsonFile("events.json", '[{"a": 1}]'))).table, "events_2");
+  assert.equal((await files.open(jsonFile("events.json", '[{"a": 1}]')))[0].table, "events_2");
 });
 
 test("a file past the size limit is refused with its size, before anything is read", async () => {
@@ -88,5 +88,6 @@ test("running out of memory while loading says so, and leaves no half table and 
 
 test("an unknown kind of file is refused by name", async () => {
   const {files} = fakes();
-  await assert.rejects(files.open(jsonFile("budget.xlsx", "PK")), /budget\.xlsx: this kind of file cannot be opened here/);
+  await assert.rejects(files.open(jsonFile("budget.docx", "PK")), /budget\.docx: this kind of file cannot be opened here/);
+  await assert.rejects(files.open(jsonFile("budget.ods", "PK")), /budget\.ods: this spreadsheet format cannot be read here\. Save it as “CSV UTF-8” or as an Excel workbook \(\.xlsx\)/);
 });

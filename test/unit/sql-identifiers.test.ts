@@ -7,7 +7,9 @@ test("a file's table is its name in lower case, without the extension, other cha
   assert.equal(tableNameForFile("My Data (2016).csv"), "my_data_2016");
   assert.equal(tableNameForFile("FOI-response_Deaths  2011–2015.xlsx.csv"), "foi_response_deaths_2011_2015_xlsx");
   assert.equal(tableNameForFile("C:\\Users\\me\\Downloads\\Ratings.parquet"), "ratings");
-  assert.equal(tableNameForFile("données.json"), "donn_es");
+  assert.equal(tableNameForFile("données.json"), "donnees", "accents are folded");
+  assert.equal(tableNameForFile("Décès à l'hôpital 2016 (v2).csv"), "deces_a_l_hopital_2016_v2");
+  assert.equal(tableNameForFile("Straße Øresund Œuvre.csv"), "strasse_oresund_oeuvre");
   // Names SQL could not take unquoted get a prefix.
   assert.equal(tableNameForFile("2016 deaths.csv"), "t_2016_deaths");
   assert.equal(tableNameForFile("(1).csv"), "t_1");
