@@ -25,6 +25,7 @@ import {externaliseSiteDownloads} from "./download-links.js";
 import {RewriteError} from "./static-html.js";
 import {serve} from "./static-server.js";
 import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
+import {secureSite} from "./content-security-policy.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 import {stabiliseFileDates} from "./stable-dates.js";
 
@@ -48,6 +49,8 @@ async function lightenPages(site: string, {cellsDrawn}: {cellsDrawn: boolean}): 
   console.log(`downloads: ${await externaliseSiteDownloads(site)} CSV files written for the static links`);
   // A page is complete without its script only when its cells were drawn at build.
   if (cellsDrawn) console.log(`deferred start: ${await deferSiteScripts(site)} pages start their scripts after the first paint`);
+  // Last of the rewrites: the policy hashes each inline script as it will be served (the render check then runs under it).
+  console.log(`content security policy: ${await secureSite(site)} pages connect only to their own origin`);
 }
 
 function runFramework(output: string): Promise<number> {
