@@ -13,8 +13,8 @@ export interface FilePanel {
   showProgress(progress: Progress | null): void;
   showError(message: string): void;
   clearError(): void;
-  /** Lists the open files (table and file name). */
-  setFiles(files: {table: string; fileName: string; rows: number}[]): void;
+  /** Lists the files (table and file name); `rows` is null for a stored file still opening. */
+  setFiles(files: {table: string; fileName: string; rows: number | null}[]): void;
   setNote(text: string): void;
 }
 
@@ -113,8 +113,10 @@ export function FilePanel({onFiles, onRemove, dropTarget, persistent}: FilePanel
         ...files.map(({table, fileName, rows}) => {
           const item = element("li", "sql-file");
           item.dataset.table = table;
+          if (rows === null) item.dataset.opening = "";
           const name = element("code", "", table);
-          const from = element("span", "sql-file-from", ` from ${fileName}, ${COUNT.format(rows)} row${rows === 1 ? "" : "s"} `);
+          const size = rows === null ? "opening from this browser's storage…" : `${COUNT.format(rows)} row${rows === 1 ? "" : "s"}`;
+          const from = element("span", "sql-file-from", ` from ${fileName}, ${size} `);
           const remove = element("button", "sql-file-remove", "Remove");
           remove.type = "button";
           remove.setAttribute("aria-label", `Remove ${table} (${fileName}) from this browser`);
