@@ -20,7 +20,7 @@ import {FilePanel} from "./file-panel.js";
 import {FileError} from "./file-readers.js";
 import {openFileStore} from "./file-store.js";
 import {hashForQuery, queryFromHash, type LinkedFiles} from "./query-url.js";
-import {tablesMentioned} from "./sql-identifiers.js";
+import {tablesNamed} from "./sql-tables.js";
 import {TableBrowser} from "./table-browser.js";
 import {CHART_ROWS, chooseChart, markFor, xOptions, yOptions} from "./chart-choice.js";
 import {QuickChart} from "./quick-chart.js";
@@ -191,27 +191,25 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     : Promise.resolve();
 
   /**
-   * The tables a query reads, by DuckDB's parser. A query it cannot parse reads
-   * nothing; null then, and callers fall back as they must.
+   * The tables a query reads, by DuckDB's parser. DuckDB names none for some
+   * queries without binding them (a join's USING needs the tables' columns);
+   * then the analyst's tables the query names token by token (never a word
+   * inside a string or a quoted column name).
    */
-  async function tablesRead(sql: string): Promise<string[] | null> {
-    return runner.tablesIn(sql).catch(() => null);
+  async function tablesRead(sql: string): Promise<string[]> {
+    const analysts = () => [...(files?.tables.keys() ?? []), ...(files?.restoring.keys() ?? [])];
+    return runner.tablesIn(sql).catch(() => tablesNamed(sql, analysts()));
   }
 
-  /** The files the tables a query reads came from, for its link: never a table it only mentions. */
-  function filesOf(read: string[] | null): LinkedFiles {
-    return Object.fromEntries((read ?? []).filter((t) => files?.tables.has(t)).map((t) => [t, files!.tables.get(t)!.fileName]));
+  /** The files the tables a query reads came from, for its link: never a table it only mentions in text. */
+  function filesOf(read: string[]): LinkedFiles {
+    return Object.fromEntries(read.filter((t) => files?.tables.has(t)).map((t) => [t, files!.tables.get(t)!.fileName]));
   }
 
-  /**
-   * Stored files still opening that a query reads. DuckDB cannot bind some
-   * queries over a table not made yet (a join's USING), so when it cannot
-   * parse the query, any still-opening table it names as a word is waited for.
-   */
-  function stillOpening(sql: string, read: string[] | null, linked?: LinkedFiles): string[] {
+  /** Stored files still opening that a query reads, or that the link it came from names. */
+  function stillOpening(read: string[], linked?: LinkedFiles): string[] {
     const opening = [...(files?.restoring.keys() ?? [])];
-    const named = read ? opening.filter((t) => read.includes(t)) : tablesMentioned(sql, opening);
-    return [...new Set([...named, ...Object.keys(linked ?? {}).filter((t) => opening.includes(t))])];
+    return [...new Set([...read, ...Object.keys(linked ?? {})])].filter((t) => opening.includes(t));
   }
 
   let databaseReady = false;
@@ -284,7 +282,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
       if (id !== runCount) return;
       const read = await tablesRead(sql);
       if (id !== runCount) return;
-      const waitFor = stillOpening(sql, read, linked);
+      const waitFor = stillOpening(read, linked);
       if (waitFor.length) {
         const names = waitFor.map((t) => `${t} (from “${files!.restoring.get(t)!.fileName}”)`).join(", ");
         status.textContent = `Waiting for ${names} to finish opening from this browser's storage; the query runs as soon as ${waitFor.length === 1 ? "it is" : "they are"} in.`;
