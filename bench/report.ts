@@ -2,6 +2,7 @@
 import {AREAS, isEmbed, summarizePage, type PageSummary, type Verdict} from "./budgets.js";
 import {kb, ms, shift, table} from "./format.js";
 import type {Results} from "./results.js";
+import {DUCKDB_EVALUATION} from "./duckdb-evaluation.js";
 
 const verdict = (pass: boolean | null) => (pass === null ? "–" : pass ? "pass" : "**fail**");
 
@@ -51,6 +52,7 @@ export function performanceDoc(results: Results, verdicts: Verdict[]): string {
     "",
     ...sections,
     ...(problems.length ? ["## Problems seen while measuring", "", ...problems, ""] : []),
+    DUCKDB_EVALUATION,
     "Method: `bench/run.ts` and its modules. Pages are served uncompressed from 127.0.0.1; *gzip* is every transferred file compressed at zlib level 6. " +
       "Layout shift is Chromium's cumulative layout shift (largest session window) until the page is idle; ✗ marks a page outside its budget. " +
       "Lighthouse: mobile preset (simulated slow 4G, 4× CPU slowdown), one run per page, against a second server that sends text gzip-compressed, as static hosts do.",

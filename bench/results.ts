@@ -10,7 +10,7 @@ export const PARTS = ["build", "pages", "lighthouse", "sql", "files"] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface Options {
-  /** Cold loads per page and of the SQL page; runs of the 250,000-row file. */
+  /** Cold loads per page and of the SQL page; runs of the 10⁶-row file. */
   runs: number;
   warmQueries: number;
   buildRuns: number;

@@ -9,6 +9,7 @@
  * Framework's client merely names, which stops it asking the registry for a version.
  */
 import {build} from "esbuild";
+import {arrowWithoutEval} from "./arrow-without-eval.js";
 import {createHash} from "node:crypto";
 import {cp, mkdir, readdir, readFile, rm} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
@@ -130,6 +131,7 @@ async function seed(pkg: SeededPackage): Promise<void> {
     ...BUNDLE_OPTIONS,
     logLevel: "warning",
     plugins: [
+      arrowWithoutEval,
       {
         name: "shared-packages",
         setup(pluginBuild) {
@@ -152,6 +154,7 @@ async function seedStamp(): Promise<string> {
   const hash = createHash("sha256");
   hash.update(await readFile(join(projectRoot, "package-lock.json")));
   hash.update(await readFile(fileURLToPath(import.meta.url)));
+  hash.update(await readFile(fileURLToPath(new URL("./arrow-without-eval.ts", import.meta.url))));
   for (const pkg of SEEDED) hash.update(await entryPoint(pkg));
   return hash.digest("hex");
 }

@@ -6,6 +6,7 @@
  * Framework 1.13.4 writes them.
  */
 import {accessibleChrome} from "./accessible-chrome.js";
+import {contentSecurityPolicy} from "./content-security-policy.js";
 import {datelineStep} from "./dateline.js";
 import {deferredStart} from "./deferred-start.js";
 import {downloadLinks} from "./download-links.js";
@@ -28,5 +29,7 @@ export const STEPS: readonly Step[] = [
   staticCells,
   // After the cells: a captured cell can hold a chart's download link.
   downloadLinks,
-  deferredStart
+  deferredStart,
+  // Last: the policy hashes every inline script the steps above wrote.
+  contentSecurityPolicy
 ];

@@ -139,20 +139,45 @@ export class AnalystFiles {
     return this.options.excel();
   }
 
-  /** Opens every stored file again (after a reload); a file that fails is reported, the others still open. */
-  restore(): Promise<{tables: AnalystTable[]; errors: FileError[]}> {
-    return this.serial(async () => {
+  /**
+   * Stored files not open again yet, by table: each settles when its table is
+   * in (or could not be made). A query that reads one waits for it; the rest
+   * of the page does not.
+   */
+  readonly restoring = new Map<string, {fileName: string; ready: Promise<AnalystTable>}>();
+
+  /**
+   * Opens every stored file again (after a reload), one after another in the
+   * background; a file that fails is reported, the others still open.
+   * `listed` settles once `restoring` names every stored table (so a query can
+   * tell it must wait), `onOpened` hears of each table as soon as it is in,
+   * and `done` settles once each has, with what opened and what failed.
+   */
+  restore(onOpened: (table: AnalystTable) => void = () => undefined): {listed: Promise<void>; done: Promise<{tables: AnalystTable[]; errors: FileError[]}>} {
+    const entries = this.options.store.list();
+    const pending = entries.then((list) =>
+      list.map((entry) => {
+        const ready = this.serial(async () => {
+          try {
+            return await this.load(entry, await this.options.store.open(entry.table));
+          } catch (error) {
+            throw error instanceof FileError ? error : new FileError(entry.fileName, String(error));
+          }
+        });
+        this.restoring.set(entry.table, {fileName: entry.fileName, ready});
+        return ready.then((table) => (onOpened(table), table)).finally(() => this.restoring.delete(entry.table));
+      })
+    );
+    const done = pending.then(async (loads) => {
       const tables: AnalystTable[] = [];
       const errors: FileError[] = [];
-      for (const entry of await this.options.store.list()) {
-        try {
-          tables.push(await this.load(entry, await this.options.store.open(entry.table)));
-        } catch (error) {
-          errors.push(error instanceof FileError ? error : new FileError(entry.fileName, String(error)));
-        }
+      for (const settled of await Promise.allSettled(loads)) {
+        if (settled.status === "fulfilled") tables.push(settled.value);
+        else errors.push(settled.reason);
       }
       return {tables, errors};
     });
+    return {listed: pending.then(() => undefined), done};
   }
 
   private async reloadAll(): Promise<void> {

@@ -32,6 +32,8 @@ interface ConnectionLike {
   send(sql: string): Promise<ReaderLike>;
   cancelSent(): Promise<boolean>;
   close(): Promise<void>;
+  /** DuckDB's own parser: the tables a query names. Optional so that test doubles need not have it. */
+  getTableNames?(sql: string): Promise<string[]>;
   /** DuckDB-WASM's Arrow insert; optional so that test doubles need not have it. */
   insertArrowFromIPCStream?(buffer: Uint8Array, options: {name: string; schema?: string; create?: boolean}): Promise<void>;
 }
@@ -80,6 +82,12 @@ export interface QueryRunner {
    * analyst's query.
    */
   inspect(sql: string): Promise<Omit<QueryResult, "elapsedMs">>;
+  /**
+   * The tables a query reads, as DuckDB's parser finds them (lower case,
+   * without a schema): not words inside strings or quoted column names, not
+   * names the query defines itself. Rejects when DuckDB cannot parse it.
+   */
+  tablesIn(sql: string): Promise<string[]>;
   /** Adds Arrow IPC bytes to a table (creating it when `create`). */
   insertArrow(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
   /** Called after a stuck query forced a fresh database, which has only the fact base in it. */
@@ -210,6 +218,14 @@ export function createRunner(open: () => Promise<DuckDBClientLike>, {maxRows = 1
     return new Map(rows.map(([table, column, type]) => [`${table}.${column}`, String(type)]));
   }
 
+  function tablesIn(sql: string): Promise<string[]> {
+    return withConnection(async (conn) => {
+      if (!conn.getTableNames) throw new Error("This DuckDB cannot parse a query without running it.");
+      // DuckDB gives a name as the query wrote it ("Deaths"); table names ignore case.
+      return [...new Set((await conn.getTableNames(sql)).map((name) => name.toLowerCase()))];
+    });
+  }
+
   function insertArrow(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
     return withConnection(async (conn) => {
       if (!conn.insertArrowFromIPCStream) throw new Error("This DuckDB cannot take Arrow data.");
@@ -217,5 +233,5 @@ export function createRunner(open: () => Promise<DuckDBClientLike>, {maxRows = 1
     });
   }
 
-  return {ready, run, cancel, describe, inspect, insertArrow, onRestart: (listener) => void restartListeners.push(listener)};
+  return {ready, run, cancel, describe, inspect, tablesIn, insertArrow, onRestart: (listener) => void restartListeners.push(listener)};
 }

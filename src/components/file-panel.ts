@@ -14,7 +14,8 @@ import {TEXT_ENCODINGS, isTextEncoding, type TextEncoding} from "./text-encoding
 export interface ListedFile {
   table: string;
   fileName: string;
-  rows: number;
+  /** Null for a stored file still opening. */
+  rows: number | null;
   notes?: string[];
   text?: {encoding: TextEncoding; detectedEncoding: TextEncoding; headerLine: number};
   /** Whether the file is text (CSV, TSV), whose encoding can be chosen. */
@@ -26,7 +27,7 @@ export interface FilePanel {
   showProgress(progress: Progress | null): void;
   showError(message: string): void;
   clearError(): void;
-  /** Lists the open files (table and file name), each with its notes and reading choices. */
+  /** Lists the files (table and file name), each with its notes and reading choices; a stored file still opening has no rows yet. */
   setFiles(files: ListedFile[]): void;
   setNote(text: string): void;
   /** Asks whether a file replaces the table an earlier file of the same name made, or is kept beside it. */
@@ -177,8 +178,10 @@ export function FilePanel({onFiles, onRemove, onReading, dropTarget, persistent}
           const {table, fileName, rows} = file;
           const item = element("li", "sql-file");
           item.dataset.table = table;
+          if (rows === null) item.dataset.opening = "";
           const name = element("code", "", table);
-          const from = element("span", "sql-file-from", ` from ${fileName}, ${COUNT.format(rows)} row${rows === 1 ? "" : "s"} `);
+          const size = rows === null ? "opening from this browser's storage…" : `${COUNT.format(rows)} row${rows === 1 ? "" : "s"}`;
+          const from = element("span", "sql-file-from", ` from ${fileName}, ${size} `);
           const remove = element("button", "sql-file-remove", "Remove");
           remove.type = "button";
           remove.setAttribute("aria-label", `Remove ${table} (${fileName}) from this browser`);

@@ -16,12 +16,12 @@
  */
 import type {TableInfo} from "../lib/tables.js";
 import {AnalystFiles, COLUMN_TYPES, type AnalystFilesOptions, type AnalystTable} from "./analyst-files.js";
-import {FilePanel} from "./file-panel.js";
+import {FilePanel, type ListedFile} from "./file-panel.js";
 import type {ReadChoices} from "./csv-text.js";
 import {FileError} from "./file-readers.js";
 import {openFileStore} from "./file-store.js";
 import {hashForQuery, queryFromHash, type LinkedFiles} from "./query-url.js";
-import {tablesMentioned} from "./sql-identifiers.js";
+import {tablesNamed} from "./sql-tables.js";
 import {TableBrowser} from "./table-browser.js";
 import {CHART_ROWS, chooseChart, markFor, xOptions, yOptions} from "./chart-choice.js";
 import {QuickChart} from "./quick-chart.js";
@@ -120,7 +120,9 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     root.dataset.fileLoads = String(Number(root.dataset.fileLoads) + 1);
   }
   function listFiles(): void {
-    panel?.setFiles([...(files?.tables.values() ?? [])].map((t) => ({table: t.table, fileName: t.fileName, rows: t.rows, notes: t.notes, text: t.text, textFile: t.format === "csv" || t.format === "tsv"})));
+    const open: ListedFile[] = [...(files?.tables.values() ?? [])].map((t) => ({table: t.table, fileName: t.fileName, rows: t.rows, notes: t.notes, text: t.text, textFile: t.format === "csv" || t.format === "tsv"}));
+    const opening: ListedFile[] = [...(files?.restoring ?? [])].filter(([table]) => !files!.tables.has(table)).map(([table, {fileName}]) => ({table, fileName, rows: null}));
+    panel?.setFiles([...open, ...opening]);
   }
   function showTable(table: AnalystTable): void {
     schema.setFileTable({name: table.table, fileName: table.fileName, rows: table.rows, columns: table.columns, overrides: table.overrides});
@@ -175,7 +177,11 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     browser.forget(table);
     listFiles();
   }
-  /** Settles when the stored files are open again (or there is nothing to open them with). */
+  /**
+   * Settles when the file panel is up and the stored files are listed (not
+   * read): they open again in the background, each shown when it is in, and
+   * a query waits only for those it reads.
+   */
   const filesReady: Promise<void> = fileReaders
     ? openFileStore().then(async (store) => {
         files = new AnalystFiles({
@@ -194,20 +200,41 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
           persistent: store.persistent
         });
         main.insertBefore(panel.node, browser.node);
-        await runner.ready.catch(() => undefined);
-        // Once the analysts' database is up, the CSV reader starts in the background, when the page is idle.
-        const idle = (callback: () => void) => ("requestIdleCallback" in window ? requestIdleCallback(callback, {timeout: 2000}) : setTimeout(callback, 200));
-        idle(() => void files!.warm().then(() => (root.dataset.csvReader = "ready"), () => (root.dataset.csvReader = "failed")));
-        const {tables, errors} = await files.restore();
-        tables.forEach(showTable);
-        if (errors.length) panel.showError(errors.map(fileProblem).join("\n"));
+        const restoring = files.restore(showTable);
+        restoring.done.then(({errors}) => {
+          listFiles();
+          if (errors.length) panel!.showError(errors.map(fileProblem).join("\n"));
+        }, (error) => panel!.showError(fileProblem(error)));
+        await restoring.listed;
+        listFiles();
+        // Without stored files to read, the CSV reader starts in the background once the page is idle.
+        void runner.ready.then(() => {
+          const idle = (callback: () => void) => ("requestIdleCallback" in window ? requestIdleCallback(callback, {timeout: 2000}) : setTimeout(callback, 200));
+          idle(() => void files!.warm().then(() => (root.dataset.csvReader = "ready"), () => (root.dataset.csvReader = "failed")));
+        }, () => undefined);
       })
     : Promise.resolve();
 
-  /** The files a query's tables came from, for its link. */
-  function linkedFiles(sql: string): LinkedFiles {
-    const tables = files ? tablesMentioned(sql, files.tables.keys()) : [];
-    return Object.fromEntries(tables.map((t) => [t, files!.tables.get(t)!.fileName]));
+  /**
+   * The tables a query reads, by DuckDB's parser. DuckDB names none for some
+   * queries without binding them (a join's USING needs the tables' columns);
+   * then the analyst's tables the query names token by token (never a word
+   * inside a string or a quoted column name).
+   */
+  async function tablesRead(sql: string): Promise<string[]> {
+    const analysts = () => [...(files?.tables.keys() ?? []), ...(files?.restoring.keys() ?? [])];
+    return runner.tablesIn(sql).catch(() => tablesNamed(sql, analysts()));
+  }
+
+  /** The files the tables a query reads came from, for its link: never a table it only mentions in text. */
+  function filesOf(read: string[]): LinkedFiles {
+    return Object.fromEntries(read.filter((t) => files?.tables.has(t)).map((t) => [t, files!.tables.get(t)!.fileName]));
+  }
+
+  /** Stored files still opening that a query reads, or that the link it came from names. */
+  function stillOpening(read: string[], linked?: LinkedFiles): string[] {
+    const opening = [...(files?.restoring.keys() ?? [])];
+    return [...new Set([...read, ...Object.keys(linked ?? {})])].filter((t) => opening.includes(t));
   }
 
   let databaseReady = false;
@@ -231,10 +258,10 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   /** Runs what the analyst asked for, as a new history entry. */
   function submit(sql: string): void {
     editor.value = sql;
-    const hash = hashForQuery(sql, linkedFiles(sql));
+    const hash = hashForQuery(sql);
     if (location.hash !== hash) history.pushState(null, "", hash);
     lastHash = location.hash;
-    void execute(sql);
+    void execute(sql, undefined, hash);
   }
 
   /** Runs the query the URL carries (or the default one), without adding history. */
@@ -264,7 +291,12 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
       .map(([table, fileName]) => `${table} (from the file “${fileName}”)`);
   }
 
-  async function execute(sql: string, linked?: LinkedFiles): Promise<void> {
+  /**
+   * Runs a query once the stored files it reads are open. `linkHash` is the
+   * address submit() gave it: the files its tables came from are added to it
+   * once DuckDB has parsed the query (a few milliseconds), before it runs.
+   */
+  async function execute(sql: string, linked?: LinkedFiles, linkHash?: string): Promise<void> {
     const id = ++runCount;
     setState("running");
     editor.setBusy(true);
@@ -273,6 +305,21 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     try {
       await filesReady.catch(() => undefined);
       if (id !== runCount) return;
+      const read = await tablesRead(sql);
+      if (id !== runCount) return;
+      const waitFor = stillOpening(read, linked);
+      if (waitFor.length) {
+        const names = waitFor.map((t) => `${t} (from “${files!.restoring.get(t)!.fileName}”)`).join(", ");
+        status.textContent = `Waiting for ${names} to finish opening from this browser's storage; the query runs as soon as ${waitFor.length === 1 ? "it is" : "they are"} in.`;
+        await Promise.allSettled(waitFor.map((t) => files!.restoring.get(t)?.ready));
+        if (id !== runCount) return;
+        status.textContent = "Running…";
+      }
+      const readFiles = filesOf(read);
+      if (linkHash !== undefined && location.hash === linkHash && Object.keys(readFiles).length) {
+        history.replaceState(null, "", hashForQuery(sql, readFiles));
+        lastHash = location.hash;
+      }
       const missing = linked ? missingFiles(linked) : [];
       if (missing.length) {
         resultArea.replaceChildren();
@@ -285,7 +332,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
       }
       const result = await runner.run(sql);
       if (id !== runCount) return;
-      render(sql, result);
+      render(sql, result, readFiles);
       setState("done");
     } catch (error) {
       if (id !== runCount) return; // superseded by a newer query, which reports for itself
@@ -306,10 +353,10 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     }
   }
 
-  function render(sql: string, result: QueryResult): void {
+  function render(sql: string, result: QueryResult, readFiles: LinkedFiles): void {
     const {columns, rows, capped, elapsedMs} = result;
     status.textContent = `${plural(rows.length, "row")}, ${plural(columns.length, "column")} in ${formatDuration(elapsedMs)}.`;
-    const shareUrl = new URL(hashForQuery(sql, linkedFiles(sql)), location.href).href;
+    const shareUrl = new URL(hashForQuery(sql, readFiles), location.href).href;
     const parts: Node[] = [];
     if (capped) {
       parts.push(

@@ -64,6 +64,8 @@ export function nodeRunner(db: BlockingDatabase): QueryRunner & {query(sql: stri
     cancel: () => undefined,
     describe: async () => new Map(),
     inspect,
+    // The blocking build cannot parse without running, and the files' reader never asks.
+    tablesIn: () => Promise.reject(new Error("not available in the blocking DuckDB")),
     insertArrow: async (table, ipc, create) => conn.insertArrowFromIPCStream(ipc, {name: table, schema: "main", create}),
     onRestart: () => undefined,
     query: (sql) => rowsOf(conn.query(sql))
