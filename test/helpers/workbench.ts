@@ -16,8 +16,11 @@ export async function finishedRuns(page: Page): Promise<number> {
   return Number(await page.locator(ROOT).getAttribute("data-runs"));
 }
 
-/** Waits until more than `before` runs have finished and none is running; returns the state. */
-export async function waitForRun(page: Page, before: number, timeout = 30_000): Promise<string> {
+/**
+ * Waits until more than `before` runs have finished and none is running; returns the state. The
+ * limit stops a run that never ends: a first run starts DuckDB, which took over 30 s on a busy machine.
+ */
+export async function waitForRun(page: Page, before: number, timeout = 90_000): Promise<string> {
   await page.waitForFunction(
     ({root, before}) => {
       const node = document.querySelector<HTMLElement>(root);
