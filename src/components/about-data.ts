@@ -33,6 +33,8 @@ export function AboutTheData(...groups: (Record<string, WithStatus> | WithStatus
       item.append(mark, " ");
     }
     item.append(element("strong", "", STATUS_LABELS[status]), `: ${STATUS_NOTES[status]}`);
+    // The status's meaning names the leaked draft's date: the vocabulary's own fact, cited on the pages' figures.
+    item.dataset.sourced = "";
     list.append(item);
   }
   if (disputed) {
