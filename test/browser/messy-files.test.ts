@@ -30,7 +30,8 @@ async function openWorkbench(): Promise<Workbench> {
     void dialog.dismiss();
   });
   await record.page.goto(`${site.server.url}explore${hashForQuery("SELECT 1 AS warm")}`);
-  await waitForRun(record.page, 0);
+  // The first query waits for DuckDB to start, which a loaded machine makes slow.
+  await waitForRun(record.page, 0, 120_000);
   return {...record, context, dialogs};
 }
 
