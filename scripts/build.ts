@@ -48,7 +48,7 @@ async function buildContext(site: string, drawings: string): Promise<BuildContex
   return {
     site,
     charts: new Map(drawn.map(({chart, ...drawing}) => [chart, drawing])),
-    themed: (await themeCss("")) !== "",
+    themed: (await themeCss("", {serif: true})) !== "",
     themeCss: (depth) => themeCss("../".repeat(depth), {serif: true}),
     dataDate: dataDate(),
     browser: null,
