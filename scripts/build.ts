@@ -26,7 +26,7 @@ import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
 import {seedNpmCache} from "./seed-npm-cache.js";
 import {dataDate} from "./steps/stable-dates.js";
 import {StepError, type BuildContext, type DrawnChart} from "./steps/step.js";
-import {themeCss} from "./theme-css.js";
+import {themeCss, themeFontPreloads} from "./theme-css.js";
 
 function parseOutput(argv: string[]): string {
   const i = argv.indexOf("--out");
@@ -50,6 +50,7 @@ async function buildContext(site: string, drawings: string): Promise<BuildContex
     charts: new Map(drawn.map(({chart, ...drawing}) => [chart, drawing])),
     themed: (await themeCss("", {serif: true})) !== "",
     themeCss: (depth) => themeCss("../".repeat(depth), {serif: true}),
+    themePreloads: (depth) => themeFontPreloads("../".repeat(depth)),
     dataDate: dataDate(),
     browser: null,
     files: new Map()

@@ -33,6 +33,7 @@
 import {createHash} from "node:crypto";
 import {parse} from "parse5";
 import type {DefaultTreeAdapterMap} from "parse5";
+import {escapeHtml} from "../src/lib/format.js";
 import {RewriteError} from "./static-html.js";
 
 type Node = DefaultTreeAdapterMap["node"];
@@ -151,8 +152,6 @@ export function uncoveredCode(html: string): InlineCode[] {
   });
 }
 
-const escapeAttribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
-
 /**
  * The page with its policy as the first element after the charset: a `<meta>`
  * policy governs only what comes after it. Refuses a page that already states
@@ -167,7 +166,7 @@ export function withPolicy(html: string, where: string): string {
   const first = head.childNodes.find((child): child is Element => "tagName" in child);
   const charset = first?.tagName === "meta" && first.attrs.some((a) => a.name === "charset") ? first.sourceCodeLocation : undefined;
   const at = charset?.endOffset ?? headStart.endOffset;
-  const meta = `\n<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(pagePolicy(html))}">`;
+  const meta = `\n<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pagePolicy(html))}">`;
   const secured = html.slice(0, at) + meta + html.slice(at);
   const uncovered = uncoveredCode(secured);
   if (uncovered.length > 0) {

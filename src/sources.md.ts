@@ -79,7 +79,7 @@ function entry(source: SourceEntry, {evidence, copiedBy, byId}: Copies): string 
 /** A publisher's sources, newest first, under its name. */
 function publisherSection(kind: SourceKind, publisher: string, list: SourceEntry[], copies: Copies): string {
   return `<section class="source-publisher" id="${slug(`${kind} ${publisher}`)}">
-<h3>${escapeHtml(publisher)} <span class="source-count">(${formatCount(list.length)})</span></h3>
+<h3>${escapeHtml(publisher)} <span class="source-count" data-count-of="sources">(${formatCount(list.length)})</span></h3>
 <ul class="source-list">
 ${list.map((e) => entry(e, copies)).join("\n")}
 </ul>
@@ -120,7 +120,7 @@ head: ${JSON.stringify(`<link rel="icon" href="data:,"><script type="application
 
 # Sources
 
-<p class="lede">Every page this notebook cites, ${formatCount(entries.length)} in all, grouped by the kind of source and by publisher. A figure is shown as final only when a primary document or original reporting states it; a figure that rests only on a secondary source or a copy is marked as secondary wherever it appears.</p>
+<p class="lede" data-count-of="sources">Every page this notebook cites, ${formatCount(entries.length)} in all, grouped by the kind of source and by publisher. A figure is shown as final only when a primary document or original reporting states it; a figure that rests only on a secondary source or a copy is marked as secondary wherever it appears.</p>
 
 <nav aria-label="Sources by kind and publisher">
 <ul class="source-summary">

@@ -17,6 +17,14 @@ export const newsroomTheme: Step = {
     const style = document.createElement("style");
     style.setAttribute("data-newsroom-theme", "");
     style.textContent = `\n${css}\n`;
+    // Before the stylesheets, so the fonts are asked for first.
+    const first = document.head.querySelector('link[rel="stylesheet"]');
+    for (const href of await build.themePreloads(page.depth)) {
+      const link = document.createElement("link");
+      for (const [name, value] of Object.entries({rel: "preload", as: "font", type: "font/woff2", crossorigin: "", href})) link.setAttribute(name, value);
+      document.head.insertBefore(link, first);
+      document.head.insertBefore(document.createTextNode("\n"), first);
+    }
     document.head.append(style, "\n");
     return 1;
   },

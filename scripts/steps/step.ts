@@ -46,6 +46,8 @@ export interface BuildContext {
   /** Whether a newsroom theme is set (src/theme.ts), and its CSS for a page at this depth. */
   themed: boolean;
   themeCss(depth: number): Promise<string>;
+  /** The theme's font files a page at this depth preloads. */
+  themePreloads(depth: number): Promise<string[]>;
   /** The date every data file is given (milliseconds since 1970). */
   dataDate: number;
   /** Chromium and a server of the staging export, when Chromium is installed. */

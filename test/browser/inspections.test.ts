@@ -120,7 +120,7 @@ describe("timeline", () => {
   });
 
   for (const width of [1280, 390]) {
-    test(`a month-dated event is drawn across its month and listed as "Month YYYY" (${width} px)`, async () => {
+    test(`a month-dated event is drawn inside its month, not as a day's dot, and listed as "Month YYYY" (${width} px)`, async () => {
       const month = record.events.find((e) => e.date_precision === "month")!;
       const when = formatDate(month.date, "month");
       assert.match(when, /^[A-Z][a-z]+ \d{4}$/);
@@ -135,14 +135,17 @@ describe("timeline", () => {
             .map((t) => ({year: Number(t.textContent), x: t.getBoundingClientRect().left + t.getBoundingClientRect().width / 2}));
           const [a, b] = [ticks[0], ticks[ticks.length - 1]];
           const mark = [...svg.querySelectorAll(".chart-mark")].find((m) => m.getAttribute("aria-label")?.startsWith(`${label} · `));
-          return {yearA: a.year, yearB: b.year, px: b.x - a.x, width: mark?.getBoundingClientRect().width ?? null, tag: mark?.tagName ?? null};
+          const box = mark?.getBoundingClientRect();
+          return {yearA: a.year, xA: a.x, yearB: b.year, px: b.x - a.x, centre: box ? box.left + box.width / 2 : null, width: box?.width ?? null, tag: mark?.tagName ?? null};
         }, when);
-        assert.ok(measured.width !== null, `no mark labelled ${when}`);
+        assert.ok(measured.centre !== null, `no mark labelled ${when}`);
         const pxPerDay = measured.px / ((Date.UTC(measured.yearB, 0, 1) - Date.UTC(measured.yearA, 0, 1)) / DAY);
-        const monthDays = (Date.UTC(+month.date.slice(0, 4), +month.date.slice(5, 7), 1) - Date.UTC(+month.date.slice(0, 4), +month.date.slice(5, 7) - 1, 1)) / DAY;
-        assert.equal(measured.tag, "rect", "a span, not a dot");
-        assert.ok(measured.width! > pxPerDay * 1.5, "wider than a day");
-        assert.ok(Math.abs(measured.width! - monthDays * pxPerDay) < Math.max(1.5, 0.1 * monthDays * pxPerDay), `as wide as ${monthDays} days: ${measured.width} px vs ${monthDays * pxPerDay} px`);
+        const [year, monthIndex] = [+month.date.slice(0, 4), +month.date.slice(5, 7) - 1];
+        const xOf = (ms: number) => measured.xA + ((ms - Date.UTC(measured.yearA, 0, 1)) / DAY) * pxPerDay;
+        const [from, to] = [xOf(Date.UTC(year, monthIndex, 1)), xOf(Date.UTC(year, monthIndex + 1, 1))];
+        // A month too narrow to see on this axis is a square (a symbol path); a day is a round dot (a circle).
+        assert.equal(measured.tag, to - from >= 14 ? "rect" : "path", "a month's mark, not a day's dot");
+        assert.ok(measured.centre! >= from - 1.5 && measured.centre! <= to + 1.5, `inside its month: ${measured.centre} px, the month ${from}–${to} px`);
       } finally {
         await context.close();
       }

@@ -7,8 +7,13 @@
 import type {Page} from "playwright-core";
 
 export async function liveCharts(page: Page): Promise<void> {
-  for (let left = await page.locator(".static-chart").count(); left > 0; left = await page.locator(".static-chart").count()) {
-    await page.locator(".static-chart").first().evaluate((node) => node.scrollIntoView({block: "center"}));
+  for (;;) {
+    // One step in the page: a chart may go live on its own (when the browser is idle) between two calls.
+    const left = await page.evaluate(() => {
+      document.querySelector(".static-chart")?.scrollIntoView({block: "center"});
+      return document.querySelectorAll(".static-chart").length;
+    });
+    if (left === 0) break;
     await page.waitForFunction((before) => document.querySelectorAll(".static-chart").length < before, left, {timeout: 10_000});
   }
   await page.evaluate(() => window.scrollTo(0, 0));

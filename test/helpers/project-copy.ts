@@ -4,7 +4,8 @@
  * own dist/ and Framework caches are then never written while the browser
  * tests read them, and such tests can run beside each other.
  *
- * The copy is the project as the suite's build left it, sharing node_modules:
+ * The copy is the project as the suite's build left it, sharing node_modules
+ * and the repository's history (the landing page's dateline is dated from it):
  * with the seeded npm modules, the loaders' cached output and the build's
  * stamps, which the build reuses only where their inputs are the same (the
  * stamps hash files by their path inside the project, not where it is), so
@@ -33,6 +34,8 @@ export function copyProject(): ProjectCopy {
   const root = join(scratch, "project");
   for (const entry of readdirSync(projectRoot).filter(copied)) cpSync(join(projectRoot, entry), join(root, entry), {recursive: true});
   symlinkSync(join(projectRoot, "node_modules"), join(root, "node_modules"));
+  // The history too, read only: the landing page's dateline is dated from it, so a copy builds the same commit's bytes.
+  symlinkSync(join(projectRoot, ".git"), join(root, ".git"));
   return {root, dist: join(root, "dist"), remove: () => rmSync(scratch, {recursive: true, force: true})};
 }
 

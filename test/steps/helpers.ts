@@ -31,7 +31,7 @@ export function drawings(ids: string[]): Map<string, DrawnChart> {
 }
 
 export function context(overrides: Partial<BuildContext> = {}): BuildContext {
-  return {site: "/nowhere", charts: new Map(), themed: false, themeCss: async () => "", dataDate: Date.UTC(2024, 0, 31), browser: null, files: new Map(), ...overrides};
+  return {site: "/nowhere", charts: new Map(), themed: false, themeCss: async () => "", themePreloads: async () => [], dataDate: Date.UTC(2024, 0, 31), browser: null, files: new Map(), ...overrides};
 }
 
 /** Runs the steps on a page as the build does; returns the page after them. */

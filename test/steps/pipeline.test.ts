@@ -41,14 +41,18 @@ test("one pass writes every page through the steps that apply to it, and the fil
       "share tags": 3,
       "static cells": 0,
       "download links": 3,
-      "deferred start": 0
+      "deferred start": 0,
+      "content security policy": 3
     });
-    assert.equal(files, markedCharts(fixture("deaths.html")).length);
+    // A CSV download per chart, and the hosts' header file.
+    assert.equal(files, markedCharts(fixture("deaths.html")).length + 1);
     const deaths = await readFile(join(dir, "deaths.html"), "utf8");
     assert.match(deaths, /<html lang="en-GB">/);
+    assert.match(deaths, /<meta http-equiv="Content-Security-Policy" content="[^"]*connect-src 'self'/);
     assert.match(deaths, /class="static-chart"/);
     assert.match(deaths, /<meta property="og:image" content="charts\/[\w-]+\.png">/);
-    assert.deepEqual(await readdir(join(dir, "_file", "downloads")).then((names) => names.length), files);
+    assert.deepEqual(await readdir(join(dir, "_file", "downloads")).then((names) => names.length), files - 1);
+    assert.match(await readFile(join(dir, "_headers"), "utf8"), /Content-Security-Policy: .*connect-src 'self'/);
   } finally {
     await rm(dir, {recursive: true, force: true});
   }
