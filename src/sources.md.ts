@@ -79,7 +79,7 @@ function entry(source: SourceEntry, {evidence, copiedBy, byId}: Copies): string 
 /** A publisher's sources, newest first, under its name. */
 function publisherSection(kind: SourceKind, publisher: string, list: SourceEntry[], copies: Copies): string {
   return `<section class="source-publisher" id="${slug(`${kind} ${publisher}`)}">
-<h3>${escapeHtml(publisher)} <span class="source-count" data-count-of="sources">(${formatCount(list.length)})</span></h3>
+<h3 data-sourced>${escapeHtml(publisher)} <span class="source-count" data-count-of="sources">(${formatCount(list.length)})</span></h3>
 <ul class="source-list">
 ${list.map((e) => entry(e, copies)).join("\n")}
 </ul>
