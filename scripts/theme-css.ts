@@ -28,7 +28,8 @@ export async function themeCss(root: string, {serif = false} = {}): Promise<stri
   const rules: string[] = [];
   if (serif && THEME.serif) {
     for (const {file, weight, style} of await themeFontFiles("woff2", THEME.serif)) {
-      rules.push(`@font-face { font-family: "${THEME.serif.family}"; font-style: ${style}; font-weight: ${weight}; font-display: swap; src: url("${root}${FONT_DIR}/${file}") format("woff2"); }`);
+      // "optional": preloaded (themeFontPreloads), the serif is there for the first paint; a face that is not never swaps in later and moves the text.
+      rules.push(`@font-face { font-family: "${THEME.serif.family}"; font-style: ${style}; font-weight: ${weight}; font-display: optional; src: url("${root}${FONT_DIR}/${file}") format("woff2"); }`);
     }
   }
   if (THEME.font) {
@@ -50,7 +51,7 @@ export async function themeCss(root: string, {serif = false} = {}): Promise<stri
  * emphasis), so the running text is set in them from the first paint and does not shift when they
  * arrive (measured: a layout shift of 0.2 to 0.27 on every story page without the preload; 0.04 on
  * /ratings, whose emphasis is italic, with the upright faces alone; at most 0.006 with these).
- * Bold italics are rare enough to swap in.
+ * A face still on its way at the first paint is not swapped in later (font-display: optional).
  */
 export async function themeFontPreloads(root: string): Promise<string[]> {
   if (!THEME.serif) return [];
