@@ -28,7 +28,7 @@ const NEEDS_EXPORT = ["build", "browser"];
  * Files at once: one a core. With three, on two cores shared with other work
  * (load average 35 to 58), the SQL page's first queries overran their 30 s.
  */
-const CONCURRENCY = {fast: 2, all: 2};
+const CONCURRENCY = {fast: 2, all: Number(process.env.SHFT_TEST_CONCURRENCY ?? 2)};
 
 function testFiles(folder: string): string[] {
   return readdirSync(join(testDir, folder), {recursive: true})

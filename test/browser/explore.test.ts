@@ -8,7 +8,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import {readFile} from "node:fs/promises";
-import {test} from "node:test";
+import {after, test} from "node:test";
 import type {BrowserContext, Download} from "playwright-core";
 import {hashForQuery} from "../../src/components/query-url.js";
 import {SQL_EXAMPLES} from "../../src/components/sql-examples.js";
@@ -54,6 +54,26 @@ async function closeClean(workbench: Workbench): Promise<void> {
   }
 }
 
+let shared: Workbench | undefined;
+
+/**
+ * One workbench for the tests that only run queries and open files: opening /explore starts
+ * DuckDB and loads every table of the catalog, most of such a test's time. The tests use table
+ * names of their own, and each checks that it caused no console error, failed request, request
+ * off this machine or dialog.
+ */
+async function onSharedWorkbench(run: (workbench: Workbench) => Promise<void>): Promise<void> {
+  shared ??= await openWorkbench("SELECT 1 AS warm");
+  const seen = {consoleErrors: shared.consoleErrors.length, failedRequests: shared.failedRequests.length, offHostRequests: shared.offHostRequests.length, dialogs: shared.dialogs.length};
+  await run(shared);
+  for (const key of Object.keys(seen) as (keyof typeof seen)[]) assert.deepEqual(shared[key].slice(seen[key]), [], key);
+}
+
+after(async () => {
+  // The session's browser may already be closed, and with it this context.
+  await shared?.context.close().catch(() => undefined);
+});
+
 async function alertText(workbench: Workbench): Promise<string> {
   const alert = workbench.page.locator(".sql-editor [role=alert]");
   assert.ok(await alert.isVisible(), "the error message is visible");
@@ -86,24 +106,21 @@ test("a query opened from a #sql= link runs and returns the rows of data/", asyn
 test("every table of the catalog is loaded, with all its rows", async () => {
   const catalog = tableCatalog(loadFactBase());
   const sql = catalog.map((t) => `SELECT '${t.name}' AS table_name, count(*) AS row_count FROM ${t.name}`).join("\nUNION ALL\n") + "\nORDER BY table_name";
-  const workbench = await openWorkbench(sql);
-  try {
-    assert.equal(workbench.firstState, "done");
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
+    assert.equal(await runQuery(page, sql), "done");
     const expected = catalog.map((t) => [t.name, String(t.rows)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
     assert.deepEqual(await resultRows(workbench.page), expected);
     // The schema browser lists the same tables, with DuckDB's types filled in once loaded.
     assert.deepEqual(await workbench.page.locator(".sql-schema details").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.table)), catalog.map((t) => t.name));
     await workbench.page.waitForFunction(() => document.querySelector(".sql-schema details[data-table=events] .sql-schema-type")?.textContent === "VARCHAR");
     assert.equal(await workbench.page.locator(".sql-schema-missing:visible").count(), 0, "no catalog table is missing from the database");
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("DuckDB's error is shown as an alert beside the editor, and the next query runs", async () => {
-  const workbench = await openWorkbench("SELECT 1 AS warm");
-  const page = workbench.page;
-  try {
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
     const cases: [string, RegExp][] = [
       ["SELEC event_id FROM events", /syntax error at or near "SELEC"/i],
       ["SELECT * FROM no_such_table", /no_such_table/],
@@ -120,17 +137,14 @@ test("DuckDB's error is shown as an alert beside the editor, and the next query 
     assert.equal(await runQuery(page, "SELECT count(*) AS n FROM sources", {shortcut: true}), "done", "Ctrl+Enter runs the next query");
     assert.equal(await page.locator(".sql-editor [role=alert]").isVisible(), false, "the error is cleared");
     assert.deepEqual(await resultRows(page), [[String(dataRows("sources").length)]]);
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("markup in values, column names and errors is shown as text and runs nothing", async () => {
   const img = "<img src=x onerror=alert(1)>";
-  const workbench = await openWorkbench(`SELECT '${img}' AS label, '<script>alert(2)</script>' AS "<b>bold</b>", 1 AS n`);
-  const page = workbench.page;
-  try {
-    assert.equal(workbench.firstState, "done");
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
+    assert.equal(await runQuery(page, `SELECT '${img}' AS label, '<script>alert(2)</script>' AS "<b>bold</b>", 1 AS n`), "done");
     assert.deepEqual(await resultRows(page), [[img, "<script>alert(2)</script>", "1"]]);
     assert.deepEqual(await resultHeaders(page), ["label", "<b>bold</b>", "n"]);
     // The quick chart labels its bar with the same text.
@@ -142,18 +156,15 @@ test("markup in values, column names and errors is shown as text and runs nothin
     // An image made from a value, even one never put in the page, requests its src; its 404 would be
     // among the failed requests closeClean checks once every request has finished.
     await networkSettled(page);
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("the CSV and JSON downloads hold every row, even when the table shows only some", async () => {
   const expected = dataRows("events").length * dataRows("sources").length;
   assert.ok(expected > 1000, "the query is meant to overflow the table");
-  const workbench = await openWorkbench("SELECT e.event_id, s.source_id, e.date_from FROM events AS e CROSS JOIN sources AS s ORDER BY e.event_id, s.source_id");
-  const page = workbench.page;
-  try {
-    assert.equal(workbench.firstState, "done");
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
+    assert.equal(await runQuery(page, "SELECT e.event_id, s.source_id, e.date_from FROM events AS e CROSS JOIN sources AS s ORDER BY e.event_id, s.source_id"), "done");
     assert.equal(await page.locator(".sql-result-table tbody tr").count(), 1000);
     assert.match((await page.locator(".sql-truncated").textContent()) ?? "", new RegExp(`first 1,000 of ${expected.toLocaleString("en-GB")} rows`));
     const shown = await resultRows(page);
@@ -171,20 +182,17 @@ test("the CSV and JSON downloads hold every row, even when the table shows only 
     const records = JSON.parse(json.text) as Record<string, string>[];
     assert.equal(records.length, expected);
     assert.deepEqual(records.map((r) => [r.event_id, r.source_id, r.date_from]), csvRows);
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("downloads keep a HUGEINT sum as a plain number and NULL as empty / null", async () => {
   const total = dataRows("comparators").reduce((sum, row) => sum + (row.get("denominator") ? Number(row.get("denominator")) : 0), 0);
-  const workbench = await openWorkbench("SELECT sum(denominator) AS total, NULL AS nothing FROM comparators");
-  try {
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
+    assert.equal(await runQuery(page, "SELECT sum(denominator) AS total, NULL AS nothing FROM comparators"), "done");
     assert.equal((await downloadText(workbench, "button.sql-download-csv")).text, `\uFEFFtotal,nothing\r\n${total},\r\n`);
     assert.deepEqual(JSON.parse((await downloadText(workbench, "button.sql-download-json")).text), [{total, nothing: null}]);
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("running a query adds history; Back and Forward restore and re-run queries", async () => {
@@ -222,17 +230,15 @@ test("running a query adds history; Back and Forward restore and re-run queries"
 
 test("SUM over an integer column shows a plain number, HUGEINTs stay exact", async () => {
   const total = dataRows("comparators").reduce((sum, row) => sum + (row.get("denominator") ? Number(row.get("denominator")) : 0), 0);
-  const workbench = await openWorkbench("SELECT sum(denominator) AS total FROM comparators");
-  const page = workbench.page;
-  try {
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
+    assert.equal(await runQuery(page, "SELECT sum(denominator) AS total FROM comparators"), "done");
     assert.deepEqual(await resultRows(page), [[String(total)]]);
     // 2^127 - 1 has more digits than a double holds: it must come through digit for digit.
     const largest = (2n ** 127n - 1n).toString();
     assert.equal(await runQuery(page, `SELECT ${largest}::HUGEINT AS largest, -${largest}::HUGEINT AS smallest, 1.50::DECIMAL(10,2) AS price`), "done");
     assert.deepEqual(await resultRows(page), [[largest, `-${largest}`, "1.5"]]);
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("dates read YYYY-MM-DD and NULL reads NULL, set apart", async () => {
@@ -240,26 +246,23 @@ test("dates read YYYY-MM-DD and NULL reads NULL, set apart", async () => {
     .filter((row) => row.get("date_precision") === "day")
     .map((row) => row.get("date")!)
     .sort()[0];
-  const workbench = await openWorkbench("SELECT min(date_from) AS first_day, NULL AS nothing, 'NULL' AS text FROM events WHERE date_precision = 'day'");
-  const page = workbench.page;
-  try {
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
+    assert.equal(await runQuery(page, "SELECT min(date_from) AS first_day, NULL AS nothing, 'NULL' AS text FROM events WHERE date_precision = 'day'"), "done");
     assert.deepEqual(await resultRows(page), [[firstDay, "NULL", "NULL"]]);
     const classes = await page.locator(".sql-result-table tbody td").evaluateAll((cells) => cells.map((c) => c.className));
     assert.equal(classes[1], "sql-null", "a real NULL is marked");
     assert.notEqual(classes[2], "sql-null", "the text 'NULL' is not");
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("other DuckDB types read as DuckDB writes them (or say to cast them); an empty result keeps its columns", async () => {
   const sql = `SELECT 'good'::ENUM('good', 'bad')::VARCHAR AS rating, 'bad'::ENUM('good', 'bad') AS enum, [1, 2] AS list, {'a': 1, 'b': 'x'} AS struct, true AS flag,
     TIME '12:00:01.5' AS clock, TIMESTAMP '2016-04-28 18:30:00' AS moment, 'ab'::BLOB AS bytes, INTERVAL 3 DAY AS gap,
     2::BIGINT ** 62 AS big_double, 0.1 + 0.2 AS decimal_sum, 0.1::DOUBLE + 0.2 AS double_sum`;
-  const workbench = await openWorkbench(sql);
-  const page = workbench.page;
-  try {
-    assert.equal(workbench.firstState, "done");
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
+    assert.equal(await runQuery(page, sql), "done");
     assert.deepEqual(await resultRows(page), [
       ["good", "cast to VARCHAR to show", "[1, 2]", "{'a': 1, 'b': 'x'}", "true", "12:00:01.5", "2016-04-28 18:30:00", "ab", "cast to VARCHAR to show", "4611686018427388000", "0.3", "0.3"]
     ]);
@@ -269,16 +272,14 @@ test("other DuckDB types read as DuckDB writes them (or say to cast them); an em
     assert.deepEqual(await resultHeaders(page), ["event_id", "date_from"]);
     assert.deepEqual(await resultRows(page), []);
     assert.match((await page.locator(".sql-status").textContent()) ?? "", /^0 rows, 2 columns/);
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("column headers sort the rows by click and by keyboard, and say so with aria-sort", async () => {
   const dates = dataRows("events").map((row) => row.get("date")!);
-  const workbench = await openWorkbench("SELECT event_id, date FROM events");
-  const page = workbench.page;
-  try {
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
+    assert.equal(await runQuery(page, "SELECT event_id, date FROM events"), "done");
     const header = page.locator(".sql-result-table th", {hasText: "date"}).last();
     await header.locator("button").click();
     assert.equal(await header.getAttribute("aria-sort"), "ascending");
@@ -289,15 +290,12 @@ test("column headers sort the rows by click and by keyboard, and say so with ari
     assert.equal(await header.getAttribute("aria-sort"), "descending");
     assert.deepEqual(await column(), [...dates].sort().reverse());
     assert.equal(await page.locator(".sql-result-table th[aria-sort]").count(), 1, "only the sorted column carries aria-sort");
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("a runaway query can be cancelled, and the next query runs", async () => {
-  const workbench = await openWorkbench("SELECT 1 AS warm");
-  const page = workbench.page;
-  try {
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
     const runs = await finishedRuns(page);
     await page.locator("#sql-input").fill("SELECT count(*) FROM range(1000000000000) AS a(i) WHERE i % 7 = 3");
     await page.locator("button.sql-run").click();
@@ -309,9 +307,7 @@ test("a runaway query can be cancelled, and the next query runs", async () => {
     assert.match((await page.locator(".sql-status").textContent()) ?? "", /cancelled/i);
     assert.equal(await runQuery(page, "SELECT 40 + 2 AS answer"), "done");
     assert.deepEqual(await resultRows(page), [["42"]]);
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("a query from a link cannot make the browser fetch from another host", async () => {
@@ -326,10 +322,9 @@ test("a query from a link cannot make the browser fetch from another host", asyn
 
 test("the quick chart picks a mark from the column types and follows the x/y selects", async () => {
   const example = SQL_EXAMPLES.find((e) => e.id === "findings-by-theme-year")!;
-  const workbench = await openWorkbench(example.sql);
-  const page = workbench.page;
-  try {
-    assert.equal(workbench.firstState, "done");
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
+    assert.equal(await runQuery(page, example.sql), "done");
     const frame = page.locator(".sql-chart figure.chart-frame");
     assert.equal(await frame.locator(".chart-title").textContent(), "findings by theme");
     assert.equal(await page.locator(".sql-chart-mark").textContent(), "bar chart");
@@ -338,9 +333,7 @@ test("the quick chart picks a mark from the column types and follows the x/y sel
     assert.equal(await frame.locator(".chart-title").textContent(), "findings by year");
     assert.equal(await page.locator(".sql-chart-mark").textContent(), "dot chart");
     assert.equal(await page.locator(".sql-chart .chart-embed").count(), 0, "an ad-hoc chart offers no embed code");
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
@@ -385,9 +378,8 @@ async function fileAlert(workbench: Workbench): Promise<string> {
 test("a spreadsheet's CSV and a Parquet file open as tables, are queried, and join the fact base", async () => {
   const csv = spreadsheetCsv();
   const parquet = sourcesParquet();
-  const workbench = await openWorkbench("SELECT 1 AS warm");
-  const page = workbench.page;
-  try {
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
     await openFiles(workbench, [csv, parquet]);
     assert.equal(await page.locator(".sql-files [role=alert]").isVisible(), false, "no error");
     // Named after the files, listed with their row counts and DuckDB's types.
@@ -423,17 +415,14 @@ test("a spreadsheet's CSV and a Parquet file open as tables, are queried, and jo
     await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>(".sql-workbench")?.dataset.fileLoads) > n, Number(runs));
     assert.equal(await runQuery(page, "SELECT day FROM my_events_2016"), "done");
     assert.deepEqual((await resultRows(page)).map((r) => r[0]), csv.rows.map((r) => r.day.split("-").reverse().join("/")));
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("a broken file gets an alert naming it (and its line), and the open tables keep working", async () => {
   const csv = spreadsheetCsv("Good.csv");
   const ragged = raggedCsv();
-  const workbench = await openWorkbench("SELECT 1 AS warm");
-  const page = workbench.page;
-  try {
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
     await openFiles(workbench, [csv]);
     await openFiles(workbench, [ragged]);
     const message = await fileAlert(workbench);
@@ -445,16 +434,13 @@ test("a broken file gets an alert naming it (and its line), and the open tables 
     assert.deepEqual(await resultRows(page), [[String(csv.rows.length)]]);
     assert.equal(await runQuery(page, "SELECT count(*) AS n FROM events"), "done");
     assert.deepEqual(await resultRows(page), [[String(dataRows("events").length)]]);
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("facets filter the rows and show the SQL they make; search and sort too", async () => {
   const events = dataRows("events");
-  const workbench = await openWorkbench("SELECT 1 AS warm");
-  const page = workbench.page;
-  try {
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
     await page.locator(".sql-schema details[data-table=events] summary").click();
     let runs = await finishedRuns(page);
     await page.locator(".sql-schema details[data-table=events] button.sql-browse-table").click();
@@ -507,9 +493,7 @@ test("facets filter the rows and show the SQL they make; search and sort too", a
     await facet.locator(`button.sql-facet-value[data-value="${category}"]`).click();
     assert.equal(await waitForRun(page, runs), "done");
     assert.doesNotMatch(await page.locator("#sql-input").inputValue(), /WHERE/);
-  } finally {
-    await closeClean(workbench);
-  }
+  });
 });
 
 test("files stay after a reload until removed; a link needing a file this browser lacks names it", async () => {

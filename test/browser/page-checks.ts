@@ -9,12 +9,51 @@
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
-import {openPage, waitForCells} from "../../scripts/chromium.js";
+import type {Page} from "playwright-core";
+import {openPage, waitForCells, type PageRecord} from "../../scripts/chromium.js";
 import type {SiteSession} from "../helpers/session.js";
 import {unformattedNumbersInPage, unsourcedNumbersInPage} from "../helpers/unsourced-numbers.js";
-import {PAGE_EXPECTATIONS} from "./expectations.js";
+import {PAGE_EXPECTATIONS, type PageExpectation} from "./expectations.js";
 
 const BROKEN_TEXT = /\b(NaN|undefined|Infinity)\b|\[object Object\]/;
+
+/** axe's rules whose answer depends on the colours a page is drawn in. */
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/** No moderate, serious or critical violation of axe's rules (or of `rules` only). */
+async function assertAxe(page: Page, rules?: string[]): Promise<void> {
+  const builder = new AxeBuilder({page});
+  const axe = await (rules ? builder.withRules(rules) : builder).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "moderate" || v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`), []);
+}
+
+/** A chart counts when its frame holds a drawn SVG and names it with a text alternative. */
+async function assertCharts(page: Page, expected: PageExpectation): Promise<void> {
+  const charts = await page.locator("figure.chart-frame:visible:has(.chart-body[aria-label] svg)").count();
+  assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);
+  // A page's own controls (the workbench's) may appear after its cells have run: waited for, not counted at once.
+  for (const selector of expected.selectors ?? []) {
+    await page.locator(selector).first().waitFor({state: "attached", timeout: 30_000}).catch(() => assert.fail(`missing ${selector}`));
+  }
+}
+
+function assertClean(record: PageRecord): void {
+  assert.deepEqual(record.consoleErrors, [], "console errors");
+  assert.deepEqual(record.failedRequests, [], "failed requests");
+  assert.deepEqual(record.offHostRequests, [], "requests off this machine");
+}
+
+/**
+ * Runs in the page: every element's tag, its attributes that name or describe it, and the text
+ * a reader sees, in document order; colours and styles left out.
+ */
+function structureOfPage(): string {
+  const named = ["id", "role", "aria-label", "aria-labelledby", "aria-describedby", "alt", "title", "href", "tabindex"];
+  return [...document.body.querySelectorAll("*")]
+    .map((e) => [e.tagName, ...named.map((a) => e.getAttribute(a) ?? "")].join("|"))
+    .join("\n") + "\n" + document.body.innerText;
+}
 
 /** The checks, for each page of PAGE_EXPECTATIONS that `which` picks. */
 export function checkPages(site: SiteSession, which: (path: string) => boolean): void {
@@ -35,71 +74,87 @@ export function checkPages(site: SiteSession, which: (path: string) => boolean):
         }
       });
 
-      for (const colorScheme of ["light", "dark"] as const) {
-        test(`renders cleanly in ${colorScheme} mode`, async () => {
-          const context = await site.browser.newContext({colorScheme, viewport: {width: 1280, height: 900}});
-          try {
-            const record = await openPage(context, site.server.origin);
-            const response = await record.page.goto(site.server.url + path.slice(1));
-            assert.equal(response?.status(), 200);
-            await waitForCells(record.page);
-            // Embed pages are static pages of their own (scripts/embed-page.ts), without Framework's layout.
-            const text = await record.page.locator(path.startsWith("/embed/") ? "#embed" : "#observablehq-main").innerText();
-            assert.doesNotMatch(text, BROKEN_TEXT, "the page shows a broken value");
-            assert.equal(await record.page.locator(".observablehq--error").count(), 0, "a cell failed");
-            // Headings in order: none skips a level on the way down, and there is one h1.
-            const levels = await record.page.locator("#observablehq-main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
-            if (!path.startsWith("/embed/")) assert.equal(levels.filter((l) => l === 1).length, 1, "one h1");
-            levels.forEach((level, i) => assert.ok(i === 0 || level <= levels[i - 1] + 1, `heading h${level} follows h${levels[i - 1]}: ${JSON.stringify(levels)}`));
-            // Link previews: a description and the Open Graph and Twitter card tags, with an image that exists.
-            if (!path.startsWith("/embed/")) {
-              const meta = await record.page.evaluate(() =>
-                Object.fromEntries([...document.head.querySelectorAll("meta[name], meta[property]")].map((m) => [m.getAttribute("name") ?? m.getAttribute("property"), m.getAttribute("content")]))
-              );
-              for (const key of ["description", "og:title", "og:description", "og:image", "twitter:card", "twitter:title", "twitter:description", "twitter:image"]) {
-                assert.ok(meta[key], `no ${key} tag`);
-              }
-              const image = await record.page.evaluate((src) => fetch(new URL(src, location.href)).then((r) => [r.status, r.headers.get("content-type")]), meta["og:image"]!);
-              assert.deepEqual(image, [200, "image/png"], `the preview image ${meta["og:image"]}`);
-            }
-            // Every table says what it holds.
-            const uncaptioned = await record.page.locator("#observablehq-main table").evaluateAll((tables) =>
-              tables.filter((t) => !(t as HTMLTableElement).caption?.textContent?.trim() && !t.getAttribute("aria-label") && !t.getAttribute("aria-labelledby")).map((t) => t.className || t.outerHTML.slice(0, 80))
+      /** The light page's elements and text, which the dark page must match (see the dark test). */
+      let lightStructure = "";
+
+      test("renders cleanly in light mode", async () => {
+        const context = await site.browser.newContext({colorScheme: "light", viewport: {width: 1280, height: 900}});
+        try {
+          const record = await openPage(context, site.server.origin);
+          const response = await record.page.goto(site.server.url + path.slice(1));
+          assert.equal(response?.status(), 200);
+          await waitForCells(record.page);
+          // Embed pages are static pages of their own (scripts/embed-page.ts), without Framework's layout.
+          const text = await record.page.locator(path.startsWith("/embed/") ? "#embed" : "#observablehq-main").innerText();
+          assert.doesNotMatch(text, BROKEN_TEXT, "the page shows a broken value");
+          assert.equal(await record.page.locator(".observablehq--error").count(), 0, "a cell failed");
+          // Headings in order: none skips a level on the way down, and there is one h1.
+          const levels = await record.page.locator("#observablehq-main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+          if (!path.startsWith("/embed/")) assert.equal(levels.filter((l) => l === 1).length, 1, "one h1");
+          levels.forEach((level, i) => assert.ok(i === 0 || level <= levels[i - 1]! + 1, `heading h${level} follows h${levels[i - 1]}: ${JSON.stringify(levels)}`));
+          // Link previews: a description and the Open Graph and Twitter card tags, with an image that exists.
+          if (!path.startsWith("/embed/")) {
+            const meta = await record.page.evaluate(() =>
+              Object.fromEntries([...document.head.querySelectorAll("meta[name], meta[property]")].map((m) => [m.getAttribute("name") ?? m.getAttribute("property"), m.getAttribute("content")]))
             );
-            assert.deepEqual(uncaptioned, [], "tables without a caption");
-            // The page can be zoomed.
-            const viewport = await record.page.locator('meta[name="viewport"]').getAttribute("content");
-            assert.doesNotMatch(viewport ?? "", /maximum-scale|user-scalable\s*=\s*(no|0)/, "the viewport forbids zooming");
-            // Every number a reader sees answers "says who?" (the helper says what counts as sourced).
-            if (colorScheme === "light") assert.deepEqual(await record.page.evaluate(unsourcedNumbersInPage), [], "numbers with no source");
-            // Numbers are written one way everywhere: thousands separated.
-            if (colorScheme === "light") assert.deepEqual(await record.page.evaluate(unformattedNumbersInPage), [], "numbers without thousands separators");
-            // A chart counts when its frame holds a drawn SVG and names it with a text alternative.
-            const charts = await record.page.locator("figure.chart-frame:visible:has(.chart-body[aria-label] svg)").count();
-            assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);
-            for (const selector of expected.selectors ?? []) {
-              assert.ok(await record.page.locator(selector).count() > 0, `missing ${selector}`);
+            for (const key of ["description", "og:title", "og:description", "og:image", "twitter:card", "twitter:title", "twitter:description", "twitter:image"]) {
+              assert.ok(meta[key], `no ${key} tag`);
             }
-            const wasm = record.requests.filter((url) => /duckdb/i.test(url));
-            if (expected.duckdb) assert.ok(wasm.length > 0, "the SQL page should load DuckDB-WASM");
-            else assert.deepEqual(wasm, [], "a reader's page must not download DuckDB-WASM");
-            // A reader's page downloads no table library, and of the data only its own file (src/lib/page-reads.ts).
-            assert.deepEqual(record.requests.filter((url) => /arquero|flechette/i.test(url)), [], "a page must not download a table library");
-            if (!path.startsWith("/embed/") && !["/explore", "/sources"].includes(path)) {
-              const data = record.requests.filter((url) => url.includes("/_file/data/")).map((url) => new URL(url).pathname.replace(/^.*\/_file\//, ""));
-              assert.deepEqual(data.map((file) => file.replace(/\.[0-9a-f]{8}\./, ".")), [`data/pages/${path === "/" ? "index" : path.slice(1)}.json`], "data downloaded");
-            }
-            assert.deepEqual(record.consoleErrors, [], "console errors");
-            assert.deepEqual(record.failedRequests, [], "failed requests");
-            assert.deepEqual(record.offHostRequests, [], "requests off this machine");
-            const axe = await new AxeBuilder({page: record.page}).analyze();
-            const serious = axe.violations.filter((v) => v.impact === "moderate" || v.impact === "serious" || v.impact === "critical");
-            assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`), []);
-          } finally {
-            await context.close();
+            const image = await record.page.evaluate((src) => fetch(new URL(src, location.href)).then((r) => [r.status, r.headers.get("content-type")]), meta["og:image"]!);
+            assert.deepEqual(image, [200, "image/png"], `the preview image ${meta["og:image"]}`);
           }
-        });
-      }
+          // Every table says what it holds.
+          const uncaptioned = await record.page.locator("#observablehq-main table").evaluateAll((tables) =>
+            tables.filter((t) => !(t as HTMLTableElement).caption?.textContent?.trim() && !t.getAttribute("aria-label") && !t.getAttribute("aria-labelledby")).map((t) => t.className || t.outerHTML.slice(0, 80))
+          );
+          assert.deepEqual(uncaptioned, [], "tables without a caption");
+          // The page can be zoomed.
+          const viewport = await record.page.locator('meta[name="viewport"]').getAttribute("content");
+          assert.doesNotMatch(viewport ?? "", /maximum-scale|user-scalable\s*=\s*(no|0)/, "the viewport forbids zooming");
+          // Every number a reader sees answers "says who?" (the helper says what counts as sourced).
+          assert.deepEqual(await record.page.evaluate(unsourcedNumbersInPage), [], "numbers with no source");
+          // Numbers are written one way everywhere: thousands separated.
+          assert.deepEqual(await record.page.evaluate(unformattedNumbersInPage), [], "numbers without thousands separators");
+          await assertCharts(record.page, expected);
+          const wasm = record.requests.filter((url) => /duckdb/i.test(url));
+          if (expected.duckdb) assert.ok(wasm.length > 0, "the SQL page should load DuckDB-WASM");
+          else assert.deepEqual(wasm, [], "a reader's page must not download DuckDB-WASM");
+          // A reader's page downloads no table library, and of the data only its own file (src/lib/page-reads.ts).
+          assert.deepEqual(record.requests.filter((url) => /arquero|flechette/i.test(url)), [], "a page must not download a table library");
+          if (!path.startsWith("/embed/") && !["/explore", "/sources"].includes(path)) {
+            const data = record.requests.filter((url) => url.includes("/_file/data/")).map((url) => new URL(url).pathname.replace(/^.*\/_file\//, ""));
+            assert.deepEqual(data.map((file) => file.replace(/\.[0-9a-f]{8}\./, ".")), [`data/pages/${path === "/" ? "index" : path.slice(1)}.json`], "data downloaded");
+          }
+          assertClean(record);
+          await assertAxe(record.page);
+          lightStructure = await record.page.evaluate(structureOfPage);
+        } finally {
+          await context.close();
+        }
+      });
+
+      // The dark page is the light page in other colours: the same elements with the same text (so
+      // the checks above, and axe's rules that read markup, would find what they found there), drawn
+      // and run cleanly, passing axe's rules that depend on colour.
+      test("renders cleanly in dark mode", async () => {
+        const context = await site.browser.newContext({colorScheme: "dark", viewport: {width: 1280, height: 900}});
+        try {
+          const record = await openPage(context, site.server.origin);
+          const response = await record.page.goto(site.server.url + path.slice(1));
+          assert.equal(response?.status(), 200);
+          await waitForCells(record.page);
+          assert.equal(await record.page.locator(".observablehq--error").count(), 0, "a cell failed");
+          await assertCharts(record.page, expected);
+          assertClean(record);
+          assert.ok(lightStructure, "the light page was checked first");
+          // Waited for: a page may still be filling in what its first run left for later (the workbench's column types).
+          const settled = await record.page.waitForFunction(`(${structureOfPage})() === ${JSON.stringify(lightStructure)}`, undefined, {polling: 250, timeout: 15_000}).then(() => true, () => false);
+          if (!settled) assert.equal(await record.page.evaluate(structureOfPage), lightStructure, "the dark page has the light page's elements and text");
+          await assertAxe(record.page, COLOUR_RULES);
+        } finally {
+          await context.close();
+        }
+      });
     });
   }
 }

@@ -1,7 +1,13 @@
 /**
- * A copy of the project with changed input, built once and read by two sets
- * of tests (one build serves both: neither change touches what the other
- * checks).
+ * A copy of the project with changed input, built once, with the network cut
+ * off, and read by the sets of tests below (one build serves them all: neither
+ * change touches what the other checks). It is the suite's one build besides
+ * the export under test: the tests of that export only read dist/.
+ *
+ * The build needs no network: it runs in a network namespace with only a
+ * loopback, attempts no download, and what it exports loads nothing from
+ * another origin. Then a malformed data file stops the next build, which
+ * names file, line and column, and this export stays byte for byte as it was.
  *
  * The numbers follow the data: one count is changed and one event added in
  * the copy's data/, and the pages are read in the browser: the prose, the
@@ -14,15 +20,17 @@
  * them (the PNGs drawn in that font); the default export carries none of them.
  */
 import assert from "node:assert/strict";
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, test} from "node:test";
 import type {Browser} from "playwright-core";
 import {imageFont, rasterise} from "../../scripts/chart-images.js";
+import {findThirdPartyLoads} from "../../scripts/check-export.js";
 import {launchBrowser, openPage, waitForCells} from "../../scripts/chromium.js";
 import {serve, type StaticServer} from "../../scripts/static-server.js";
-import {buildIn, copyProject} from "../helpers/project-copy.js";
+import {buildIn, copyProject, type BuildResult} from "../helpers/project-copy.js";
 import {distDir} from "../helpers/site.js";
 
 const copy = copyProject();
@@ -30,6 +38,7 @@ const out = copy.dist;
 const fonts = mkdtempSync(join(tmpdir(), "shft-theme-fonts-"));
 let server: StaticServer;
 let browser: Browser;
+let built: BuildResult;
 
 /** Replaces one cell of the row whose first column is `id`, keeping the rest as written. */
 function setCell(file: string, id: string, from: string, to: string): void {
@@ -73,8 +82,8 @@ function changeTheme(root: string): void {
 before(async () => {
   changeData(join(copy.root, "data"));
   changeTheme(copy.root);
-  const result = await buildIn(copy);
-  assert.equal(result.status, 0, `the build of the changed copy failed:\n${result.stdout}\n${result.stderr}`);
+  built = await buildIn(copy, {offline: true});
+  assert.equal(built.status, 0, `the build of the changed copy, offline, failed:\n${built.stdout}\n${built.stderr}`);
   server = await serve(out);
   browser = await launchBrowser();
 });
@@ -161,4 +170,35 @@ describe("the theme reaches what is published", () => {
       assert.ok(!png.equals(rasterise(svg, null)), `${id}: the PNG is not what the system fonts alone draw`);
     }
   });
+});
+
+describe("the build needs no network", () => {
+  test("offline, it attempted no download, and its export loads nothing from another origin", async () => {
+    // Framework logs each download it attempts as "npm:<name> →"; none may happen.
+    assert.doesNotMatch(built.stdout, /npm:\S+ →|unable to fetch|ENOTFOUND|getaddrinfo/);
+    assert.deepEqual(await findThirdPartyLoads(out), []);
+  });
+});
+
+/** Every file under dir with the hash of its bytes. */
+function fingerprint(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(dir.length), createHash("sha256").update(readFileSync(join(entry.parentPath, entry.name))).digest("hex"));
+  }
+  return files;
+}
+
+// Last: it breaks the copy's data, which the tests above have read.
+test("a malformed data file stops the build, names file, line and column, and keeps the previous export", async () => {
+  const before = fingerprint(out);
+  const csv = join(copy.root, "data", "mazars_figures.csv");
+  const lines = readFileSync(csv, "utf8").split("\n");
+  const line = lines.findIndex((l) => l.startsWith("deaths_unexpected,"));
+  lines[line] = lines[line]!.replace(",722,", ",seven hundred,");
+  writeFileSync(csv, lines.join("\n"));
+  const result = await buildIn(copy);
+  assert.notEqual(result.status, 0, "the build should fail");
+  assert.match(result.stdout + result.stderr, new RegExp(`mazars_figures\\.csv:${line + 1}:\\d+: column 'value': expected a number, got "seven hundred"`));
+  assert.deepEqual(fingerprint(out), before, "the previous export changed");
 });

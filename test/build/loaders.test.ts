@@ -1,14 +1,17 @@
 /**
- * Every data loader in src/data/, run as Framework runs it (a child process
- * writing its output to stdout, with `--page=…` for a parameterized loader):
- * on the real data its output has the promised shape; on a broken copy of
- * data/ it fails loudly, says where and what, and writes nothing a build could
- * mistake for output.
+ * Every data loader in src/data/: run as Framework runs it (a child process
+ * writing its output to stdout, with `--page=…` for a parameterized loader),
+ * once for each loader file, its output is what the suite's build exported;
+ * every output the export holds (each page's, each table's, the catalog) and
+ * every chart's has the promised shape; on a broken copy of data/ each loader
+ * fails loudly, says where and what, and writes nothing a build could mistake
+ * for output. The outputs are read from dist/, where the build that `npm test`
+ * runs put them, rather than made again: the build is what runs the loaders.
  */
 import assert from "node:assert/strict";
 import {spawn} from "node:child_process";
 import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {availableParallelism, tmpdir} from "node:os";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {after, before, describe, test} from "node:test";
@@ -16,8 +19,10 @@ import {tableFromIPC, Type} from "apache-arrow";
 import {CHART_READS} from "../../src/components/chart-registry.js";
 import {loadFactBase} from "../../src/lib/factbase.js";
 import {buildFigures} from "../../src/lib/figures.js";
+import {chartData} from "../../src/lib/page-data.js";
 import {PAGE_READS} from "../../src/lib/page-reads.js";
 import {tableNames} from "../../src/lib/tables.js";
+import {assertBuilt, distDir} from "../helpers/site.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DATA = join(ROOT, "data");
@@ -34,7 +39,7 @@ const FILES = readdirSync(join(ROOT, "src/data"), {recursive: true, encoding: "u
   .sort();
 /** Each run: a loader file, with its parameter when it has one ("pages/[page].json.ts --page=deaths"). */
 const LOADERS = FILES.flatMap((file) => (PARAMS[file] ? PARAMS[file].values.map((value) => `${file} --${PARAMS[file].name}=${value}`) : [file]));
-/** On broken data one run of each file is enough: the parameter does not reach the validation. */
+/** One run of each loader file: enough to see it runs as Framework runs it, and on broken data the parameter does not reach the validation. */
 const ONE_RUN_EACH = FILES.map((file) => LOADERS.find((run) => run.split(" ")[0] === file)!);
 
 /** The top-level keys each JSON loader promises: a page's are in test/unit/page-reads.test.ts. */
@@ -69,15 +74,33 @@ function runLoader(name: string, dataDir?: string): Promise<Run> {
   });
 }
 
-/** Runs loaders, as many at a time as there are cores. */
-async function runAll(dataDir?: string, runs = LOADERS): Promise<Map<string, Run>> {
+/** Runs loaders, two at a time (one a core). */
+async function runAll(dataDir: string | undefined, runs: string[]): Promise<Map<string, Run>> {
   const results = new Map<string, Run>();
   const queue = [...runs];
   const worker = async () => {
     for (let name = queue.shift(); name; name = queue.shift()) results.set(name, await runLoader(name, dataDir));
   };
-  await Promise.all(Array.from({length: Math.max(1, Math.min(availableParallelism(), 4))}, worker));
+  await Promise.all([worker(), worker()]);
   return results;
+}
+
+/**
+ * A loader run's output as the export holds it: Framework names a loader's output after the
+ * loader, with a content hash ("data/pages/deaths.0fde5160.json"). Charts' outputs serve only
+ * the preview's embed pages (the export's embeds are drawn at build), so they are made here by
+ * the function their loader calls.
+ */
+function exportedOutput(run: string): Buffer {
+  const [file, param] = run.split(" ");
+  if (file === "charts/[chart].json.ts") return Buffer.from(JSON.stringify(chartData(loadFactBase(), param!.split("=")[1]!, CHART_READS)));
+  const output = file!.replace(/\[[a-z]+\]/, param?.split("=")[1] ?? "").replace(/\.ts$/, "");
+  const dir = join(distDir, "_file", "data", output.includes("/") ? output.slice(0, output.lastIndexOf("/")) : "");
+  const base = output.slice(output.lastIndexOf("/") + 1);
+  const [stem, extension] = [base.slice(0, base.lastIndexOf(".")), base.slice(base.lastIndexOf(".") + 1)];
+  const found = readdirSync(dir).filter((name) => new RegExp(`^${stem}\\.[0-9a-f]{8}\\.${extension}$`).test(name));
+  assert.equal(found.length, 1, `the export holds one output of ${run} in ${dir}: ${found.join(", ") || "none"}`);
+  return readFileSync(join(dir, found[0]!));
 }
 
 /** CSV records, counted by d3-dsv rather than by the parser the loaders use. */
@@ -93,11 +116,15 @@ interface CatalogTable {
 }
 
 const copies: string[] = [];
-let good: Map<string, Run>;
+/** Every run's output: from the export, or (charts) as its loader makes it. */
+let good: Map<string, {stdout: Buffer}>;
+let ran: Map<string, Run>;
 let catalog: CatalogTable[];
 
 before(async () => {
-  good = await runAll();
+  assertBuilt();
+  ran = await runAll(undefined, ONE_RUN_EACH);
+  good = new Map(LOADERS.map((run) => [run, {stdout: exportedOutput(run)}]));
   catalog = JSON.parse(good.get("catalog.json.ts")!.stdout.toString("utf8"));
 });
 
@@ -118,14 +145,19 @@ test("there are loaders, and each is a JSON loader we know or an Arrow loader of
 });
 
 describe("on the real data", () => {
-  for (const name of LOADERS) {
-    test(`${name} exits 0 with output and no error`, () => {
-      const run = good.get(name)!;
+  for (const name of ONE_RUN_EACH) {
+    test(`${name} exits 0 with no error, and writes what the export holds`, () => {
+      const run = ran.get(name)!;
       assert.equal(run.code, 0, run.stderr);
       assert.ok(run.stdout.length > 0, "no output");
       assert.doesNotMatch(run.stderr, /invalid data|Error/);
+      assert.ok(run.stdout.equals(good.get(name)!.stdout), "the output differs from the export's");
     });
   }
+
+  test("every page, table and chart has its output", () => {
+    for (const name of LOADERS) assert.ok(good.get(name)?.stdout.length, `no output for ${name}`);
+  });
 
   test("catalog.json lists every table of the data package plus the figures, with the keys the schema browser reads", async () => {
     const descriptor = JSON.parse(readFileSync(join(DATA, "datapackage.json"), "utf8")) as {resources: {name: string}[]};

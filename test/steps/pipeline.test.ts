@@ -68,3 +68,23 @@ test("a step that refuses a page stops the pass before any page is written", asy
     await rm(dir, {recursive: true, force: true});
   }
 });
+
+test("two passes over the same pages write the same bytes", async () => {
+  const written: Map<string, string>[] = [];
+  for (const _ of [1, 2]) {
+    const dir = await site();
+    try {
+      await runPipeline(context({site: dir, charts: drawings(markedCharts(fixture("deaths.html")))}));
+      const files = new Map<string, string>();
+      for (const name of await readdir(dir, {recursive: true})) {
+        const bytes = await readFile(join(dir, name)).catch(() => null);
+        if (bytes) files.set(name, bytes.toString("base64"));
+      }
+      written.push(files);
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  }
+  assert.ok(written[0]!.size > PAGES.length, "the pass wrote its files");
+  assert.deepEqual(written[1], written[0]);
+});
