@@ -1,4 +1,4 @@
-import {statusLegend} from "./src/lib/status.js";
+import {statusLegend} from "./src/lib/story/status.js";
 // Build output goes where the atomic build script asks (a temporary folder that
 // replaces dist/ only on success); plain `observable build` still writes dist/.
 const output = process.env.OBSERVABLE_OUTPUT ?? "dist";
@@ -29,7 +29,7 @@ export default {
     {name: "Sources", path: "/sources"},
   ],
   // The embed pages (embed/<id>.html) are written by the build from the charts drawn at build
-  // (scripts/static-charts.ts); src/embed/[chart].md serves them in the preview server only.
+  // (scripts/prerender/static-charts.ts); src/embed/[chart].md serves them in the preview server only.
   search: true,
   // No favicon request: browsers would otherwise ask for /favicon.ico, which the export does not have.
   head: '<link rel="icon" href="data:,">',

@@ -4,7 +4,7 @@
  * measurement is missing is "not measured" (null), never met.
  */
 import {BUDGET_ROWS} from "./files.js";
-import {EMBED_GZIP_BUDGET} from "../scripts/embed-weight.js";
+import {EMBED_GZIP_BUDGET} from "../scripts/export/embed-weight.js";
 import {kb, ms, shift, spread} from "./format.js";
 import type {PageResult} from "./pages.js";
 import type {Results} from "./results.js";

@@ -16,7 +16,7 @@ import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import {hashForQuery} from "../src/components/query-url.js";
+import {hashForQuery} from "../src/components/workbench/query-url.js";
 import {openPage, type Site} from "./browser.js";
 import {reportedTime} from "./sql.js";
 

@@ -7,7 +7,7 @@ import {execFile} from "node:child_process";
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {promisify} from "node:util";
-import {CHROMIUM} from "../scripts/chromium.js";
+import {CHROMIUM} from "../scripts/export/chromium.js";
 
 export interface LighthouseRun {
   path: string;

@@ -7,7 +7,7 @@
  * the page shows with JavaScript on.
  */
 import type {Browser, Page} from "playwright-core";
-import {waitForCells} from "../scripts/chromium.js";
+import {waitForCells} from "../scripts/export/chromium.js";
 import {openPage, PHONE, type Marks, type Site, type Transfers} from "./browser.js";
 
 export interface PageRun extends Transfers {

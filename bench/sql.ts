@@ -5,7 +5,7 @@
  * the key press to the finished run with its table and quick chart drawn.
  */
 import type {Browser} from "playwright-core";
-import {hashForQuery} from "../src/components/query-url.js";
+import {hashForQuery} from "../src/components/workbench/query-url.js";
 import {openPage, type Site} from "./browser.js";
 
 /**

@@ -13,20 +13,20 @@ import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
 import {copyFile, mkdir, readFile, rename, rm} from "node:fs/promises";
 import {join, resolve} from "node:path";
-import {findThirdPartyLoads} from "./check-export.js";
-import {writeFiguresSheet} from "./figures-sheet.js";
-import {alreadyChecked, canRenderCheck, exportDigest, rememberChecked, renderCheck} from "./render-check.js";
-import {launchBrowser} from "./chromium.js";
-import {alreadyFinished, finishingInputs, rememberFinished} from "./export-cache.js";
-import {runFramework} from "./framework.js";
-import {runPipeline} from "./pipeline.js";
-import {RewriteError} from "./static-html.js";
-import {serve} from "./static-server.js";
-import {clearLoaderOutputs, projectRoot} from "./loader-cache.js";
-import {seedNpmCache} from "./seed-npm-cache.js";
+import {findThirdPartyLoads} from "./export/check-export.js";
+import {writeFiguresSheet} from "./export/figures-sheet.js";
+import {alreadyChecked, canRenderCheck, exportDigest, rememberChecked, renderCheck} from "./export/render-check.js";
+import {launchBrowser} from "./export/chromium.js";
+import {alreadyFinished, finishingInputs, rememberFinished} from "./export/export-cache.js";
+import {runFramework} from "./export/framework.js";
+import {runPipeline} from "./export/pipeline.js";
+import {RewriteError} from "./prerender/static-html.js";
+import {serve} from "./export/static-server.js";
+import {clearLoaderOutputs, projectRoot} from "./export/loader-cache.js";
+import {seedNpmCache} from "./export/seed-npm-cache.js";
 import {dataDate} from "./steps/stable-dates.js";
 import {StepError, type BuildContext, type DrawnChart} from "./steps/step.js";
-import {themeCss, themeFontPreloads} from "./theme-css.js";
+import {themeCss, themeFontPreloads} from "./prerender/theme-css.js";
 
 function parseOutput(argv: string[]): string {
   const i = argv.indexOf("--out");
@@ -36,7 +36,7 @@ function parseOutput(argv: string[]): string {
 /** Draws the charts at build, in a child process (it puts a DOM on the global object): embeds and images into the site, the pages' drawings into `drawings`. */
 function drawStaticCharts(site: string, drawings: string): Promise<number> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/node/npm-specifiers.ts", "scripts/static-charts.ts", site, drawings], {cwd: projectRoot, stdio: "inherit"});
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/node/npm-specifiers.ts", "scripts/prerender/static-charts.ts", site, drawings], {cwd: projectRoot, stdio: "inherit"});
     child.on("error", reject);
     child.on("close", (code) => resolvePromise(code ?? 1));
   });

@@ -12,9 +12,9 @@ import {spawn} from "node:child_process";
 import {watch} from "node:fs";
 import {readdir, utimes} from "node:fs/promises";
 import {join} from "node:path";
-import {dataDir} from "../src/lib/factbase.js";
-import {clearLoaderOutputs, forgetLoaderInputs, projectRoot} from "./loader-cache.js";
-import {seedNpmCache} from "./seed-npm-cache.js";
+import {dataDir} from "../src/lib/factbase/factbase.js";
+import {clearLoaderOutputs, forgetLoaderInputs, projectRoot} from "./export/loader-cache.js";
+import {seedNpmCache} from "./export/seed-npm-cache.js";
 
 /** The loaders of data files and of pages: every file under src/ that writes what it is named after. */
 async function loaderFiles(): Promise<string[]> {

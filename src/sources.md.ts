@@ -2,16 +2,16 @@
 // date and address, and every figure, event, rating and statement that rests on
 // it. Written at build as plain HTML, so it reads without JavaScript; its head
 // carries the data package as a schema.org Dataset.
-import {loadFactBase} from "./lib/factbase.js";
-import {escapeHtml, formatCount} from "./lib/format.js";
-import {runLoader} from "./lib/loader.js";
-import {datasetJsonLd} from "./lib/dataset-jsonld.js";
-import {SOURCE_KINDS, type SourceKind} from "./lib/provenance.js";
-import {sourceEntries, TABLE_NAMES, type SourceEntry, type SourceUse} from "./lib/source-uses.js";
-import {STATUS_LABELS} from "./lib/status.js";
-import {datesInWords} from "./lib/reader-text.js";
-import {publisherName, type CopyType} from "./lib/copies.js";
-import {refusedHost} from "./lib/refused-hosts.js";
+import {loadFactBase} from "./lib/factbase/factbase.js";
+import {escapeHtml, formatCount} from "./lib/story/format.js";
+import {runLoader} from "./lib/delivery/loader.js";
+import {datasetJsonLd} from "./lib/delivery/dataset-jsonld.js";
+import {SOURCE_KINDS, type SourceKind} from "./lib/factbase/provenance.js";
+import {sourceEntries, TABLE_NAMES, type SourceEntry, type SourceUse} from "./lib/story/source-uses.js";
+import {STATUS_LABELS} from "./lib/story/status.js";
+import {datesInWords} from "./lib/story/reader-text.js";
+import {publisherName, type CopyType} from "./lib/factbase/copies.js";
+import {refusedHost} from "./lib/factbase/refused-hosts.js";
 
 
 const KIND_HEADINGS: Record<SourceKind, string> = {

@@ -1,7 +1,7 @@
 /**
  * Lets Node import the components as Framework serves them: `npm:@observablehq/plot`
  * is the installed `@observablehq/plot`. Registered with `node --import` by the
- * build-time renderer (scripts/static-charts.ts).
+ * build-time renderer (scripts/prerender/static-charts.ts).
  */
 import {register} from "node:module";
 

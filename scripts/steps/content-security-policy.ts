@@ -1,10 +1,10 @@
 /**
  * Data that never leaves: the last step puts each page's Content-Security-Policy
- * (scripts/content-security-policy.ts) into it, with the hashes of its inline
+ * (scripts/export/content-security-policy.ts) into it, with the hashes of its inline
  * scripts as the page will be served, and adds the hosts' `_headers` file.
  * It runs last because every step before it may write an inline script.
  */
-import {headersFile, uncoveredCode, withPolicy} from "../content-security-policy.js";
+import {headersFile, uncoveredCode, withPolicy} from "../export/content-security-policy.js";
 import {openPage, serialisePage} from "./document.js";
 import type {Step} from "./step.js";
 

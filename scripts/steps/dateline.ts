@@ -9,8 +9,8 @@
 import {execFileSync} from "node:child_process";
 import {join, resolve} from "node:path";
 import {THEME} from "../../src/theme.js";
-import {escapeHtml, formatDate} from "../../src/lib/format.js";
-import {projectRoot} from "../loader-cache.js";
+import {escapeHtml, formatDate} from "../../src/lib/story/format.js";
+import {projectRoot} from "../export/loader-cache.js";
 import {dataDate} from "./stable-dates.js";
 import type {Step} from "./step.js";
 

@@ -1,6 +1,6 @@
 /**
  * A chart's "Get the data (CSV)" link carries its CSV in a data: URL
- * (src/components/frame.ts), which is right in the browser: the data is
+ * (src/components/frame/frame.ts), which is right in the browser: the data is
  * already there. Written into the static HTML at build, though, each drawing
  * of each chart would carry it again (the timeline page held its events five
  * times over, half its bytes), and every reader would download it whether or

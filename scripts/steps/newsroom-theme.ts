@@ -1,7 +1,7 @@
 /**
  * The newsroom theme (src/theme.ts) in every page Framework wrote: its fonts'
  * @font-face rules and the variables Framework's stylesheet reads
- * (scripts/theme-css.ts). The default theme adds nothing, and the step then
+ * (scripts/prerender/theme-css.ts). The default theme adds nothing, and the step then
  * applies to no page.
  */
 import type {Step} from "./step.js";

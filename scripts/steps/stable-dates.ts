@@ -7,7 +7,7 @@
  * loader's cached output older than the loader is re-run, so its time is
  * always the build's.)
  */
-import {loadFactBase} from "../../src/lib/factbase.js";
+import {loadFactBase} from "../../src/lib/factbase/factbase.js";
 import type {Step} from "./step.js";
 
 /** The latest full date stated anywhere in the fact base, as milliseconds since 1970. */

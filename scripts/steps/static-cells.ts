@@ -1,6 +1,6 @@
 /**
  * Every other cell of a story page drawn at build: the page as the earlier
- * steps left it is opened in Chromium (scripts/static-cells.ts records what
+ * steps left it is opened in Chromium (scripts/prerender/static-cells.ts records what
  * Framework inserts for each cell), and each cell's output is written inside
  * its loading indicator, `<observablehq-loading data-static-cell="id">…</observablehq-loading><!--:id:-->`.
  * Framework's client removes a cell's indicator in the same call that inserts
@@ -10,8 +10,8 @@
  * with JavaScript off, to prove the HTML parser rebuilds each capture in its
  * cell. Charts keep their own hand-over (scripts/steps/static-charts.ts).
  */
-import {capturePage, checkParsed} from "../static-cells.js";
-import type {CapturedCell} from "../static-html.js";
+import {capturePage, checkParsed} from "../prerender/static-cells.js";
+import type {CapturedCell} from "../prerender/static-html.js";
 import {appendToHead, cellId, serialisePage} from "./document.js";
 import type {Step} from "./step.js";
 

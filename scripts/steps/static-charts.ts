@@ -1,5 +1,5 @@
 /**
- * Puts the charts drawn at build (scripts/static-charts.ts) where the story
+ * Puts the charts drawn at build (scripts/prerender/static-charts.ts) where the story
  * pages mark them. A page marks a chart cell with
  * `<div data-static-chart="id"></div>` just before it; Framework writes the
  * block cell as
@@ -12,7 +12,7 @@
  * paint. (Letting Framework remove it as its loading indicator left a frame
  * with no chart: a layout shift of 0.2 to 0.5 per page.)
  */
-import {FIRST_CHART_DRAWN, HYDRATE, variantCss, type Variant} from "../static-html.js";
+import {FIRST_CHART_DRAWN, HYDRATE, variantCss, type Variant} from "../prerender/static-html.js";
 import {appendToHead, cellId} from "./document.js";
 import type {Step} from "./step.js";
 

@@ -11,8 +11,8 @@
  * at that step instead of shipping the page without it.
  */
 import type {Browser} from "playwright-core";
-import type {StaticServer} from "../static-server.js";
-import type {Variant} from "../static-html.js";
+import type {StaticServer} from "../export/static-server.js";
+import type {Variant} from "../prerender/static-html.js";
 
 /** One page of the export, as the steps see it. */
 export interface Page {
@@ -26,7 +26,7 @@ export interface Page {
   kind: "story" | "workbench" | "embed";
 }
 
-/** A chart drawn at build (scripts/static-charts.ts), as the pages take it. */
+/** A chart drawn at build (scripts/prerender/static-charts.ts), as the pages take it. */
 export interface DrawnChart {
   /** The frame's id, kept on the element that holds the drawings. */
   id: string;

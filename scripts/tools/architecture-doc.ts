@@ -9,9 +9,9 @@
  */
 import {readFileSync, writeFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
-import {CHART_REGISTRY, type ChartEntry} from "../../src/components/chart-registry.js";
-import type {Reads} from "../../src/lib/chart-reads.js";
-import {PAGE_READS} from "../../src/lib/page-reads.js";
+import {CHART_REGISTRY, type ChartEntry} from "../../src/components/charts/chart-registry.js";
+import type {Reads} from "../../src/lib/delivery/chart-reads.js";
+import {PAGE_READS} from "../../src/lib/delivery/page-reads.js";
 import {STEPS} from "../steps/index.js";
 import type {Step} from "../steps/step.js";
 

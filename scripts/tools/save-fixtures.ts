@@ -8,9 +8,9 @@
 import {cp, mkdir, rm, writeFile} from "node:fs/promises";
 import {createRequire} from "node:module";
 import {join} from "node:path";
-import {runFramework} from "../framework.js";
-import {clearLoaderOutputs, projectRoot} from "../loader-cache.js";
-import {seedNpmCache} from "../seed-npm-cache.js";
+import {runFramework} from "../export/framework.js";
+import {clearLoaderOutputs, projectRoot} from "../export/loader-cache.js";
+import {seedNpmCache} from "../export/seed-npm-cache.js";
 
 /** A story page with charts, cells, sidebar, contents and pager; the SQL page; a story page whose script registers no file. */
 export const FIXTURE_PAGES = ["deaths.html", "explore.html", "sources.html"];

@@ -1,7 +1,7 @@
 // Any table of the fact base as Arrow (`--table=events` writes events.arrow), for the SQL workbench: DuckDB-WASM reads Arrow offline.
-import {loadFactBase} from "../lib/factbase.js";
-import {loaderParam, runLoader} from "../lib/loader.js";
-import {tableArrow, tableNames} from "../lib/tables.js";
+import {loadFactBase} from "../lib/factbase/factbase.js";
+import {loaderParam, runLoader} from "../lib/delivery/loader.js";
+import {tableArrow, tableNames} from "../lib/delivery/tables.js";
 
 await runLoader(() => {
   const facts = loadFactBase();

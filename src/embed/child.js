@@ -1,4 +1,4 @@
-// The only script of an embed page (inlined by scripts/embed-page.ts). The chart
+// The only script of an embed page (inlined by scripts/prerender/embed-page.ts). The chart
 // itself is static SVG drawn at build; this adds its tooltips and tells the host
 // page the height of the content, in pym.js's protocol (for CMSs that use
 // `new pym.Parent(...)`) and in the notebook's own (embed/resize.js).
@@ -10,7 +10,7 @@
 
   // Light in any host unless the host asks otherwise in the embed's address: `?theme=dark`, or
   // `?theme=auto` to follow the reader's device (docs/editors.md). The dark rules are written
-  // into the page switched off (scripts/embed-page.ts).
+  // into the page switched off (scripts/prerender/embed-page.ts).
   var dark = document.getElementById("embed-dark");
   var theme = params.get("theme");
   if (dark && theme === "dark") dark.media = "all";

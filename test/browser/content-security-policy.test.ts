@@ -10,8 +10,8 @@ import assert from "node:assert/strict";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import type {Page} from "playwright-core";
-import {waitForCells} from "../../scripts/chromium.js";
-import {serve, type StaticServer} from "../../scripts/static-server.js";
+import {waitForCells} from "../../scripts/export/chromium.js";
+import {serve, type StaticServer} from "../../scripts/export/static-server.js";
 import {siteSession} from "../helpers/session.js";
 import {builtPages, distDir} from "../helpers/site.js";
 

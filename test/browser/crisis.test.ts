@@ -8,10 +8,10 @@
  */
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {openPage, waitForCells} from "../../scripts/chromium.js";
-import {loadFactBase} from "../../src/lib/factbase.js";
-import {formatDate, type Precision} from "../../src/lib/format.js";
-import {sourceIndex} from "../../src/lib/citations.js";
+import {openPage, waitForCells} from "../../scripts/export/chromium.js";
+import {loadFactBase} from "../../src/lib/factbase/factbase.js";
+import {formatDate, type Precision} from "../../src/lib/story/format.js";
+import {sourceIndex} from "../../src/lib/story/citations.js";
 import {siteSession} from "../helpers/session.js";
 
 const site = siteSession();

@@ -1,5 +1,5 @@
 /** What each built page must show; a page missing here fails the suite. */
-import {EMBEDDABLE_CHARTS} from "../../src/components/chart-registry.js";
+import {EMBEDDABLE_CHARTS} from "../../src/components/charts/chart-registry.js";
 export interface PageExpectation {
   /** The fewest framed charts the page draws. */
   charts: number;

@@ -8,11 +8,11 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
-import {EMBEDDABLE_CHARTS} from "../../src/components/chart-registry.js";
-import {openPage, waitForCells} from "../../scripts/chromium.js";
-import {serve} from "../../scripts/static-server.js";
+import {EMBEDDABLE_CHARTS} from "../../src/components/charts/chart-registry.js";
+import {openPage, waitForCells} from "../../scripts/export/chromium.js";
+import {serve} from "../../scripts/export/static-server.js";
 import {builtPages, distDir} from "../helpers/site.js";
-import {formatCount} from "../../src/lib/format.js";
+import {formatCount} from "../../src/lib/story/format.js";
 import {siteSession} from "../helpers/session.js";
 import {until} from "../helpers/until.js";
 

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {waitForCells} from "../../scripts/chromium.js";
+import {waitForCells} from "../../scripts/export/chromium.js";
 import {siteSession} from "../helpers/session.js";
 
 const site = siteSession();

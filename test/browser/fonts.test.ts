@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {openPage, waitForCells} from "../../scripts/chromium.js";
+import {openPage, waitForCells} from "../../scripts/export/chromium.js";
 import {THEME} from "../../src/theme.js";
 import {siteSession} from "../helpers/session.js";
 

@@ -9,11 +9,11 @@
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import type {BrowserContext, Page} from "playwright-core";
-import {loadFactBase} from "../../src/lib/factbase.js";
-import {inspectionRecord} from "../../src/lib/story.js";
-import {formatCount, formatDate} from "../../src/lib/format.js";
-import type {EventRow, FindingRow} from "../../src/components/record.js";
-import {openPage, waitForCells, type PageRecord} from "../../scripts/chromium.js";
+import {loadFactBase} from "../../src/lib/factbase/factbase.js";
+import {inspectionRecord} from "../../src/lib/story/story.js";
+import {formatCount, formatDate} from "../../src/lib/story/format.js";
+import type {EventRow, FindingRow} from "../../src/components/charts/record.js";
+import {openPage, waitForCells, type PageRecord} from "../../scripts/export/chromium.js";
 import {siteSession} from "../helpers/session.js";
 
 const record = inspectionRecord(loadFactBase()) as unknown as {events: EventRow[]; findings: FindingRow[]};

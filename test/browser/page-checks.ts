@@ -10,7 +10,7 @@ import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import type {Page} from "playwright-core";
-import {openPage, waitForCells, type PageRecord} from "../../scripts/chromium.js";
+import {openPage, waitForCells, type PageRecord} from "../../scripts/export/chromium.js";
 import type {SiteSession} from "../helpers/session.js";
 import {unformattedNumbersInPage, unsourcedNumbersInPage} from "../helpers/unsourced-numbers.js";
 import {PAGE_EXPECTATIONS, type PageExpectation} from "./expectations.js";
@@ -84,7 +84,7 @@ export function checkPages(site: SiteSession, which: (path: string) => boolean):
           const response = await record.page.goto(site.server.url + path.slice(1));
           assert.equal(response?.status(), 200);
           await waitForCells(record.page);
-          // Embed pages are static pages of their own (scripts/embed-page.ts), without Framework's layout.
+          // Embed pages are static pages of their own (scripts/prerender/embed-page.ts), without Framework's layout.
           const text = await record.page.locator(path.startsWith("/embed/") ? "#embed" : "#observablehq-main").innerText();
           assert.doesNotMatch(text, BROKEN_TEXT, "the page shows a broken value");
           assert.equal(await record.page.locator(".observablehq--error").count(), 0, "a cell failed");
@@ -119,7 +119,7 @@ export function checkPages(site: SiteSession, which: (path: string) => boolean):
           const wasm = record.requests.filter((url) => /duckdb/i.test(url));
           if (expected.duckdb) assert.ok(wasm.length > 0, "the SQL page should load DuckDB-WASM");
           else assert.deepEqual(wasm, [], "a reader's page must not download DuckDB-WASM");
-          // A reader's page downloads no table library, and of the data only its own file (src/lib/page-reads.ts).
+          // A reader's page downloads no table library, and of the data only its own file (src/lib/delivery/page-reads.ts).
           assert.deepEqual(record.requests.filter((url) => /arquero|flechette/i.test(url)), [], "a page must not download a table library");
           if (!path.startsWith("/embed/") && !["/explore", "/sources"].includes(path)) {
             const data = record.requests.filter((url) => url.includes("/_file/data/")).map((url) => new URL(url).pathname.replace(/^.*\/_file\//, ""));

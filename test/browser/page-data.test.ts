@@ -2,14 +2,14 @@
  * What a story page downloads is what it shows: in the built page, every
  * figure of its data file is either shown in its prose and tables (a figure,
  * its counts, interval or period, each marked with data-figure) or drawn by one
- * of its charts (src/lib/chart-reads.ts), and every statement it is sent is on
+ * of its charts (src/lib/delivery/chart-reads.ts), and every statement it is sent is on
  * the page.
  */
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {openPage, waitForCells} from "../../scripts/chromium.js";
-import {CHART_READS, type ChartId} from "../../src/components/chart-registry.js";
-import {PAGE_READS, type PageReads} from "../../src/lib/page-reads.js";
+import {openPage, waitForCells} from "../../scripts/export/chromium.js";
+import {CHART_READS, type ChartId} from "../../src/components/charts/chart-registry.js";
+import {PAGE_READS, type PageReads} from "../../src/lib/delivery/page-reads.js";
 import {siteSession} from "../helpers/session.js";
 
 const site = siteSession();

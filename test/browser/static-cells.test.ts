@@ -7,8 +7,8 @@
  */
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {openPage, waitForCells} from "../../scripts/chromium.js";
-import {prerendered} from "../../scripts/static-cells.js";
+import {openPage, waitForCells} from "../../scripts/export/chromium.js";
+import {prerendered} from "../../scripts/prerender/static-cells.js";
 import {measureLayout} from "../helpers/layout-shift.js";
 import {builtPages} from "../helpers/site.js";
 import {siteSession} from "../helpers/session.js";

@@ -8,8 +8,8 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import type {Page} from "playwright-core";
-import {hashForQuery, queryFromHash} from "../../src/components/query-url.js";
-import {openPage} from "../../scripts/chromium.js";
+import {hashForQuery, queryFromHash} from "../../src/components/workbench/query-url.js";
+import {openPage} from "../../scripts/export/chromium.js";
 import {siteSession} from "../helpers/session.js";
 import {dataRows, resultRows, runQuery, waitForRun} from "../helpers/workbench.js";
 import type {TestFile} from "../helpers/analyst-files.js";

@@ -26,10 +26,10 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, describe, test} from "node:test";
 import type {Browser} from "playwright-core";
-import {imageFont, rasterise} from "../../scripts/chart-images.js";
-import {findThirdPartyLoads} from "../../scripts/check-export.js";
-import {launchBrowser, openPage, waitForCells} from "../../scripts/chromium.js";
-import {serve, type StaticServer} from "../../scripts/static-server.js";
+import {imageFont, rasterise} from "../../scripts/prerender/chart-images.js";
+import {findThirdPartyLoads} from "../../scripts/export/check-export.js";
+import {launchBrowser, openPage, waitForCells} from "../../scripts/export/chromium.js";
+import {serve, type StaticServer} from "../../scripts/export/static-server.js";
 import {buildIn, copyProject, type BuildResult} from "../helpers/project-copy.js";
 import {distDir} from "../helpers/site.js";
 

@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import {join} from "node:path";
 import {test} from "node:test";
-import {EMBEDDABLE_CHARTS} from "../../src/components/chart-registry.js";
-import {EMBED_GZIP_BUDGET, embedWeight} from "../../scripts/embed-weight.js";
+import {EMBEDDABLE_CHARTS} from "../../src/components/charts/chart-registry.js";
+import {EMBED_GZIP_BUDGET, embedWeight} from "../../scripts/export/embed-weight.js";
 import {assertBuilt, distDir} from "../helpers/site.js";
 
 test("every embed transfers at most 40 KB gzip-compressed, page and files together", () => {

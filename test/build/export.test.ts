@@ -9,7 +9,7 @@ import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs"
 import {join} from "node:path";
 import {tmpdir} from "node:os";
 import {after, test} from "node:test";
-import {findThirdPartyLoads} from "../../scripts/check-export.js";
+import {findThirdPartyLoads} from "../../scripts/export/check-export.js";
 import {assertBuilt, distDir} from "../helpers/site.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "shft-export-test-"));

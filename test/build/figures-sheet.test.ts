@@ -1,10 +1,10 @@
-/** The figures sheet as the export carries it (read from dist/; the writer itself is in test/unit/csv-write.test.ts). */
+/** The figures sheet as the export carries it (read from dist/; the writer itself is in test/unit/data/csv-write.test.ts). */
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
-import {parseCsv} from "../../src/lib/csv.js";
-import {BOM} from "../../src/lib/csv-write.js";
+import {parseCsv} from "../../src/lib/factbase/csv.js";
+import {BOM} from "../../src/lib/delivery/csv-write.js";
 import {distDir} from "../helpers/site.js";
 
 test("the built figures sheet starts with a BOM and reads back", () => {

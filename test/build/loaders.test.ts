@@ -16,12 +16,12 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {after, before, describe, test} from "node:test";
 import {tableFromIPC, Type} from "apache-arrow";
-import {CHART_READS} from "../../src/components/chart-registry.js";
-import {loadFactBase} from "../../src/lib/factbase.js";
-import {buildFigures} from "../../src/lib/figures.js";
-import {chartData} from "../../src/lib/page-data.js";
-import {PAGE_READS} from "../../src/lib/page-reads.js";
-import {tableNames} from "../../src/lib/tables.js";
+import {CHART_READS} from "../../src/components/charts/chart-registry.js";
+import {loadFactBase} from "../../src/lib/factbase/factbase.js";
+import {buildFigures} from "../../src/lib/story/figures.js";
+import {chartData} from "../../src/lib/delivery/page-data.js";
+import {PAGE_READS} from "../../src/lib/delivery/page-reads.js";
+import {tableNames} from "../../src/lib/delivery/tables.js";
 import {assertBuilt, distDir} from "../helpers/site.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -42,7 +42,7 @@ const LOADERS = FILES.flatMap((file) => (PARAMS[file] ? PARAMS[file].values.map(
 /** One run of each loader file: enough to see it runs as Framework runs it, and on broken data the parameter does not reach the validation. */
 const ONE_RUN_EACH = FILES.map((file) => LOADERS.find((run) => run.split(" ")[0] === file)!);
 
-/** The top-level keys each JSON loader promises: a page's are in test/unit/page-reads.test.ts. */
+/** The top-level keys each JSON loader promises: a page's are in test/unit/data/page-reads.test.ts. */
 const JSON_KEYS: Record<string, string[]> = {
   "catalog.json.ts": [] // an array of tables, checked below
 };

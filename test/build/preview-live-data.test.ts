@@ -13,8 +13,8 @@ import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {after, test} from "node:test";
 import type {Browser} from "playwright-core";
-import {launchBrowser} from "../../scripts/chromium.js";
-import {formatCount} from "../../src/lib/format.js";
+import {launchBrowser} from "../../scripts/export/chromium.js";
+import {formatCount} from "../../src/lib/story/format.js";
 import {copyProject} from "../helpers/project-copy.js";
 
 const copy = copyProject();
@@ -82,7 +82,7 @@ test("an edit in data/ reaches the open page with no restart", {timeout: 420_000
   process.kill(-preview.pid!, "SIGTERM");
   preview = undefined;
   // The copy's own cache module: its paths are the copy's.
-  const {clearLoaderOutputs} = (await import(pathToFileURL(join(copy.root, "scripts", "loader-cache.ts")).href)) as typeof import("../../scripts/loader-cache.js");
+  const {clearLoaderOutputs} = (await import(pathToFileURL(join(copy.root, "scripts", "export", "loader-cache.ts")).href)) as typeof import("../../scripts/export/loader-cache.js");
   await clearLoaderOutputs();
   assert.ok(!existsSync(cached), "the output made from the edited data was kept for the next build");
 });

@@ -44,7 +44,7 @@ test("no built page, embed or chart image shows a reader a key of the fact base 
 });
 
 test("the figures sheet's display columns name no key and give no ISO date", async () => {
-  const {figuresSheet} = await import("../../scripts/figures-sheet.js");
+  const {figuresSheet} = await import("../../scripts/export/figures-sheet.js");
   const keys = new Set(factBaseKeys());
   const problems = figuresSheet().flatMap((entry) =>
     (["label", "display", "definition", "period", "status_label", "sources"] as const).flatMap((column) => {

@@ -8,9 +8,9 @@
 import {createRequire} from "node:module";
 import {join} from "node:path";
 import * as Arrow from "apache-arrow";
-import type {QueryRunner} from "../../src/components/duckdb-runner.js";
-import type {ReaderDatabase} from "../../src/components/file-readers.js";
-import {cellAt, columnKind, sqlTypeName, type Cell} from "../../src/components/sql-values.js";
+import type {QueryRunner} from "../../src/components/workbench/duckdb-runner.js";
+import type {ReaderDatabase} from "../../src/components/workbench/files/file-readers.js";
+import {cellAt, columnKind, sqlTypeName, type Cell} from "../../src/components/workbench/sql-values.js";
 import {projectRoot} from "./site.js";
 
 const require = createRequire(import.meta.url);

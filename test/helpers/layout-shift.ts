@@ -6,7 +6,7 @@
  */
 import {fileURLToPath} from "node:url";
 import type {Browser} from "playwright-core";
-import {watchRequests, waitForCells} from "../../scripts/chromium.js";
+import {watchRequests, waitForCells} from "../../scripts/export/chromium.js";
 
 const MARKS = fileURLToPath(new URL("../../bench/browser/marks.js", import.meta.url));
 const VIEWPORTS = {phone: {width: 412, height: 823}, desktop: {width: 1280, height: 900}};

@@ -1,6 +1,6 @@
 /**
  * Charts become live (interactive) when the reader gets to them
- * (src/components/lazy-chart.ts). A test that needs every chart live scrolls
+ * (src/components/frame/lazy-chart.ts). A test that needs every chart live scrolls
  * to each one that is still as drawn at build, as a reader would, and waits
  * for the page to replace it.
  */

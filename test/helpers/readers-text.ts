@@ -7,7 +7,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {parse, parseFragment} from "parse5";
-import {loadFactBase} from "../../src/lib/factbase.js";
+import {loadFactBase} from "../../src/lib/factbase/factbase.js";
 import {projectRoot} from "./site.js";
 
 interface Node {

@@ -6,8 +6,8 @@
  */
 import {after, before} from "node:test";
 import type {Browser} from "playwright-core";
-import {launchBrowser} from "../../scripts/chromium.js";
-import {serve, type StaticServer} from "../../scripts/static-server.js";
+import {launchBrowser} from "../../scripts/export/chromium.js";
+import {serve, type StaticServer} from "../../scripts/export/static-server.js";
 import {assertBuilt, distDir, distSnapshot} from "./site.js";
 
 export interface SiteSession {

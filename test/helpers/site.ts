@@ -2,7 +2,7 @@
 import {existsSync, readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {pagesOf} from "../../scripts/static-server.js";
+import {pagesOf} from "../../scripts/export/static-server.js";
 
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 /** SHFT_DIST points the suites at another export (a copy built elsewhere). */

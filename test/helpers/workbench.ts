@@ -7,7 +7,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
-import {parseCsv} from "../../src/lib/csv.js";
+import {parseCsv} from "../../src/lib/factbase/csv.js";
 import {projectRoot} from "./site.js";
 
 const ROOT = ".sql-workbench";

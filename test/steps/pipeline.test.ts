@@ -8,7 +8,7 @@ import {mkdtemp, readFile, readdir, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {runPipeline} from "../../scripts/pipeline.js";
+import {runPipeline} from "../../scripts/export/pipeline.js";
 import {STEPS} from "../../scripts/steps/index.js";
 import {StepError, type Step} from "../../scripts/steps/step.js";
 import {context, drawings, fixture, markedCharts} from "./helpers.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {FIRST_CHART_DRAWN} from "../../scripts/static-html.js";
+import {FIRST_CHART_DRAWN} from "../../scripts/prerender/static-html.js";
 import {staticCharts} from "../../scripts/steps/static-charts.js";
 import {context, drawings, fixture, markedCharts, run} from "./helpers.js";
 

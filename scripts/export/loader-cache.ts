@@ -1,0 +1,63 @@
+/**
+ * Framework re-runs a data loader only when the loader file itself changes,
+ * not when the data/ files it reads, or the library code it imports, do; a
+ * stale cache would publish old numbers. So the build and the preview server
+ * drop cached loader output whenever any input of the loaders has changed
+ * since the last run (the seeded npm cache is kept), and reuse it otherwise.
+ */
+import {existsSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {readdir, readFile, rm} from "node:fs/promises";
+import {dirname, join, relative} from "node:path";
+import {fileURLToPath} from "node:url";
+import {dataDir} from "../../src/lib/factbase/factbase.js";
+import {hashFolders, stampMatches, writeStamp} from "./stamps.js";
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const cacheDir = join(projectRoot, "src", ".observablehq", "cache");
+const stampPath = join(projectRoot, "src", ".observablehq", "loader-inputs.sha256");
+const KEPT_CACHES = new Set(["_npm", "_duckdb"]);
+
+/** The folders whose files loaders read or import. */
+function loaderInputs(): string[] {
+  return [dataDir(), join(projectRoot, "src", "data"), join(projectRoot, "src", "lib"), join(projectRoot, "src", "components")];
+}
+
+/** And the packages they import (Arquero, Apache Arrow): an upgrade changes what they write. */
+const LOADER_FILES = [join(projectRoot, "package-lock.json")];
+
+/** The digest of everything loaders read; a missing input is an error, not an empty digest that always matches. */
+export async function loaderInputsDigest(folders = loaderInputs(), files = LOADER_FILES): Promise<string> {
+  const missing = [...folders, ...files].filter((path) => !existsSync(path));
+  if (missing.length) throw new Error(`the loader cache cannot tell whether its output is current: ${missing.join(", ")} not found`);
+  const hash = createHash("sha256").update(await hashFolders(folders));
+  for (const file of files) hash.update(`\0${relative(projectRoot, file)}\0`).update(await readFile(file));
+  return hash.digest("hex");
+}
+
+/**
+ * The preview re-runs loaders on data being edited, so the cache then holds output of inputs the
+ * stamp does not describe; with the stamp gone, the next build or preview clears it. (Kept, a build
+ * after the edit was undone would have published the edited numbers.)
+ */
+export async function forgetLoaderInputs(): Promise<void> {
+  await rm(stampPath, {force: true});
+}
+
+/** Says what it did, so a build log shows whether loaders ran afresh: "kept", or how many cached outputs were dropped. */
+export async function clearLoaderOutputs(): Promise<string> {
+  const stamp = await loaderInputsDigest();
+  if (await stampMatches(stampPath, stamp)) return "loader cache kept: the loaders' inputs are as when it was made";
+  let cleared = 0;
+  if (existsSync(cacheDir)) {
+    for (const entry of await readdir(cacheDir)) {
+      if (KEPT_CACHES.has(entry)) continue;
+      await rm(join(cacheDir, entry), {recursive: true, force: true});
+      cleared += 1;
+    }
+  }
+  await writeStamp(stampPath, stamp);
+  // The stamp must now describe the cache, or the next build would trust output of other inputs.
+  if (!(await stampMatches(stampPath, stamp))) throw new Error(`${stampPath}: the loader inputs' stamp could not be written`);
+  return `loader cache cleared (${cleared} entries): the loaders' inputs changed`;
+}

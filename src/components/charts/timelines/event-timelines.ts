@@ -1,0 +1,77 @@
+/**
+ * The two timelines the story publishes, composed once so that the pages and
+ * the embed pages draw the same chart: every event of the record (optionally
+ * one category), and the window from the Mazars report to CQC's finding that
+ * the warning notice had been met.
+ */
+import {keyEvents} from "./annotations.js";
+import {formatCount, formatDate, type Precision} from "../../../lib/story/format.js";
+import {eventById, type EventRow} from "../record.js";
+import {rowsBetween, timelineRows} from "./timeline-data.js";
+import {TimelineChart, yearDomain} from "./timeline.js";
+import {CRISIS_BOUNDS, WARNING_NOTICE_EVENTS, warningNoticeWindow} from "../../../lib/delivery/chart-records.js";
+import type {TimelineRow} from "./timeline-data.js";
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export const ALL_CATEGORIES = "All categories";
+
+/** A stretch of the record a reader can focus the full timeline on; null bounds run to the record's ends. */
+export type Period = {id: string; label: string; domain: [Date, Date] | null};
+
+/** The periods of the record, bounded by the crisis of 2016 (whole months, from its first event to its last). */
+export function periodsOf(events: EventRow[]): Period[] {
+  const first = timelineRows([eventById(events, CRISIS_BOUNDS.from)])[0];
+  const last = timelineRows([eventById(events, CRISIS_BOUNDS.to)])[0];
+  const from = new Date(Date.UTC(first.start.getUTCFullYear(), first.start.getUTCMonth(), 1));
+  const to = new Date(Date.UTC(last.start.getUTCFullYear(), last.start.getUTCMonth() + 1, 1));
+  const [start, end] = yearDomain(timelineRows(events));
+  return [
+    {id: "all", label: "The whole record", domain: null},
+    {id: "before", label: "Before the crisis", domain: [start, from]},
+    {id: "crisis", label: "The crisis", domain: [from, to]},
+    {id: "after", label: "After the crisis", domain: [to, end]}
+  ];
+}
+
+/** The events of one period (or all of them), in the category chosen. */
+export function eventsShown(events: EventRow[], {category = ALL_CATEGORIES, period = null}: {category?: string; period?: Period | null}): TimelineRow[] {
+  const rows = period?.domain ? rowsBetween(timelineRows(events), ...period.domain) : timelineRows(events);
+  return category === ALL_CATEGORIES ? rows : rows.filter((r) => r.reader_category === category);
+}
+
+export function EventsTimelineChart({events}: {events: EventRow[]}, {width, category = ALL_CATEGORIES, period = null}: {width: number; category?: string; period?: Period | null}): HTMLElement {
+  const rows = timelineRows(events);
+  // The axis stays on the period when a category is chosen, so filtering never moves it.
+  const domain = period?.domain ?? yearDomain(rows);
+  const shown = eventsShown(events, {category, period});
+  const focused = period?.domain ? `, ${period.label.toLowerCase()}` : "";
+  return TimelineChart(shown, {
+    width,
+    domain,
+    annotations: keyEvents(events),
+    title:
+      category === ALL_CATEGORIES
+        ? period?.domain
+          ? `${formatCount(shown.length)} events, ${formatDate(isoDay(domain[0]), "month")} to ${formatDate(isoDay(new Date(domain[1].getTime() - 1)), "month")}`
+          : `${formatCount(shown.length)} events, ${domain[0].getUTCFullYear()} to ${domain[1].getUTCFullYear() - 1}`
+        : `${category}: ${formatCount(shown.length)} events${focused}`,
+    subtitle: category === ALL_CATEGORIES ? `Every dated event${focused}, by category` : `Dated events in the category “${category.toLowerCase()}”${focused}`
+  });
+}
+
+export function WarningNoticeChart({events}: {events: EventRow[]}, {width}: {width: number}): HTMLElement {
+  const domain = warningNoticeWindow(events);
+  const when = (id: string) => {
+    const e = eventById(events, id);
+    return formatDate(e.date, e.date_precision as Precision);
+  };
+  return TimelineChart(rowsBetween(timelineRows(events), ...domain), {
+    width,
+    id: "warning-notice",
+    domain,
+    annotations: keyEvents(events),
+    title: `Warning notice issued ${when(WARNING_NOTICE_EVENTS.issued)}; its requirements met ${when(WARNING_NOTICE_EVENTS.met)}`,
+    subtitle: "Every dated event from the Mazars report to CQC's finding that the warning notice was met, by category"
+  });
+}

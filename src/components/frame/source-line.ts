@@ -1,0 +1,49 @@
+/**
+ * A chart's source line, as Datawrapper writes one: "Sources: Care Quality
+ * Commission, BBC and 14 others", with the full numbered list one click away.
+ * A chart with a few sources lists them all; a chart drawn from many shows no
+ * wall of links until the reader asks for them.
+ */
+import type {SourceRef} from "../../lib/story/figures.js";
+import {uniqueSources} from "../../lib/story/source-list.js";
+import {element} from "../dom.js";
+import {sourceNote} from "../prose/fact.js";
+
+/** Up to this many sources are listed as links under a chart; more are named in short and listed on request. */
+export const VISIBLE_SOURCES = 5;
+/** How many publishers the short line names before "and N others". */
+const NAMED_PUBLISHERS = 2;
+
+/**
+ * "Care Quality Commission, BBC News and 14 others": the publishers the chart rests on most, those of
+ * primary documents and original reporting first, then a count of the rest.
+ */
+export function sourcesInShort(sources: SourceRef[]): string {
+  const strong = (s: SourceRef) => s.standing === "primary document" || s.standing === "original reporting";
+  const weight = new Map<string, number>();
+  for (const s of sources) weight.set(s.publisher, (weight.get(s.publisher) ?? 0) + (strong(s) ? 1000 : 1));
+  // A stable sort: publishers of equal weight keep the order in which the chart cites them.
+  const publishers = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)!);
+  const named = publishers.slice(0, NAMED_PUBLISHERS);
+  const others = sources.filter((s) => !named.includes(s.publisher)).length;
+  if (!others) return named.join(" and ");
+  return `${named.join(", ")} and ${others} other${others === 1 ? "" : "s"}`;
+}
+
+export function SourceLine(all: SourceRef[]): HTMLElement {
+  const sources = uniqueSources(all);
+  const line = element("div", "chart-source");
+  const list = element("ol", "source-notes");
+  list.append(...sources.map(sourceNote));
+  line.append(sources.length > 1 ? "Sources: " : "Source: ");
+  if (sources.length <= VISIBLE_SOURCES) {
+    line.append(list);
+    return line;
+  }
+  const details = element("details", "source-details");
+  const summary = element("summary", "source-summary-line", sourcesInShort(sources));
+  summary.title = "Show every source";
+  details.append(summary, list);
+  line.append(details);
+  return line;
+}

@@ -1,0 +1,24 @@
+/** The trust's response: each claim attributed, beside the figure it disputes. */
+import type {Figure} from "../../lib/story/figures.js";
+import type {Sourced} from "../../lib/story/story.js";
+import {dateOf, fact, labelOf, sourceLink, statusBadge} from "./fact.js";
+import {lowerFirst} from "../../lib/story/format.js";
+
+export function ClaimCard(claim: Sourced<"claims">, figures: Record<string, Figure>): HTMLElement {
+  const card = document.createElement("div");
+  card.className = "card claim";
+  const quote = document.createElement("blockquote");
+  quote.textContent = claim.quote as string;
+  quote.dataset.sourced = "";
+  const who = document.createElement("p");
+  who.className = "claim-attribution";
+  who.append(`— ${claim.claimant}, `, dateOf(claim), ", as reported by ", sourceLink(claim.source));
+  const badge = statusBadge(claim.status as Figure["status"]);
+  if (badge) who.append(" ", badge);
+  const disputed = figures[claim.disputes as string];
+  const against = document.createElement("p");
+  against.className = "claim-against";
+  against.append("The figure it answers: ", fact(disputed), " — ", labelOf(disputed, lowerFirst(disputed.label)), ".");
+  card.append(quote, who, against);
+  return card;
+}

@@ -1,0 +1,344 @@
+/**
+ * The figures a reader can see, each with its provenance. Stated figures come
+ * straight from a row of the fact base; shares are computed here from their
+ * counts (never typed in), with a 95% Wilson interval, and inherit the weakest
+ * status and every source of the counts they are made from.
+ */
+import type {Row} from "../factbase/datapackage.js";
+import type {FactBase} from "../factbase/factbase.js";
+import {byRecord, citedSources, recordDisagreements, sourceIndex, type CitingTable} from "./citations.js";
+import {fineGroups, isStatedTotal} from "./fines.js";
+import type {Copy} from "../factbase/copies.js";
+import type {SourceKind} from "../factbase/provenance.js";
+import {uniqueSources} from "./source-list.js";
+import {weakestStatus, type Status} from "./status.js";
+export {weakestStatus, type Status} from "./status.js";
+import {percentOf, wilsonInterval, type Interval} from "./stats.js";
+import {datesInWords} from "./reader-text.js";
+import {formatCount, formatDate, formatGBP, formatInterval, formatPercent, formatStated, lowerFirst, type Precision} from "./format.js";
+
+
+export interface SourceRef {
+  id: string;
+  publisher: string;
+  title: string;
+  url: string;
+  /** As precisely as known, written for readers ("20 December 2015"); null when not stated. */
+  published: string | null;
+  /** What the source is; "query" is the SQL page's own query, the source of an analyst's chart. */
+  kind: SourceKind | "query";
+  /** For a page that reproduces another's words: whose words and what they are ("NHS England's release"). */
+  copyOf: string | null;
+  /** What the page copies and how (src/lib/factbase/copies.ts; how the copy was found is on the sources page); null for a page that is its own words. */
+  copy: Omit<Copy, "evidence"> | null;
+  /** What a record resting on it can be: its kind, or for a copy, what it copies. */
+  standing: SourceKind | "query";
+  /** The name a reader sees: the publisher, or "NHS England's release, as printed by Learning Disability Today". */
+  credit: string;
+}
+
+/** Another source's different value for one field of a record, and why the record's value stands. */
+export interface Disagreement {
+  field: string;
+  otherValue: string;
+  source: SourceRef;
+  quote: string;
+  resolution: string;
+}
+
+export interface Figure {
+  id: string;
+  label: string;
+  definition: string;
+  value: number | null;
+  unit: string;
+  /** The figure as the page writes it: "10,306", "37.7%", "less than 1%". */
+  display: string;
+  numerator: number | null;
+  denominator: number | null;
+  /** What the denominator counts, for "of 722 unexpected deaths". */
+  denominatorLabel: string | null;
+  /** 95% Wilson interval of a computed share, as fractions of 1. */
+  interval: Interval | null;
+  status: Status;
+  derived: boolean;
+  /** The period the figure covers, written for readers ("April 2011 to March 2015"), when the data says. */
+  period: string | null;
+  /** The table and row it comes from, or the rows it is computed from. */
+  rows: string[];
+  sources: SourceRef[];
+  /** The strongest source of each record the figure rests on: what a chart's source notes list. */
+  leadSources: SourceRef[];
+  quote: string | null;
+  note: string | null;
+  /** Where another source gives a different value: the page says that the sources differ. */
+  disagreements: Disagreement[];
+}
+
+function displayValue(value: number | null, unit: string, qualifier: string | null = null): string {
+  // A gap is what we did not find, not a claim that nobody published it.
+  if (value === null) return "not known";
+  const text =
+    // Every stated figure is written as precisely as its source gave it: no rounding.
+    unit === "percent" ? `${value}%` : unit === "GBP" ? formatGBP(value) : unit === "years" ? `${formatStated(value)} years` : formatStated(value);
+  return qualifier ? `${qualifier} ${text}` : text;
+}
+
+export interface DerivedSpec {
+  id: string;
+  label: string;
+  /** How the value was computed, for the figure's card. */
+  definition: string;
+  value: number;
+  unit: string;
+  display: string;
+  /** The records it is computed from: each brings its status and sources. */
+  inputs: {status: Status; sources: SourceRef[]; id: string; disagreements?: Disagreement[]}[];
+}
+
+/**
+ * A number computed from sourced records (a total of fines, the days between
+ * two dated events): a figure like any other, as strong as its weakest input
+ * and carrying all their sources, so that it too answers "says who?".
+ */
+export function derivedFigure({id, label, definition, value, unit, display, inputs}: DerivedSpec): Figure {
+  return {
+    id,
+    label,
+    definition,
+    value,
+    unit,
+    display,
+    numerator: null,
+    denominator: null,
+    denominatorLabel: null,
+    interval: null,
+    status: weakestStatus(inputs.map((i) => i.status)),
+    derived: true,
+    period: null,
+    rows: inputs.map((i) => i.id),
+    sources: uniqueSources(inputs.flatMap((i) => i.sources)),
+    leadSources: uniqueSources(inputs.map((i) => i.sources[0])),
+    quote: null,
+    note: null,
+    disagreements: inputs.flatMap((i) => i.disagreements ?? [])
+  };
+}
+
+interface ShareSpec {
+  id: string;
+  label: string;
+  part: Figure;
+  whole: Figure;
+}
+
+/** part ÷ whole as a percentage, with its interval and merged provenance. */
+export function shareFigure({id, label, part, whole}: ShareSpec): Figure {
+  const sources = uniqueSources([...part.sources, ...whole.sources]);
+  const common = {
+    id,
+    label,
+    unit: "percent",
+    numerator: part.value,
+    denominator: whole.value,
+    denominatorLabel: whole.label,
+    derived: true,
+    period: part.period,
+    rows: [...part.rows, ...whole.rows],
+    sources,
+    leadSources: uniqueSources([...part.leadSources, ...whole.leadSources]),
+    quote: null,
+    note: null,
+    // A share inherits every disagreement about the counts it is made from.
+    disagreements: [...part.disagreements, ...whole.disagreements]
+  };
+  if (part.value === null || whole.value === null) {
+    // A share of a count not known is itself not known: a gap, never a number.
+    const missing = part.value === null ? part : whole;
+    return {...common, definition: `Not computed: ${lowerFirst(missing.label)} is not published.`, value: null, display: "not known", interval: null, status: "unconfirmed"};
+  }
+  const x = part.value;
+  const n = whole.value;
+  const interval = wilsonInterval(x, n);
+  const value = percentOf(x, n);
+  return {
+    ...common,
+    definition: `${formatCount(x)} ${lowerFirst(part.label)}, out of ${formatCount(n)} ${lowerFirst(whole.label)}. Computed from the two counts; 95% Wilson interval ${formatInterval(interval.lower, interval.upper)}.`,
+    value,
+    display: formatPercent(value),
+    interval,
+    status: weakestStatus([part.status, whole.status])
+  };
+}
+
+/** A record's sources, strongest first, looked up by table and record id. */
+type Cited = (table: CitingTable, id: string) => SourceRef[];
+
+/** The tables figures are stated in, and the events some are computed from. */
+const FIGURE_TABLES = ["mazars_figures", "comparators", "trust_facts", "cqc_findings", "events"] as const;
+
+/** The sources of every record the figures rest on, joined once per table. */
+function citedIn(facts: FactBase, sources: Map<string, SourceRef>): Cited {
+  const byTable = new Map(FIGURE_TABLES.map((table) => [table as CitingTable, byRecord<SourceRef[]>(citedSources(facts, table, sources), "sources")]));
+  return (table, id) => byTable.get(table)!.get(id)!;
+}
+
+function stated(row: Row, table: CitingTable, id: string, cited: Cited, fields: Partial<Figure>): Figure {
+  const sources = cited(table, id);
+  return {
+    id,
+    label: row.measure as string,
+    definition: row.measure as string,
+    value: row.value as number | null,
+    unit: row.unit as string,
+    display: displayValue(row.value as number | null, row.unit as string, (row.qualifier as string | null) ?? null),
+    numerator: null,
+    denominator: null,
+    denominatorLabel: null,
+    interval: null,
+    status: row.status as Status,
+    derived: false,
+    period: null,
+    rows: [`${table}:${id}`],
+    sources,
+    leadSources: sources.slice(0, 1),
+    quote: (row.quote as string | null) ?? null,
+    note: (row.note as string | null) ?? null,
+    disagreements: [],
+    ...fields
+  };
+}
+
+function mazarsFigures(facts: FactBase, cited: Cited): Figure[] {
+  return facts.rows("mazars_figures").map((row) => {
+    const base = row.base ? ` Share of ${row.base}.` : "";
+    const type = row.investigation_type ? ` Investigation type: ${row.investigation_type}.` : "";
+    const period = `${formatDate(row.period_start as string, "month")} to ${formatDate(row.period_end as string, "month")}`;
+    return stated(row, "mazars_figures", row.figure_id as string, cited, {
+      definition: `${row.measure}.${base}${type} Mazars review, ${period} (${row.report_version} report).`,
+      period,
+      display: (row.reported_as as string | null) ?? displayValue(row.value as number | null, row.unit as string)
+    });
+  });
+}
+
+function comparatorFigures(facts: FactBase, cited: Cited): Figure[] {
+  return facts.rows("comparators").map((row) => {
+    // The sheet writes periods as "2010-06 to 2012-05" or "as at 2016-07-22"; readers get them in words.
+    const period = row.period ? datesInWords((row.period as string).replace(/^(\d{4})-(\d{4})$/, "$1–$2")) : null;
+    const scope = `${row.population}${period ? `, ${period}` : ""}.`;
+    if (row.statistic !== "proportion") {
+      return stated(row, "comparators", row.comparator_id as string, cited, {definition: `${row.measure}. ${scope}`, period});
+    }
+    const x = row.numerator as number;
+    const n = row.denominator as number;
+    const interval = wilsonInterval(x, n);
+    const value = percentOf(x, n);
+    return stated(row, "comparators", row.comparator_id as string, cited, {
+      definition: `${row.measure}: ${formatCount(x)} of ${formatCount(n)}. ${scope} Share computed from the counts; 95% Wilson interval ${formatInterval(interval.lower, interval.upper)}.`,
+      value,
+      unit: "percent",
+      display: formatPercent(value),
+      numerator: x,
+      denominator: n,
+      interval,
+      derived: true,
+      period
+    });
+  });
+}
+
+function trustFactFigures(facts: FactBase, cited: Cited): Figure[] {
+  return facts.rows("trust_facts").map((row) =>
+    stated(row, "trust_facts", row.fact_id as string, cited, {
+      definition: `${row.measure}${row.as_of ? `, as of ${formatDate(row.as_of as string, row.as_of_precision as Precision)}` : ""}.`
+    })
+  );
+}
+
+function findingFigures(facts: FactBase, cited: Cited): Figure[] {
+  return facts
+    .rows("cqc_findings")
+    .filter((row) => row.value !== null)
+    .map((row) =>
+      stated(row, "cqc_findings", row.finding_id as string, cited, {
+        label: row.finding as string,
+        definition: `${row.finding} (${row.event}; ${row.location}).`
+      })
+    );
+}
+
+/** Every count with a denominator row gives a share of that whole; plus shares the story needs across steps. */
+const EXTRA_SHARES: {id: string; part: string; whole: string; label: string}[] = [
+  {id: "share_unexpected_of_all", part: "deaths_unexpected", whole: "deaths_total", label: "Share of all deaths categorised as unexpected"},
+  {id: "share_siri_of_reported", part: "investigated_siri", whole: "deaths_reported_ulysses", label: "Share of reported deaths investigated as SIRI"}
+];
+
+/**
+ * Numbers the story computes from sourced records rather than from counts:
+ * the days from the leaked draft to the final report, and the total of the
+ * fines and costs the courts imposed.
+ */
+function recordFigures(facts: FactBase, cited: Cited): Figure[] {
+  const events = new Map(facts.rows("events").map((e) => [e.event_id as string, e]));
+  const input = (table: CitingTable, key: string, row: Row) => ({id: `${table}:${row[key]}`, status: row.status as Status, sources: cited(table, row[key] as string)});
+  const figures: Figure[] = [];
+  const leak = events.get("2015_12_09_mazars_draft_leaked");
+  const report = events.get("2015_12_17_mazars_final_published");
+  if (leak && report && leak.date_precision === "day" && report.date_precision === "day") {
+    const days = Math.round((Date.parse(report.date as string) - Date.parse(leak.date as string)) / 864e5);
+    figures.push(
+      derivedFigure({
+        id: "days_leak_to_report",
+        label: "Days from the leak of the draft to the final report",
+        definition: `Computed from the dates of two events: the leak reported on ${formatDate(leak.date as string, "day")} and the final report published on ${formatDate(report.date as string, "day")}.`,
+        value: days,
+        unit: "days",
+        display: formatCount(days),
+        inputs: [input("events", "event_id", leak), input("events", "event_id", report)]
+      })
+    );
+  }
+  const parts = fineGroups(facts.rows("cqc_findings")).flatMap((group) => group.filter((row) => !isStatedTotal(row, group)));
+  if (parts.length) {
+    const total = parts.reduce((sum, row) => sum + (row.value as number), 0);
+    figures.push(
+      derivedFigure({
+        id: "fines_and_costs_total",
+        label: "Fines and costs of the prosecutions in the record",
+        definition: `The sum of ${formatCount(parts.length)} amounts the courts imposed: ${parts.map((p) => `${lowerFirst(p.finding as string)} (${formatGBP(p.value as number)})`).join("; ")}.`,
+        value: total,
+        unit: "GBP",
+        display: formatGBP(total),
+        inputs: parts.map((row) => input("cqc_findings", "finding_id", row))
+      })
+    );
+  }
+  return figures;
+}
+
+export function buildFigures(facts: FactBase): Map<string, Figure> {
+  const sources = sourceIndex(facts);
+  const cited = citedIn(facts, sources);
+  const figures = new Map<string, Figure>();
+  const disputed = new Map(
+    (["mazars_figures", "comparators", "trust_facts", "cqc_findings"] as const).flatMap((table) => [...byRecord<Disagreement[]>(recordDisagreements(facts, table, sources), "disagreements")])
+  );
+  for (const figure of [...mazarsFigures(facts, cited), ...comparatorFigures(facts, cited), ...trustFactFigures(facts, cited), ...findingFigures(facts, cited)]) {
+    if (figures.has(figure.id)) throw new Error(`two figures share the id '${figure.id}'`);
+    figures.set(figure.id, {...figure, disagreements: disputed.get(figure.id) ?? []});
+  }
+  for (const row of facts.rows("mazars_figures")) {
+    // A superseded framing is explained, never turned into a rate.
+    if (row.denominator_id === null || row.value === null || row.status === "superseded") continue;
+    const part = figures.get(row.figure_id as string)!;
+    const whole = figures.get(row.denominator_id as string)!;
+    const id = `share_${row.figure_id}`;
+    figures.set(id, shareFigure({id, label: `${part.label}, as a share of ${lowerFirst(whole.label)}`, part, whole}));
+  }
+  for (const {id, part, whole, label} of EXTRA_SHARES) {
+    figures.set(id, shareFigure({id, label, part: figures.get(part)!, whole: figures.get(whole)!}));
+  }
+  for (const figure of recordFigures(facts, cited)) figures.set(figure.id, figure);
+  return figures;
+}
