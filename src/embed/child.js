@@ -28,6 +28,12 @@
   new ResizeObserver(sendHeight).observe(content);
   // pym.js's parent sends the iframe's width when its window resizes, and expects a height back.
   window.addEventListener("message", function (event) {
+    // embed/resize.js asks when it starts: a height sent before it listened was lost.
+    if (event.data && event.data.type === "southern-health-embed:ask") {
+      last = -1;
+      sendHeight();
+      return;
+    }
     if (typeof event.data === "string" && childId && event.data.indexOf("pymxPYMx" + childId + "xPYMxwidthxPYMx") === 0) {
       last = -1;
       sendHeight();
@@ -44,7 +50,13 @@
     tip.hidden = false;
     var box = mark.getBoundingClientRect();
     var frame = body.getBoundingClientRect();
-    tip.style.left = Math.min(Math.max(0, box.left - frame.left + box.width / 2), frame.width) + "px";
+    // Centred over the mark but kept inside the screen, as src/components/frame/frame.ts does;
+    // measured at the left edge first, where the tip is as wide as its text makes it.
+    tip.style.left = "0px";
+    var half = tip.offsetWidth / 2 + 4;
+    var screen = document.documentElement.clientWidth;
+    var centre = Math.min(Math.max(box.left + box.width / 2, half), Math.max(half, screen - half));
+    tip.style.left = centre - frame.left + "px";
     tip.style.top = box.top - frame.top + "px";
   }
   function hide() {

@@ -11,4 +11,10 @@
       if (frames[i].contentWindow === event.source) frames[i].style.height = data.height + "px";
     }
   });
+  // A chart that loaded before this script reported its height to no one (an editor's CMS may
+  // load scripts late): each frame is asked again. One still loading reports once it has.
+  var frames = document.getElementsByTagName("iframe");
+  for (var i = 0; i < frames.length; ++i) {
+    if (frames[i].contentWindow) frames[i].contentWindow.postMessage({type: "southern-health-embed:ask"}, "*");
+  }
 })();

@@ -71,12 +71,18 @@ test("the embed code from a chart's frame resizes its iframe on a host page", as
     assert.match(snippet, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/funnel"/);
     assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\/resize\.js"/);
     // The host is another page on the same server, as an editor's CMS page would be.
-    const host = await serve(distDir, {base: "/site/", extra: {"/host.html": `<!doctype html><html lang="en"><title>Host</title><body><p>Story text</p>${snippet.replace('height="520"', 'height="60"')}</body></html>`}});
+    // The host gets the snippet's iframe, and its script only once the chart has loaded and
+    // reported its height to no one: a CMS may load scripts late, and the chart must still fit.
+    const [iframeTag, scriptSrc] = [/<iframe[\s\S]*?<\/iframe>/.exec(snippet)?.[0], /<script src="([^"]+)"/.exec(snippet)?.[1]];
+    assert.ok(iframeTag && scriptSrc, `the snippet has an iframe and a script: ${snippet}`);
+    const host = await serve(distDir, {base: "/site/", extra: {"/host.html": `<!doctype html><html lang="en"><title>Host</title><body><p>Story text</p>${iframeTag.replace('height="520"', 'height="60"')}</body></html>`}});
     try {
       // The host page is another origin, as a CMS page would be; both stay on this machine.
       const hostPage = await context.newPage();
       await hostPage.route((url) => url.hostname !== "127.0.0.1", (route) => route.abort("blockedbyclient"));
-      await hostPage.goto(`${host.origin}/host.html`);
+      await hostPage.goto(`${host.origin}/host.html`, {waitUntil: "load"});
+      await hostPage.frameLocator("iframe").locator("#embed").waitFor({state: "attached"});
+      await hostPage.addScriptTag({url: scriptSrc});
       const iframe = hostPage.locator("iframe");
       await hostPage.waitForFunction(() => parseFloat(getComputedStyle(document.querySelector("iframe")!).height) > 200, undefined, {timeout: 20_000});
       // The chart may settle after its first report; the iframe must follow it to the content's height.

@@ -39,6 +39,9 @@ export function toCsv(objects: object[]): string {
 }
 
 
+/** The least room, in pixels, between a tooltip and the screen's edge. */
+const TIP_MARGIN = 4;
+
 /** Marks with a <title> become focusable, and show it as a tooltip on hover and focus. */
 function addTooltips(body: HTMLElement): void {
   const tip = document.createElement("div");
@@ -51,7 +54,14 @@ function addTooltips(body: HTMLElement): void {
     tip.hidden = false;
     const box = target.getBoundingClientRect();
     const frame = body.getBoundingClientRect();
-    tip.style.left = `${Math.min(Math.max(0, box.left - frame.left + box.width / 2), frame.width)}px`;
+    // Centred over the mark (the style centres the tip on its left), but kept inside the screen:
+    // on a phone, a mark at a chart's edge would put half its tip off the screen.
+    // Measured at the frame's left edge, where an absolutely placed tip is as wide as its text makes it.
+    tip.style.left = "0px";
+    const half = tip.offsetWidth / 2 + TIP_MARGIN;
+    const screen = document.documentElement.clientWidth;
+    const centre = Math.min(Math.max(box.left + box.width / 2, half), Math.max(half, screen - half));
+    tip.style.left = `${centre - frame.left}px`;
     tip.style.top = `${box.top - frame.top}px`;
   };
   const hide = () => (tip.hidden = true);
