@@ -25,8 +25,10 @@ const testDir = fileURLToPath(new URL(".", import.meta.url));
 /** Folders whose tests read the built export; the slow tier. */
 const NEEDS_EXPORT = ["build", "browser"];
 /**
- * Files at once: one a core. With three, on two cores shared with other work
- * (load average 35 to 58), the SQL page's first queries overran their 30 s.
+ * Files at once: one a core. More does not help: the builds and the browsers keep both cores busy
+ * (the whole suite took 703 s two at a time and 732 s four at a time, on a quiet machine), and with
+ * three on two cores shared with other work the SQL page's first queries overran their 30 s.
+ * SHFT_TEST_CONCURRENCY sets it for the whole suite, to measure that again.
  */
 const CONCURRENCY = {fast: 2, all: Number(process.env.SHFT_TEST_CONCURRENCY ?? 2)};
 
