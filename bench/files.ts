@@ -91,7 +91,8 @@ async function fileRun(browser: Browser, site: Site, file: string, rows: number,
   const opened = await openPage(browser, site, `/explore${hashForQuery("SELECT 1 AS warm")}`);
   const {page} = opened;
   try {
-    await page.waitForFunction("window.__bench.firstRunState !== null", undefined, {timeout: 60_000});
+    // A function, not a string: the page's policy refuses the eval a string predicate needs.
+    await page.waitForFunction(() => (window as unknown as {__bench: {firstRunState: unknown}}).__bench.firstRunState !== null, undefined, {timeout: 60_000});
     if (settled) await page.waitForFunction(() => document.querySelector<HTMLElement>(".sql-workbench")?.dataset.csvReader === "ready", undefined, {timeout: 60_000});
     const memoryBeforeMb = browserMemoryMb();
     const loads = Number(await dataset(page, "fileLoads"));

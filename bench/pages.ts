@@ -28,7 +28,8 @@ async function settle(page: Page): Promise<void> {
   await waitForCells(page);
   // The SQL workbench starts DuckDB and loads its tables after the cells have run.
   if (await page.locator(".sql-workbench").count()) {
-    await page.waitForFunction("window.__bench.firstRunState !== null", undefined, {timeout: 60_000});
+    // A function, not a string: the page's policy refuses the eval a string predicate needs.
+    await page.waitForFunction(() => (window as unknown as {__bench: {firstRunState: unknown}}).__bench.firstRunState !== null, undefined, {timeout: 60_000});
     await page.waitForLoadState("networkidle");
   }
 }
