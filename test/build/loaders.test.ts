@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import {spawn} from "node:child_process";
 import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {basename, dirname, extname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {after, before, describe, test} from "node:test";
 import {tableFromIPC, Type} from "apache-arrow";
@@ -94,11 +94,11 @@ async function runAll(dataDir: string | undefined, runs: string[]): Promise<Map<
 function exportedOutput(run: string): Buffer {
   const [file, param] = run.split(" ");
   if (file === "charts/[chart].json.ts") return Buffer.from(JSON.stringify(chartData(loadFactBase(), param!.split("=")[1]!, CHART_READS)));
+  // "pages/[page].json.ts --page=deaths" writes "pages/deaths.json".
   const output = file!.replace(/\[[a-z]+\]/, param?.split("=")[1] ?? "").replace(/\.ts$/, "");
-  const dir = join(distDir, "_file", "data", output.includes("/") ? output.slice(0, output.lastIndexOf("/")) : "");
-  const base = output.slice(output.lastIndexOf("/") + 1);
-  const [stem, extension] = [base.slice(0, base.lastIndexOf(".")), base.slice(base.lastIndexOf(".") + 1)];
-  const found = readdirSync(dir).filter((name) => new RegExp(`^${stem}\\.[0-9a-f]{8}\\.${extension}$`).test(name));
+  const dir = join(distDir, "_file", "data", dirname(output));
+  const extension = extname(output);
+  const found = readdirSync(dir).filter((name) => new RegExp(`^${basename(output, extension)}\\.[0-9a-f]{8}\\${extension}$`).test(name));
   assert.equal(found.length, 1, `the export holds one output of ${run} in ${dir}: ${found.join(", ") || "none"}`);
   return readFileSync(join(dir, found[0]!));
 }
