@@ -65,7 +65,7 @@ stream.on("test:complete", ({name, file, details}) => {
 const report = stream.compose(new spec());
 report.pipe(process.stdout);
 report.on("end", () => {
-  const slowest = [...durations].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const slowest = [...durations].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.SHFT_SLOWEST ?? 10));
   console.log(`\n${files.length} files in ${((performance.now() - started) / 1000).toFixed(0)} s, ${CONCURRENCY[tier]} at a time; the slowest:`);
   for (const [file, ms] of slowest) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${file}`);
 });

@@ -1,8 +1,10 @@
 /**
- * Charts that need no JavaScript: every page and embed shows every chart with
- * JavaScript off, and with it on each static chart gives way to exactly one
- * live chart; an embed sized by pym.js on a page of another origin fits its
- * content at any width, after narrowing and widening too.
+ * Charts drawn at build: below the first screen they stay as drawn until the
+ * reader scrolls to them; an embed sized by pym.js on a page of another origin
+ * fits its content at any width, after narrowing and widening too. That every
+ * page and embed shows every chart with JavaScript off, with its data link,
+ * and that each gives way to one live chart, is checked on every page's visit
+ * (test/browser/page-checks.ts).
  */
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
@@ -10,10 +12,9 @@ import {mkdtemp} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {EMBEDDABLE_CHARTS} from "../../src/components/charts/chart-registry.js";
-import {openPage, waitForCells} from "../../scripts/export/chromium.js";
+import {waitForCells} from "../../scripts/export/chromium.js";
 import {serve} from "../../scripts/export/static-server.js";
-import {builtPages, projectRoot} from "../helpers/site.js";
+import {projectRoot} from "../helpers/site.js";
 import {siteSession} from "../helpers/session.js";
 import {until} from "../helpers/until.js";
 import {liveCharts} from "../helpers/live-charts.js";
@@ -36,69 +37,6 @@ test("charts below the first screen stay as drawn at build until the reader scro
     assert.ok(await page.locator("#chart-fines .chart-tip").isVisible(), "a live chart's mark shows its tooltip");
   } finally {
     await context.close();
-  }
-});
-
-test("with JavaScript off, every page shows every chart the live page shows, drawn", async () => {
-  const on = await site.browser.newContext({viewport: {width: 1000, height: 800}});
-  const off = await site.browser.newContext({viewport: {width: 1000, height: 800}, javaScriptEnabled: false});
-  try {
-    for (const path of (await builtPages()).filter((p) => !p.startsWith("/embed/") && p !== "/explore")) {
-      const {page: live} = await openPage(on, site.server.origin);
-      await live.goto(site.server.url + path.slice(1));
-      await waitForCells(live);
-      await liveCharts(live);
-      const liveIds = (await live.locator("figure.chart-frame:visible").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.chart))).sort();
-      assert.equal(await live.locator(".static-chart").count(), 0, `${path}: a static chart is left beside the live one`);
-      await live.close();
-      const still = await off.newPage();
-      await still.goto(site.server.url + path.slice(1));
-      const stillIds = (await still.locator("figure.chart-frame:visible:has(.chart-body svg, .chart-body table)").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.chart))).sort();
-      assert.deepEqual(stillIds, liveIds, `${path}: charts shown without JavaScript`);
-      await still.close();
-    }
-  } finally {
-    await on.close();
-    await off.close();
-  }
-});
-
-test("with JavaScript off, each embed page shows its chart, under its own title", async () => {
-  const off = await site.browser.newContext({viewport: {width: 600, height: 800}, javaScriptEnabled: false});
-  try {
-    for (const {id} of EMBEDDABLE_CHARTS) {
-      const page = await off.newPage();
-      await page.goto(`${site.server.url}embed/${id}`);
-      assert.equal(await page.locator("figure.chart-frame:visible:has(.chart-body svg, .chart-body table)").count(), 1, `${id}: one chart visible`);
-      const heading = (await page.locator("figure.chart-frame:visible .chart-title").textContent())?.trim();
-      assert.equal(await page.title(), heading, `${id}: the page's title is its chart's`);
-      await page.close();
-    }
-  } finally {
-    await off.close();
-  }
-});
-
-test("with JavaScript off, every chart's data link downloads its CSV, with a byte-order mark", async () => {
-  const off = await site.browser.newContext({viewport: {width: 1000, height: 800}, javaScriptEnabled: false});
-  try {
-    for (const path of (await builtPages()).filter((p) => p !== "/explore")) {
-      const page = await off.newPage();
-      await page.goto(site.server.url + path.slice(1));
-      const links = await page.locator("figure.chart-frame:visible a.chart-download").evaluateAll((nodes) => nodes.map((n) => (n as HTMLAnchorElement).href));
-      assert.ok(links.length > 0 || !path.startsWith("/embed/"), `${path}: an embed without its data link`);
-      for (const href of links) {
-        assert.doesNotMatch(href, /^data:/, `${path}: the static page carries its data inline`);
-        const response = await page.request.get(href);
-        assert.equal(response.status(), 200, `${path}: ${href}`);
-        const text = (await response.body()).toString("utf8");
-        assert.ok(text.startsWith("\uFEFF"), `${path}: ${href} has no byte-order mark`);
-        assert.ok(text.split("\r\n").length > 2, `${path}: ${href} holds no rows`);
-      }
-      await page.close();
-    }
-  } finally {
-    await off.close();
   }
 });
 

@@ -2,7 +2,9 @@
  * A copy of the project with changed input, built once, with the network cut
  * off, and read by the sets of tests below (one build serves them all: neither
  * change touches what the other checks). It is the suite's one build besides
- * the export under test: the tests of that export only read dist/.
+ * the export under test: the tests of that export only read dist/. The copy's
+ * site has the two pages these tests read and the landing page (every chart,
+ * embed and image is still drawn), which halves the build.
  *
  * The build needs no network: it runs in a network namespace with only a
  * loopback, attempts no download, and what it exports loads nothing from
@@ -33,7 +35,7 @@ import {hashFolders} from "../../scripts/export/stamps.js";
 import {buildIn, copyProject, type BuildResult} from "../helpers/project-copy.js";
 import {distDir} from "../helpers/site.js";
 
-const copy = copyProject();
+const copy = copyProject({pages: ["/deaths", "/timeline"]});
 const out = copy.dist;
 const fonts = mkdtempSync(join(tmpdir(), "shft-theme-fonts-"));
 let server: StaticServer;

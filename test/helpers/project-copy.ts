@@ -12,7 +12,7 @@
  * a copy builds as fast as the project itself would.
  */
 import {spawn} from "node:child_process";
-import {cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync} from "node:fs";
+import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {projectRoot} from "./site.js";
 
@@ -28,7 +28,12 @@ function copied(entry: string): boolean {
   return !["node_modules", "dist", ".git"].includes(entry) && !entry.startsWith(".test-") && !entry.startsWith("dist.");
 }
 
-export function copyProject(): ProjectCopy {
+/**
+ * A copy of the project; with `pages`, a copy whose site has only those pages of the sidebar
+ * (and the landing page): a test that builds reads a few pages, and a build of fewer pages is
+ * quicker, with every step of the build still run (the charts, embeds and images all drawn).
+ */
+export function copyProject({pages}: {pages?: string[]} = {}): ProjectCopy {
   // Inside the project (its .gitignore lists .test-builds-*): the copy resolves packages as the project does.
   const scratch = mkdtempSync(join(projectRoot, ".test-builds-"));
   const root = join(scratch, "project");
@@ -36,7 +41,25 @@ export function copyProject(): ProjectCopy {
   symlinkSync(join(projectRoot, "node_modules"), join(root, "node_modules"));
   // The history too, read only: the landing page's dateline is dated from it, so a copy builds the same commit's bytes.
   symlinkSync(join(projectRoot, ".git"), join(root, ".git"));
+  if (pages) keepPages(root, pages);
   return {root, dist: join(root, "dist"), remove: () => rmSync(scratch, {recursive: true, force: true})};
+}
+
+/** A sidebar entry of the config, `{name: "…", path: "/page"}`, as the config writes it. */
+const SIDEBAR_ENTRY = /\{name: "[^"]*", path: "(\/[^"]+)"\},?/g;
+
+/** Takes the pages not in `keep` out of the copy's sidebar and its source folder. */
+function keepPages(root: string, keep: string[]): void {
+  const config = join(root, "observablehq.config.ts");
+  const listed: string[] = [];
+  writeFileSync(config, readFileSync(config, "utf8").replace(SIDEBAR_ENTRY, (entry, path: string) => (listed.push(path), keep.includes(path) ? entry : "")));
+  const missing = keep.filter((path) => !listed.includes(path));
+  if (missing.length > 0) throw new Error(`the config's sidebar has no entry for ${missing.join(", ")}`);
+  for (const path of listed.filter((path) => !keep.includes(path))) {
+    const source = readdirSync(join(root, "src")).find((file) => file === `${path.slice(1)}.md` || file === `${path.slice(1)}.md.ts`);
+    if (!source) throw new Error(`no page in src/ for the sidebar's ${path}`);
+    rmSync(join(root, "src", source));
+  }
 }
 
 export interface BuildResult {

@@ -1,0 +1,67 @@
+/**
+ * What a reader on a phone opens with a tap or a keyboard: a figure's card and
+ * a chart mark's tooltip. Each returns what it found outside the screen, in
+ * words for the test's message; test/browser/page-checks.ts runs them on every
+ * page at 390 px.
+ */
+import type {Page} from "playwright-core";
+
+/** A figure's or a disputed date's button in the prose or a card, outside the charts. */
+const OPENERS = "#observablehq-main :is(.fact, .record-date-disputed) > .fact-value";
+
+/**
+ * Opens every figure's card with a tap, in turn, and closes it with Escape. Returns the cards
+ * that left the screen (or made the page scroll sideways), the openers that opened nothing or
+ * that Escape did not close, and how many cards were opened.
+ */
+export async function cardsOutside(page: Page): Promise<{opened: number; problems: string[]}> {
+  const {width, height} = page.viewportSize()!;
+  const openers = page.locator(OPENERS);
+  const problems: string[] = [];
+  let opened = 0;
+  for (let i = 0; i < (await openers.count()); i++) {
+    const opener = openers.nth(i);
+    if (!(await opener.isVisible())) continue;
+    const name = await opener.innerText();
+    await opener.scrollIntoViewIfNeeded();
+    await opener.tap();
+    const card = opener.locator("xpath=following-sibling::*[contains(@class, 'fact-card')]");
+    if (!(await card.isVisible())) {
+      problems.push(`${name}: a tap opens no card`);
+      continue;
+    }
+    opened++;
+    const box = (await card.boundingBox())!;
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (box.x < 0 || box.x + box.width > width || box.y < 0 || box.y + box.height > height || scroll > 0) {
+      problems.push(`${name}: card at x ${Math.round(box.x)}–${Math.round(box.x + box.width)}, y ${Math.round(box.y)}–${Math.round(box.y + box.height)}; sideways scroll ${scroll} px`);
+    }
+    await page.keyboard.press("Escape");
+    if (await card.isVisible()) problems.push(`${name}: Escape leaves its card open`);
+  }
+  return {opened, problems};
+}
+
+/**
+ * Focuses every chart mark on screen, as a keyboard reader reaches it, and measures its tooltip
+ * where it opened. Returns the tooltips not shown or not inside the screen, and how many marks
+ * were tried.
+ */
+export async function tipsOutside(page: Page): Promise<{marks: number; problems: string[]}> {
+  const found = await page.evaluate(() =>
+    // An embed holds a drawing for each width it may be shown at; only the one on screen counts.
+    [...document.querySelectorAll<HTMLElement>(".chart-body .chart-mark")].filter((mark) => mark.getClientRects().length > 0).map((mark) => {
+      mark.scrollIntoView({block: "center"});
+      mark.focus();
+      const tip = mark.closest(".chart-body")!.querySelector<HTMLElement>(".chart-tip")!;
+      const box = tip.getBoundingClientRect();
+      const shown = !tip.hidden && tip.textContent === mark.getAttribute("aria-label");
+      mark.blur();
+      return {label: mark.getAttribute("aria-label") ?? "", shown, left: box.left, right: box.right, width: document.documentElement.clientWidth};
+    })
+  );
+  const problems = found
+    .filter((tip) => !tip.shown || tip.left < 0 || tip.right > tip.width)
+    .map((tip) => `"${tip.label.slice(0, 40)}" ${tip.shown ? `at x ${Math.round(tip.left)}–${Math.round(tip.right)}` : "not shown"}`);
+  return {marks: found.length, problems};
+}
