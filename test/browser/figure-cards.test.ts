@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import {test} from "node:test";
+import type {Page} from "playwright-core";
 import {EMBEDDABLE_CHARTS} from "../../src/components/charts/chart-registry.js";
 import {waitForCells} from "../../scripts/export/chromium.js";
 import {liveCharts} from "../helpers/live-charts.js";
@@ -19,6 +20,26 @@ const PAGES = ["", "deaths", "learning-disability", "crisis-2016", "warnings"];
 /** A figure's or a disputed date's button in the prose or a card, outside the charts. */
 const OPENERS = "#observablehq-main :is(.fact, .record-date-disputed) > .fact-value";
 
+/** Figures whose opening bracket ("(14.1%)") ends the line above them, as "…Ulysses (" then "14.1%)". */
+function strandedBrackets(page: Page): Promise<string[]> {
+  return page.evaluate((openers) => {
+    const stranded: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (const button of document.querySelectorAll(openers)) {
+      walker.currentNode = button.parentElement!;
+      const before = walker.previousNode() as Text | null;
+      if (!before || !/[([]$/.test(before.data)) continue;
+      const bracket = document.createRange();
+      bracket.setStart(before, before.data.length - 1);
+      bracket.setEnd(before, before.data.length);
+      const mark = bracket.getBoundingClientRect();
+      const figure = button.getClientRects()[0];
+      if (figure && figure.top >= mark.bottom - 1) stranded.push(`${before.data.slice(-20)}${button.textContent}`);
+    }
+    return stranded;
+  }, OPENERS);
+}
+
 for (const path of PAGES) {
   test(`/${path}: at 390 px every figure card opens inside the screen, with no sideways scroll`, async () => {
     const context = await site.browser.newContext({viewport: PHONE, hasTouch: true, isMobile: true});
@@ -29,6 +50,7 @@ for (const path of PAGES) {
       const openers = page.locator(OPENERS);
       const count = await openers.count();
       assert.ok(count > 0, "the page has figures");
+      assert.deepEqual(await strandedBrackets(page), [], "an opening bracket ends a line apart from the figure it opens");
       const outside: string[] = [];
       for (let i = 0; i < count; i++) {
         const opener = openers.nth(i);
