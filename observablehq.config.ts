@@ -1,3 +1,4 @@
+import {openingBrackets, type MarkdownParser} from "./scripts/markdown/opening-brackets.js";
 import {statusLegend} from "./src/lib/story/status.js";
 // Build output goes where the atomic build script asks (a temporary folder that
 // replaces dist/ only on success); plain `observable build` still writes dist/.
@@ -39,6 +40,11 @@ export default {
   style: "style.css",
   // A footer without Framework's build date, so that two builds of one commit are identical.
   footer: `Every figure is computed from cited public sources; tap, click or focus a figure to see its source and status. Marks: ${statusLegend()}, <span class="status-mark differ-mark">≠</span> sources differ (the figure opens both accounts); unmarked figures are final. Code: MIT. Data: CC BY 4.0.`,
+  // An opening bracket stays on the line of the figure it opens (scripts/markdown/opening-brackets.ts).
+  markdownIt(md: MarkdownParser) {
+    openingBrackets(md);
+    return md;
+  },
   // Framework would otherwise fetch the json and parquet extensions from extensions.duckdb.org.
   duckdb: {extensions: {json: null, parquet: null}}
 };

@@ -91,10 +91,15 @@ async function main(): Promise<number> {
   phase("caches ready");
   await rm(staging, {recursive: true, force: true});
   try {
-    const code = await runFramework(staging);
+    const {code, brokenLinks} = await runFramework(staging);
     if (code !== 0) {
       console.error(`\nbuild failed (exit ${code}); ${output} was left as it was.`);
       return code;
+    }
+    // A link to a page or a place that does not exist would reach readers as a dead end.
+    if (brokenLinks.length > 0) {
+      console.error(`\nbuild refused: ${brokenLinks.length} broken link${brokenLinks.length === 1 ? "" : "s"} (${brokenLinks.join("; ")}); ${output} was left as it was.`);
+      return 1;
     }
     phase("Framework build done");
     await writeFiguresSheet(staging);

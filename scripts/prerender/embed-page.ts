@@ -197,6 +197,16 @@ export function splitDarkRules(css: string): {light: string; dark: string} {
   return {light, dark};
 }
 
+/**
+ * The stylesheet without the story pages' serif: Framework's `--serif` (which names Source Serif 4)
+ * and every declaration that reads it. An embed is set in the sans alone (EMBED_CSS; a chart's
+ * title is sans on the story pages too), and the serif's files, which would cost an embed more
+ * than the rest of it, are not loaded there: so it does not name a font it does not show.
+ */
+export function withoutSerif(css: string): string {
+  return css.replace(/(?<=[{;]\s*)(?:--serif\s*:|[\w-]+\s*:[^;{}]*var\(--serif\s*[,)])[^;{}]*;?/g, "");
+}
+
 /** What the frame offers on a story page that needs the page's script: the image buttons and the embed code. */
 export const PAGE_ONLY = ".chart-embed-panel, .chart-actions button, .chart-embed";
 
@@ -229,7 +239,7 @@ export function embedPage(options: {id: string; frameId: string; title: string; 
 
 export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, {id: string; embedVariants: Variant[]}>): Promise<void> {
   // Embeds sit one folder below the root, where the theme's fonts are.
-  const css = (await siteStylesheet(site)) + "\n" + (await themeCss("../"));
+  const css = withoutSerif(await siteStylesheet(site)) + "\n" + (await themeCss("../"));
   const script = await readFile(join(projectRoot, "src", "embed", "child.js"), "utf8");
   const logo = themeLogoHtml();
   const {document} = new JSDOM("<!DOCTYPE html>").window;

@@ -22,7 +22,7 @@ const staging = join(projectRoot, `dist.fixtures-${process.pid}`);
 try {
   await seedNpmCache();
   await clearLoaderOutputs();
-  const code = await runFramework(staging);
+  const {code} = await runFramework(staging);
   if (code !== 0) throw new Error(`Framework's build failed (exit ${code})`);
   await rm(FIXTURES, {recursive: true, force: true});
   await mkdir(FIXTURES, {recursive: true});

@@ -28,7 +28,7 @@ import {EMBEDDABLE_CHARTS} from "../../src/components/charts/chart-registry.js";
 import {formatCount} from "../../src/lib/story/format.js";
 import {liveCharts} from "../helpers/live-charts.js";
 import {otherOrigin, tryToLeave, WAYS_OUT} from "../helpers/other-origin.js";
-import {cardsOutside, tipsOutside} from "./phone-checks.js";
+import {cardsOutside, strandedBrackets, tipsOutside} from "./phone-checks.js";
 import type {SiteSession} from "../helpers/session.js";
 import {distDir} from "../helpers/site.js";
 import {unformattedNumbersInPage, unsourcedNumbersInPage} from "../helpers/unsourced-numbers.js";
@@ -135,6 +135,7 @@ export function checkPages(site: SiteSession, which: (path: string) => boolean):
           const charts = await page.locator("figure.chart-frame:has(.chart-body[aria-label] svg)").count();
           assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);
           await page.setViewportSize({width: 390, height: 844});
+          assert.deepEqual(await strandedBrackets(page), [], "an opening bracket ends a line apart from the figure it opens");
           const cards = await cardsOutside(page);
           assert.deepEqual(cards.problems, [], "figure cards");
           if (expected.figures) assert.ok(cards.opened > 0, "the page has figures, and none opened");

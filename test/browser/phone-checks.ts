@@ -1,13 +1,33 @@
 /**
- * What a reader on a phone opens with a tap or a keyboard: a figure's card and
- * a chart mark's tooltip. Each returns what it found outside the screen, in
- * words for the test's message; test/browser/page-checks.ts runs them on every
- * page at 390 px.
+ * What a reader on a phone meets: a figure's card and a chart mark's tooltip,
+ * opened with a tap or a keyboard, and figures set in brackets on a narrow
+ * line. Each returns what it found wrong, in words for the test's message;
+ * test/browser/page-checks.ts runs them on every page at 390 px.
  */
 import type {Page} from "playwright-core";
 
 /** A figure's or a disputed date's button in the prose or a card, outside the charts. */
 const OPENERS = "#observablehq-main :is(.fact, .record-date-disputed) > .fact-value";
+
+/** Figures whose opening bracket ("(14.1%)") ends the line above them, as "…Ulysses (" then "14.1%)". */
+export function strandedBrackets(page: Page): Promise<string[]> {
+  return page.evaluate((openers) => {
+    const stranded: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (const button of document.querySelectorAll(openers)) {
+      walker.currentNode = button.parentElement!;
+      const before = walker.previousNode() as Text | null;
+      if (!before || !/[([]$/.test(before.data)) continue;
+      const bracket = document.createRange();
+      bracket.setStart(before, before.data.length - 1);
+      bracket.setEnd(before, before.data.length);
+      const mark = bracket.getBoundingClientRect();
+      const figure = button.getClientRects()[0];
+      if (figure && figure.top >= mark.bottom - 1) stranded.push(`${before.data.slice(-20)}${button.textContent}`);
+    }
+    return stranded;
+  }, OPENERS);
+}
 
 /**
  * Opens every figure's card with a tap, in turn, and closes it with Escape. Returns the cards
