@@ -2,9 +2,9 @@
  * A copy of the project with changed input, built once, with the network cut
  * off, and read by the sets of tests below (one build serves them all: neither
  * change touches what the other checks). It is the suite's one build besides
- * the export under test: the tests of that export only read dist/. The copy's
- * site has the two pages these tests read and the landing page (every chart,
- * embed and image is still drawn), which halves the build.
+ * the export under test: the tests of that export only read dist/. In the
+ * copy, the pages these tests do not read are stubs (every chart, embed and
+ * image is still drawn), which halves the build.
  *
  * The build needs no network: it runs in a network namespace with only a
  * loopback, attempts no download, and what it exports loads nothing from

@@ -1,37 +1,20 @@
 /**
- * Layout shift of built pages as the benchmark counts it (bench/browser/marks.js,
+ * Layout shift of a built page as the benchmark counts it (bench/browser/marks.js,
  * the largest session window of shifts without input, as Chromium and
- * Lighthouse count it), at a phone's and a desktop's width. A sum of shifted
- * areas, not a time: deterministic enough to assert.
+ * Lighthouse count it). A sum of shifted areas, not a time: deterministic
+ * enough to assert. The script is added to a context before its page opens.
  */
 import {fileURLToPath} from "node:url";
-import type {Browser} from "playwright-core";
-import {watchRequests, waitForCells} from "../../scripts/export/chromium.js";
+import type {BrowserContext, Page} from "playwright-core";
 
 const MARKS = fileURLToPath(new URL("../../bench/browser/marks.js", import.meta.url));
-const VIEWPORTS = {phone: {width: 412, height: 823}, desktop: {width: 1280, height: 900}};
 
-export interface LayoutShift {
-  path: string;
-  viewport: string;
-  layoutShift: number;
+/** Makes the context's pages count their layout shifts from their first frame. */
+export function countLayoutShifts(context: BrowserContext): Promise<void> {
+  return context.addInitScript({path: MARKS});
 }
 
-export async function measureLayout(browser: Browser, baseUrl: string, paths: string[]): Promise<LayoutShift[]> {
-  const results: LayoutShift[] = [];
-  for (const [viewport, size] of Object.entries(VIEWPORTS)) {
-    for (const path of paths) {
-      const context = await browser.newContext({viewport: size});
-      const page = await context.newPage();
-      watchRequests(page);
-      await page.addInitScript({path: MARKS});
-      await page.goto(baseUrl + path.slice(1));
-      await waitForCells(page);
-      // Shifts are reported after the frame that caused them: counted once the frames under way are drawn.
-      const layoutShift = await page.evaluate(() => (window as unknown as {__bench: {settledLayoutShift(): Promise<number>}}).__bench.settledLayoutShift());
-      await context.close();
-      results.push({path, viewport, layoutShift});
-    }
-  }
-  return results;
+/** The page's layout shift so far; shifts are reported after the frame that caused them, so counted once the frames under way are drawn. */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as {__bench: {settledLayoutShift(): Promise<number>}}).__bench.settledLayoutShift());
 }

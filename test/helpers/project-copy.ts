@@ -12,7 +12,7 @@
  * a copy builds as fast as the project itself would.
  */
 import {spawn} from "node:child_process";
-import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {projectRoot} from "./site.js";
 
@@ -29,9 +29,10 @@ function copied(entry: string): boolean {
 }
 
 /**
- * A copy of the project; with `pages`, a copy whose site has only those pages of the sidebar
- * (and the landing page): a test that builds reads a few pages, and a build of fewer pages is
- * quicker, with every step of the build still run (the charts, embeds and images all drawn).
+ * A copy of the project; with `pages`, a copy in which every other page of the site is a stub
+ * (its title and a line): a test that builds reads a few pages, and a build of a few pages is
+ * quicker, with every step of the build still run (the charts, embeds and images all drawn) and
+ * every link between pages still leading somewhere.
  */
 export function copyProject({pages}: {pages?: string[]} = {}): ProjectCopy {
   // Inside the project (its .gitignore lists .test-builds-*): the copy resolves packages as the project does.
@@ -41,24 +42,26 @@ export function copyProject({pages}: {pages?: string[]} = {}): ProjectCopy {
   symlinkSync(join(projectRoot, "node_modules"), join(root, "node_modules"));
   // The history too, read only: the landing page's dateline is dated from it, so a copy builds the same commit's bytes.
   symlinkSync(join(projectRoot, ".git"), join(root, ".git"));
-  if (pages) keepPages(root, pages);
+  if (pages) stubPagesBut(root, pages);
   return {root, dist: join(root, "dist"), remove: () => rmSync(scratch, {recursive: true, force: true})};
 }
 
-/** A sidebar entry of the config, `{name: "…", path: "/page"}`, as the config writes it. */
-const SIDEBAR_ENTRY = /\{name: "[^"]*", path: "(\/[^"]+)"\},?/g;
+/** A page of the site: a markdown file, or a page loader that writes one, at the top of src/. */
+const PAGE_FILE = /^(.+)\.md(\.ts)?$/;
 
-/** Takes the pages not in `keep` out of the copy's sidebar and its source folder. */
-function keepPages(root: string, keep: string[]): void {
-  const config = join(root, "observablehq.config.ts");
-  const listed: string[] = [];
-  writeFileSync(config, readFileSync(config, "utf8").replace(SIDEBAR_ENTRY, (entry, path: string) => (listed.push(path), keep.includes(path) ? entry : "")));
-  const missing = keep.filter((path) => !listed.includes(path));
-  if (missing.length > 0) throw new Error(`the config's sidebar has no entry for ${missing.join(", ")}`);
-  for (const path of listed.filter((path) => !keep.includes(path))) {
-    const source = readdirSync(join(root, "src")).find((file) => file === `${path.slice(1)}.md` || file === `${path.slice(1)}.md.ts`);
-    if (!source) throw new Error(`no page in src/ for the sidebar's ${path}`);
-    rmSync(join(root, "src", source));
+/** Makes every page of the copy but the landing page and `keep` (as "/deaths") a stub. */
+function stubPagesBut(root: string, keep: string[]): void {
+  const src = join(root, "src");
+  const pages = readdirSync(src).flatMap((file) => {
+    const name = PAGE_FILE.exec(file)?.[1];
+    return name ? [[file, name] as const] : [];
+  });
+  const missing = keep.filter((path) => !pages.some(([, name]) => `/${name}` === path));
+  if (missing.length > 0) throw new Error(`no page in src/ for ${missing.join(", ")}`);
+  for (const [file, name] of pages) {
+    if (name === "index" || keep.includes(`/${name}`)) continue;
+    rmSync(join(src, file));
+    writeFileSync(join(src, `${name}.md`), `---\ntitle: ${name}\n---\n\n# ${name}\n\nA stub: this copy builds other pages.\n`);
   }
 }
 
