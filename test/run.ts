@@ -4,8 +4,12 @@
  *   tsx test/run.ts fast   the fast tier (`npm run test:fast`): every test/<folder>/*.test.ts
  *                          but test/build/ and test/browser/: no build, no browser, no
  *                          network; unit tests and build steps tried on saved pages
- *   tsx test/run.ts        everything (`npm run test:run`, which `npm test` runs after the
- *                          build): the tests of the built export first, then the fast tier
+ *   tsx test/run.ts all    everything, on the export in dist/ (`npm run test:run`): the tests
+ *                          of the built export first, then the fast tier
+ *   tsx test/run.ts build  what `npm test` runs: the type check, the build and the fast tier at
+ *                          once, then the tests of the export the build wrote. The build keeps
+ *                          about one core busy (Framework and the drawing of the charts are
+ *                          one process each), so the type check and the fast tier take the other.
  *
  * Files run in parallel, each in its own process (node --test). So a test file
  * shares nothing with another but the project as it is: test/build/ and
@@ -13,8 +17,9 @@
  * and a test that builds or previews other input does it in a copy of the
  * project (test/helpers/project-copy.ts). A new folder under test/ joins the
  * fast tier unless it needs the export, in which case it belongs in build/ or browser/.
- * Arguments after the tier go to node's runner (for example --test-reporter=tap).
+ * SHFT_SLOWEST sets how many of the slowest files the summary lists (10).
  */
+import {spawn} from "node:child_process";
 import {readdirSync} from "node:fs";
 import {join, relative} from "node:path";
 import {run} from "node:test";
@@ -22,15 +27,16 @@ import {spec} from "node:test/reporters";
 import {fileURLToPath} from "node:url";
 
 const testDir = fileURLToPath(new URL(".", import.meta.url));
+const projectRoot = join(testDir, "..");
 /** Folders whose tests read the built export; the slow tier. */
 const NEEDS_EXPORT = ["build", "browser"];
 /**
  * Files at once: one a core. More does not help: the builds and the browsers keep both cores busy
  * (the whole suite took 703 s two at a time and 732 s four at a time, on a quiet machine), and with
  * three on two cores shared with other work the SQL page's first queries overran their 30 s.
- * SHFT_TEST_CONCURRENCY sets it for the whole suite, to measure that again.
+ * SHFT_TEST_CONCURRENCY sets it for the tests of the export, to measure that again.
  */
-const CONCURRENCY = {fast: 2, all: Number(process.env.SHFT_TEST_CONCURRENCY ?? 2)};
+const CONCURRENCY = {fast: 2, export: Number(process.env.SHFT_TEST_CONCURRENCY ?? 2), besideBuild: 1};
 
 function testFiles(folder: string): string[] {
   return readdirSync(join(testDir, folder), {recursive: true})
@@ -45,27 +51,65 @@ const folders = readdirSync(testDir, {withFileTypes: true})
   .map((entry) => entry.name)
   .sort();
 const fastFiles = folders.filter((folder) => !NEEDS_EXPORT.includes(folder)).flatMap(testFiles);
+// The longest first, the builds and the browsers; the short ones fill the end.
+const exportFiles = NEEDS_EXPORT.flatMap(testFiles);
+
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
+const durations = new Map<string, number>();
+
+/** Runs test files, each in a child node (which gets this process's --import tsx), reporting to stdout; resolves when they are done. */
+function runFiles(files: string[], concurrency: number): Promise<void> {
+  const stream = run({files, concurrency});
+  stream.on("test:fail", () => (process.exitCode = 1));
+  stream.on("test:complete", ({name, file, details}) => {
+    if (name === file) durations.set(relative(process.cwd(), file), details.duration_ms);
+  });
+  const report = stream.compose(new spec());
+  report.pipe(process.stdout, {end: false});
+  return new Promise((resolve) => report.on("end", resolve));
+}
+
+/** Runs a command of the project's, its output held and printed whole when it ends (so it does not cut into the tests' report); resolves with its exit code. */
+function runCommand(name: string, command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {cwd: projectRoot});
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", (error) => (output += String(error)));
+    child.on("close", (code) => {
+      console.log(`\n── ${name}: ${code === 0 ? "done" : `failed (exit ${code})`}, ${seconds()} s since the tests started ──\n${output.trimEnd()}\n── end of ${name} ──\n`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+async function main(tier: string): Promise<void> {
+  if (tier === "fast") return runFiles(fastFiles, CONCURRENCY.fast);
+  if (tier === "all") {
+    await runFiles(exportFiles, CONCURRENCY.export);
+    return runFiles(fastFiles, CONCURRENCY.fast);
+  }
+  const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
+  const typecheck = runCommand("type check", join(projectRoot, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json"]);
+  const build = runCommand("build", tsx, ["scripts/build.ts"]);
+  const fast = runFiles(fastFiles, CONCURRENCY.besideBuild);
+  const built = (await build) === 0;
+  // The export's tests start as soon as it is there, beside what is left of the fast tier.
+  const exported = built ? runFiles(exportFiles, CONCURRENCY.export) : Promise.resolve();
+  if (!built) console.error("the build failed: the tests of the export were not run");
+  const typed = (await typecheck) === 0;
+  await Promise.all([fast, exported]);
+  if (!built || !typed) process.exitCode = 1;
+}
 
 const tier = process.argv[2] ?? "all";
-if (tier !== "fast" && tier !== "all") {
-  console.error(`unknown tier "${tier}": use "fast" or "all"`);
+if (!["fast", "all", "build"].includes(tier)) {
+  console.error(`unknown tier "${tier}": use "fast", "all" or "build"`);
   process.exit(2);
 }
-// Files start in this order (node's command line would sort them): the longest, the builds and
-// the browsers, first; the short ones fill the end.
-const files = tier === "fast" ? fastFiles : [...NEEDS_EXPORT.flatMap(testFiles), ...fastFiles];
-const started = performance.now();
-const durations = new Map<string, number>();
-// Each file runs in a child node, which gets this process's --import tsx.
-const stream = run({files, concurrency: CONCURRENCY[tier]});
-stream.on("test:fail", () => (process.exitCode = 1));
-stream.on("test:complete", ({name, file, details}) => {
-  if (name === file) durations.set(relative(process.cwd(), file), details.duration_ms);
-});
-const report = stream.compose(new spec());
-report.pipe(process.stdout);
-report.on("end", () => {
-  const slowest = [...durations].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.SHFT_SLOWEST ?? 10));
-  console.log(`\n${files.length} files in ${((performance.now() - started) / 1000).toFixed(0)} s, ${CONCURRENCY[tier]} at a time; the slowest:`);
-  for (const [file, ms] of slowest) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${file}`);
-});
+await main(tier);
+const slowest = [...durations].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.SHFT_SLOWEST ?? 10));
+console.log(`\n${durations.size} files in ${seconds()} s; the slowest:`);
+for (const [file, ms] of slowest) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${file}`);
