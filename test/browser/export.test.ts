@@ -1,9 +1,9 @@
 /**
  * What editors rely on: the embed snippet resizing its iframe on a host page;
  * SVG and PNG images of a chart; the figures sheet holding every figure the
- * pages show; the whole site working from a sub-path of a plain file server;
- * and pages that print. (That each embed page shows its chart alone, and each
- * page's figures are the sheet's, is checked on every page's visit:
+ * pages show; and pages that print. (That each embed page shows its chart
+ * alone, each page's figures are the sheet's, and the whole site works from a
+ * sub-path of a plain file server, is checked on every page's visit:
  * test/browser/page-checks.ts.)
  */
 import assert from "node:assert/strict";
@@ -12,7 +12,7 @@ import {join} from "node:path";
 import {test} from "node:test";
 import {openPage, waitForCells} from "../../scripts/export/chromium.js";
 import {serve} from "../../scripts/export/static-server.js";
-import {builtPages, distDir} from "../helpers/site.js";
+import {distDir} from "../helpers/site.js";
 import {siteSession} from "../helpers/session.js";
 import {until} from "../helpers/until.js";
 
@@ -110,27 +110,6 @@ test("figures.json and figures.csv hold every figure the pages show, each with i
   const named = readdirSync(distDir).filter((file) => file.endsWith(".html")).flatMap((file) => [...readFileSync(join(distDir, file), "utf8").matchAll(/data-figure="([^"]+)"/g)].map((m) => m[1]!));
   assert.ok(named.length > 20, `only ${named.length} figures were found in the pages`);
   assert.deepEqual([...new Set(named.filter((id) => !ids.has(id)))], [], "figures the sheet lacks");
-});
-
-test("the export works served from a sub-path", async () => {
-  const base = "/investigations/southern-health/";
-  const sub = await serve(distDir, {base});
-  const context = await site.browser.newContext();
-  try {
-    for (const path of await builtPages()) {
-      const record = await openPage(context, sub.origin);
-      const response = await record.page.goto(sub.url + path.slice(1));
-      assert.equal(response?.status(), 200, path);
-      await waitForCells(record.page);
-      assert.equal(await record.page.locator(".observablehq--error").count(), 0, path);
-      assert.deepEqual(record.failedRequests, [], `${path}: failed requests`);
-      assert.ok(record.requests.every((url) => url.startsWith(sub.url) || /^(data|blob):/.test(url)), `${path}: a request left the sub-path`);
-      await record.page.close();
-    }
-  } finally {
-    await context.close();
-    await sub.close();
-  }
 });
 
 test("story pages print without controls, with charts inside the page and source lines kept", async () => {

@@ -3,10 +3,11 @@
  * reader sees it. Declared by pages.test.ts (the site's pages) and
  * embed-pages.test.ts (the embeds), two files so that they run in parallel.
  *
- * Each page is opened once in light mode at a desktop's width, and that one
- * visit serves the checks in turn:
- * - it renders its charts, logs no error, loads nothing off this machine,
- *   shows no broken value, and passes axe-core with no moderate, serious or
+ * The export is served under a sub-path, as a newsroom may host it. Each page
+ * is opened once in light mode at a desktop's width, and that one visit serves
+ * the checks in turn:
+ * - it renders its charts, logs no error, loads nothing off this machine or
+ *   outside the sub-path, shows no broken value, and passes axe-core with no moderate, serious or
  *   critical violation; its cells drawn at build gave way to the live ones,
  *   each once;
  * - a story page painted its first chart with its first content, before any
@@ -37,7 +38,7 @@ import {countLayoutShifts, layoutShift} from "../helpers/layout-shift.js";
 import {liveCharts} from "../helpers/live-charts.js";
 import {otherOrigin, tryToLeave, WAYS_OUT} from "../helpers/other-origin.js";
 import {cardsOutside, strandedBrackets, tipsOutside} from "./phone-checks.js";
-import type {SiteSession} from "../helpers/session.js";
+import {siteSession} from "../helpers/session.js";
 import {distDir} from "../helpers/site.js";
 import {unformattedNumbersInPage, unsourcedNumbersInPage} from "../helpers/unsourced-numbers.js";
 import {PAGE_EXPECTATIONS, type PageExpectation} from "./expectations.js";
@@ -142,8 +143,12 @@ function figuresSheet(): Map<string, SheetFigure> {
   return new Map(figures.map((f) => [f.id, f]));
 }
 
-/** The checks, for each page of PAGE_EXPECTATIONS that `which` picks. */
-export function checkPages(site: SiteSession, which: (path: string) => boolean): void {
+/** Where the pages are served: under a sub-path, as a newsroom may host the export, so every link and file must be relative. */
+const SUB_PATH = "/investigations/southern-health/";
+
+/** The checks, for each page of PAGE_EXPECTATIONS that `which` picks, on the export served under a sub-path. */
+export function checkPages(which: (path: string) => boolean): void {
+  const site = siteSession(distDir, {base: SUB_PATH});
   const elsewhere = otherOrigin();
   for (const [path, expected] of Object.entries(PAGE_EXPECTATIONS).filter(([path]) => which(path))) {
     const embed = path.startsWith("/embed/");
@@ -240,6 +245,7 @@ export function checkPages(site: SiteSession, which: (path: string) => boolean):
           assert.deepEqual(data.map((file) => file.replace(/\.[0-9a-f]{8}\./, ".")), [`data/pages/${path === "/" ? "index" : path.slice(1)}.json`], "data downloaded");
         }
         assertClean(record);
+        assert.deepEqual(record.requests.filter((url) => !url.startsWith(site.server.url) && !/^(data|blob):/.test(url)), [], "requests outside the sub-path the site is served from");
         await assertAxe(page);
       });
 

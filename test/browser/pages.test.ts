@@ -6,11 +6,8 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {builtPages} from "../helpers/site.js";
-import {siteSession} from "../helpers/session.js";
 import {PAGE_EXPECTATIONS} from "./expectations.js";
 import {checkPages} from "./page-checks.js";
-
-const site = siteSession();
 
 test("every built page has expectations declared", async () => {
   const pages = await builtPages();
@@ -18,4 +15,4 @@ test("every built page has expectations declared", async () => {
   assert.deepEqual(undeclared, [], "declare each new page in test/browser/expectations.ts");
 });
 
-checkPages(site, (path) => !path.startsWith("/embed/"));
+checkPages((path) => !path.startsWith("/embed/"));

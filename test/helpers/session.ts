@@ -15,13 +15,14 @@ export interface SiteSession {
   browser: Browser;
 }
 
-export function siteSession(dir = distDir): SiteSession {
+/** With `base`, the site is served under that sub-path (as "/investigations/southern-health/"), as a newsroom may host it. */
+export function siteSession(dir = distDir, {base = "/"}: {base?: string} = {}): SiteSession {
   const session = {} as SiteSession;
   let snapshot = "";
   before(async () => {
     assertBuilt();
     snapshot = distSnapshot(dir);
-    session.server = await serve(dir);
+    session.server = await serve(dir, {base});
     session.browser = await launchBrowser();
   });
   after(async () => {
