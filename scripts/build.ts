@@ -1,5 +1,5 @@
 /**
- * The one way to build the static export. It fills Framework's npm cache from
+ * The one way to build the static export. It checks the data, fills Framework's npm cache from
  * node_modules (no network), clears cached loader output when the loaders'
  * inputs changed (Framework re-runs a loader only when the loader itself
  * changes, not when data/ does), builds into
@@ -25,6 +25,8 @@ import {serve} from "./export/static-server.js";
 import {clearLoaderOutputs, projectRoot} from "./export/loader-cache.js";
 import {seedNpmCache} from "./export/seed-npm-cache.js";
 import {dataDate} from "./steps/stable-dates.js";
+import {DataError} from "../src/lib/factbase/errors.js";
+import {loadFactBase} from "../src/lib/factbase/factbase.js";
 import {StepError, type BuildContext, type DrawnChart} from "./steps/step.js";
 import {themeCss, themeFontPreloads} from "./prerender/theme-css.js";
 
@@ -86,6 +88,17 @@ async function main(): Promise<number> {
   const drawings = `${output}.drawings-${process.pid}.json`;
   const started = performance.now();
   const phase = (name: string) => console.log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s since the build started`);
+  // The data first: a malformed file stops the build at once, named with its line and column,
+  // before Framework runs the loaders that would each stop on it.
+  try {
+    loadFactBase();
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    console.error(error.message);
+    console.error(`\nbuild refused: the data has an error; ${output} was left as it was.`);
+    return 1;
+  }
+  phase("data checked");
   await seedNpmCache();
   console.log(await clearLoaderOutputs());
   phase("caches ready");

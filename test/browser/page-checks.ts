@@ -14,7 +14,8 @@
  *   script was fetched, and hardly shifted its layout;
  * - an embed shows its chart alone, every value drawn also in its text
  *   alternative and its download; a page shows each figure as the figures
- *   sheet states it, and offers each chart as an embed;
+ *   sheet states it, shows or draws everything its data file holds, and
+ *   offers each chart as an embed;
  * - every chart goes live when the reader scrolls to it;
  * - in dark mode a page passes axe's colour rules (an embed stays light);
  * - its policy refuses every way a script could send something to another origin.
@@ -32,7 +33,8 @@ import {after, before, describe, test} from "node:test";
 import type {BrowserContext, Page} from "playwright-core";
 import {openPage, waitForCells, type PageRecord} from "../../scripts/export/chromium.js";
 import {prerendered} from "../../scripts/prerender/static-cells.js";
-import {EMBEDDABLE_CHARTS} from "../../src/components/charts/chart-registry.js";
+import {CHART_READS, EMBEDDABLE_CHARTS, type ChartId} from "../../src/components/charts/chart-registry.js";
+import {PAGE_READS, type PageReads, type StoryPage} from "../../src/lib/delivery/page-reads.js";
 import {formatCount} from "../../src/lib/story/format.js";
 import {countLayoutShifts, layoutShift} from "../helpers/layout-shift.js";
 import {liveCharts} from "../helpers/live-charts.js";
@@ -271,7 +273,7 @@ export function checkPages(which: (path: string) => boolean): void {
           }
         });
       } else {
-        test("shows each figure as the figures sheet states it, and offers each chart as an embed", async () => {
+        test("shows each figure as the figures sheet states it, and all it downloads, and offers each chart as an embed", async () => {
           const page = record.page;
           const sheet = figuresSheet();
           const shown = await page.locator(".fact[data-figure]").evaluateAll((nodes) =>
@@ -283,6 +285,19 @@ export function checkPages(which: (path: string) => boolean): void {
             // A figure's counts ("272 of 722") or interval stand in for its value where the prose needs them.
             if (part === "counts") assert.equal(text, `${formatCount(entry.numerator!)} of ${formatCount(entry.denominator!)}`, `${id} counts`);
             else if (part !== "interval") assert.equal(text, entry.display, id);
+          }
+          // What a story page downloads is what it shows: every figure of its data file shown in its
+          // prose and tables, or drawn by one of its charts; every statement it is sent, on the page.
+          const reads = PAGE_READS[(path === "/" ? "index" : path.slice(1)) as StoryPage] as PageReads | undefined;
+          if (reads) {
+            const [file] = record.requests.filter((url) => url.includes("/_file/data/pages/"));
+            assert.ok(file, "the page downloaded no data file");
+            const sent = (await (await fetch(file)).json()) as {figures?: Record<string, unknown>; statements?: {statement_id: string}[]};
+            const marked = await page.locator("#observablehq-main [data-figure]").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.figure!));
+            const drawn = (reads.charts ?? []).flatMap((chart) => CHART_READS[chart as ChartId].figures ?? []);
+            assert.deepEqual(Object.keys(sent.figures ?? {}).sort(), [...new Set([...marked, ...drawn])].sort(), "figures sent against figures shown or drawn");
+            const statements = await page.locator("[data-statement]").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.statement!));
+            assert.deepEqual((sent.statements ?? []).map((s) => s.statement_id).sort(), [...new Set(statements)].sort(), "statements sent against statements shown");
           }
           if (path === "/explore") return;
           for (const id of await chartIds(page, "figure.chart-frame")) {
