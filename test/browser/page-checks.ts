@@ -55,7 +55,7 @@ const BROKEN_TEXT = /\b(NaN|undefined|Infinity)\b|\[object Object\]/;
 const MAX_LAYOUT_SHIFT = 0.02;
 
 /** axe's rules whose answer depends on the colours a page is drawn in. */
-const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
 /** No moderate, serious or critical violation of axe's rules (or of `rules` only). */
 async function assertAxe(page: Page, rules?: string[]): Promise<void> {
