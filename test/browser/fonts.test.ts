@@ -1,13 +1,13 @@
 /**
  * A font a page names is the font it shows: the running text is set in the
  * theme's serif and the chart text in its sans, both served from the export
- * and loaded by the browser, not left to a fallback (Times, DejaVu). An embed,
- * set in the sans alone, does not name the serif it does not load.
+ * and loaded by the browser, not left to a fallback (Times, DejaVu). (That an
+ * embed, set in the sans alone, names no font it does not load is checked on
+ * its visit: test/browser/page-checks.ts.)
  */
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {openPage, waitForCells} from "../../scripts/export/chromium.js";
-import {EMBEDDABLE_CHARTS} from "../../src/components/charts/chart-registry.js";
 import {THEME} from "../../src/theme.js";
 import {siteSession} from "../helpers/session.js";
 
@@ -40,28 +40,3 @@ for (const path of ["", "deaths", "crisis-2016"]) {
     }
   });
 }
-
-test("an embed names no font it does not load: the pages' serif is neither named nor fetched there", async () => {
-  const context = await site.browser.newContext({viewport: {width: 640, height: 900}});
-  try {
-    const {page} = await openPage(context, site.server.origin);
-    const wrong: string[] = [];
-    for (const {id} of EMBEDDABLE_CHARTS) {
-      await page.goto(`${site.server.url}embed/${id}`);
-      const fonts = await page.evaluate(async () => {
-        await document.fonts.ready;
-        const css = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join("\n");
-        const faces: string[] = [];
-        document.fonts.forEach((f) => void faces.push(f.family.replace(/"/g, "")));
-        return {css, faces};
-      });
-      // The families the site ships (the others in a stack are the reader's own system fonts).
-      for (const family of [THEME.serif?.family, THEME.font?.family]) {
-        if (family && fonts.css.includes(family) && !fonts.faces.includes(family)) wrong.push(`${id}: names ${family} with no @font-face to load it`);
-      }
-    }
-    assert.deepEqual(wrong, []);
-  } finally {
-    await context.close();
-  }
-});

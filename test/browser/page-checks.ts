@@ -12,7 +12,7 @@
  *   each once;
  * - a story page painted its first chart with its first content, before any
  *   script was fetched, and hardly shifted its layout;
- * - an embed shows its chart alone, every value drawn also in its text
+ * - an embed shows its chart alone, naming no font it does not load, every value drawn also in its text
  *   alternative and its download; a page shows each figure as the figures
  *   sheet states it, shows or draws everything its data file holds, and
  *   offers each chart as an embed;
@@ -36,6 +36,7 @@ import {prerendered} from "../../scripts/prerender/static-cells.js";
 import {CHART_READS, EMBEDDABLE_CHARTS, type ChartId} from "../../src/components/charts/chart-registry.js";
 import {PAGE_READS, type PageReads, type StoryPage} from "../../src/lib/delivery/page-reads.js";
 import {formatCount} from "../../src/lib/story/format.js";
+import {THEME} from "../../src/theme.js";
 import {countLayoutShifts, layoutShift} from "../helpers/layout-shift.js";
 import {liveCharts} from "../helpers/live-charts.js";
 import {otherOrigin, tryToLeave, WAYS_OUT} from "../helpers/other-origin.js";
@@ -163,7 +164,10 @@ export function checkPages(which: (path: string) => boolean): void {
           const {page} = await openPage(context, site.server.origin);
           await page.goto(site.server.url + path.slice(1));
           await waitForCells(page);
-          if (prerendered(path)) assert.ok((await layoutShift(page)) <= MAX_LAYOUT_SHIFT, `the layout shifts by ${(await layoutShift(page)).toFixed(3)}`);
+          if (prerendered(path)) {
+            const shift = await layoutShift(page);
+            assert.ok(shift <= MAX_LAYOUT_SHIFT, `the layout shifts by ${shift.toFixed(3)}`);
+          }
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
           const charts = await page.locator("figure.chart-frame:has(.chart-body[aria-label] svg)").count();
@@ -257,6 +261,17 @@ export function checkPages(which: (path: string) => boolean): void {
           const id = path.slice("/embed/".length);
           assert.equal(await page.locator("figure.chart-frame:visible").count(), 1, "one chart");
           assert.equal(await page.locator("#observablehq-sidebar").count(), 0, "no sidebar");
+          // Set in the sans alone, it names no font the site ships without loading it (the pages' serif).
+          const fonts = await page.evaluate(async () => {
+            await document.fonts.ready;
+            const css = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join("\n");
+            const faces: string[] = [];
+            document.fonts.forEach((f) => void faces.push(f.family.replace(/"/g, "")));
+            return {css, faces};
+          });
+          for (const family of [THEME.serif?.family, THEME.font?.family]) {
+            assert.ok(!family || !fonts.css.includes(family) || fonts.faces.includes(family), `names ${family} with no @font-face to load it`);
+          }
           // The embed holds a drawing per width range; the one shown is the chart.
           const frame = page.locator(`#chart-${id} figure.chart-frame:visible`);
           const drawn = await frame.locator(".chart-body svg text").evaluateAll((nodes) => nodes.filter((n) => !n.closest(".chart-axis")).map((n) => n.textContent ?? ""));
