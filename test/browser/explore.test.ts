@@ -311,6 +311,22 @@ test("a runaway query can be cancelled, and the next query runs", async () => {
   });
 });
 
+test("Cancel pressed the moment Run is stops the query before it reaches the database", async () => {
+  await onSharedWorkbench(async (workbench) => {
+    const page = workbench.page;
+    const runs = await finishedRuns(page);
+    await page.locator("#sql-input").fill("SELECT count(*) FROM range(1000000000000) AS a(i) WHERE i % 5 = 1");
+    // Both clicks in one task: the query is still being parsed, not yet with DuckDB, when Cancel arrives.
+    await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>("button.sql-run")?.click();
+      document.querySelector<HTMLButtonElement>("button.sql-cancel")?.click();
+    });
+    assert.equal(await waitForRun(page, runs, 20_000), "cancelled");
+    assert.equal(await runQuery(page, "SELECT 6 * 7 AS answer"), "done");
+    assert.deepEqual(await resultRows(page), [["42"]]);
+  });
+});
+
 test("a query from a link cannot make the browser fetch from another host", async () => {
   const workbench = await openWorkbench("SELECT * FROM read_csv('http://example.com/data.csv')");
   try {

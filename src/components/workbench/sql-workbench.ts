@@ -26,6 +26,7 @@ import {TableBrowser} from "./table-browser.js";
 import {CHART_ROWS, chooseChart, markFor, xOptions, yOptions} from "./chart-choice.js";
 import {QuickChart} from "./quick-chart.js";
 import {QueryCancelled, type QueryResult, type QueryRunner} from "./duckdb-runner.js";
+import {queryRuns} from "./query-runs.js";
 import {ResultTable} from "./result-table.js";
 import {SchemaBrowser} from "./schema-browser.js";
 import {SqlEditor, errorMessage} from "./sql-editor.js";
@@ -87,7 +88,8 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   exampleSection.append(exampleHeading, exampleList);
 
   // ---- Editor, status and result ----
-  const editor = SqlEditor({onRun: (sql) => submit(sql), onCancel: () => runner.cancel()});
+  const runs = queryRuns(() => runner.cancel());
+  const editor = SqlEditor({onRun: (sql) => submit(sql), onCancel: () => runs.cancel()});
   const status = element("p", "sql-status", "Starting DuckDB…");
   status.setAttribute("role", "status");
   const resultArea = element("section", "sql-output");
@@ -298,20 +300,21 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
    */
   async function execute(sql: string, linked?: LinkedFiles, linkHash?: string): Promise<void> {
     const id = ++runCount;
+    const run = runs.begin();
     setState("running");
     editor.setBusy(true);
     editor.clearError();
     status.textContent = databaseReady ? "Running…" : "Loading the database (the first time takes a few seconds), then running the query…";
     try {
-      await filesReady.catch(() => undefined);
+      await run.until(filesReady.catch(() => undefined));
       if (id !== runCount) return;
-      const read = await tablesRead(sql);
+      const read = await run.until(tablesRead(sql));
       if (id !== runCount) return;
       const waitFor = stillOpening(read, linked);
       if (waitFor.length) {
         const names = waitFor.map((t) => `${t} (from “${files!.restoring.get(t)!.fileName}”)`).join(", ");
         status.textContent = `Waiting for ${names} to finish opening from this browser's storage; the query runs as soon as ${waitFor.length === 1 ? "it is" : "they are"} in.`;
-        await Promise.allSettled(waitFor.map((t) => files!.restoring.get(t)?.ready));
+        await run.until(Promise.allSettled(waitFor.map((t) => files!.restoring.get(t)?.ready)));
         if (id !== runCount) return;
         status.textContent = "Running…";
       }
@@ -330,7 +333,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
         setState("error");
         return;
       }
-      const result = await runner.run(sql);
+      const result = await run.until(runner.run(sql));
       if (id !== runCount) return;
       render(sql, result, readFiles);
       setState("done");
@@ -452,7 +455,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   invalidation?.then(() => {
     removeEventListener("popstate", onHistory);
     removeEventListener("hashchange", onHistory);
-    runner.cancel();
+    runs.cancel();
   });
 
   load();
