@@ -1,6 +1,6 @@
 /**
- * Charts drawn at build: below the first screen they stay as drawn until the
- * reader scrolls to them; an embed sized by pym.js on a page of another origin
+ * Charts drawn at build: they stay as drawn until the reader scrolls, points
+ * or tabs to them, and the keyboard focus survives the hand-over; an embed sized by pym.js on a page of another origin
  * fits its content at any width, after narrowing and widening too. That every
  * page and embed shows every chart with JavaScript off, with its data link,
  * and that each gives way to one live chart, is checked on every page's visit
@@ -12,6 +12,7 @@ import {mkdtemp} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
+import type {Page} from "playwright-core";
 import {waitForCells} from "../../scripts/export/chromium.js";
 import {serve} from "../../scripts/export/static-server.js";
 import {projectRoot} from "../helpers/site.js";
@@ -21,20 +22,45 @@ import {liveCharts} from "../helpers/live-charts.js";
 
 const site = siteSession();
 
-test("charts below the first screen stay as drawn at build until the reader scrolls to them, then become live", async () => {
+/** Resolves once the page has had an idle moment and painted after it: what load started has run. */
+const settled = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestAnimationFrame(() => resolve()))));
+
+test("charts stay as drawn at build until the reader scrolls, points or tabs to them, then become live", async () => {
   const context = await site.browser.newContext({viewport: {width: 390, height: 700}});
   try {
     const page = await context.newPage();
     await page.goto(`${site.server.url}warnings`);
     await waitForCells(page);
-    await page.waitForTimeout(500);
-    const waiting = await page.locator(".static-chart").count();
-    assert.ok(waiting > 0, "every chart was redrawn at load, not only the ones in view");
+    await settled(page);
+    const charts = await page.locator(".lazy-chart").count();
+    assert.ok(charts >= 3, `the page has ${charts} chart cells`);
+    assert.equal(await page.locator(".static-chart").count(), charts, "a chart was redrawn at load, before the reader did anything");
+    // A scroll wakes the charts near the screen, and only those.
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction((n) => document.querySelectorAll(".static-chart").length < n, charts);
+    assert.ok((await page.locator(".static-chart").count()) > 0, "every chart went live on the first scroll, not only those in view");
     await liveCharts(page);
-    assert.equal(await page.locator(".static-chart").count(), 0, "a chart scrolled to stayed as drawn at build");
+    assert.equal(await page.locator(".static-chart").count(), 0, "a chart pointed at stayed as drawn at build");
     // Only a live chart's marks answer the pointer: the drawing from the build has no script.
     await page.locator("#chart-fines .chart-mark").first().hover();
     assert.ok(await page.locator("#chart-fines .chart-tip").isVisible(), "a live chart's mark shows its tooltip");
+  } finally {
+    await context.close();
+  }
+});
+
+test("tabbing to a button of a chart drawn at build leaves the focus on the same button of the live chart", async () => {
+  const context = await site.browser.newContext({viewport: {width: 1280, height: 800}});
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}warnings`);
+    await waitForCells(page);
+    await settled(page);
+    const button = page.locator(".static-chart button").first();
+    const label = await button.textContent();
+    await button.focus();
+    await page.waitForFunction(() => document.activeElement?.closest(".lazy-chart") !== null);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), label);
   } finally {
     await context.close();
   }

@@ -2,14 +2,17 @@
  * A chart cell that draws its live (interactive) chart only when the reader
  * gets to it. The page already shows every chart as drawn at build (the
  * static chart beside the cell, docs/architecture.md "Charts drawn at
- * build"), so drawing them all again at load only kept the main thread busy
- * after the first paint. This container stays empty (and the static chart in
- * place) until the cell comes near the viewport or the reader points at or
- * tabs into it; then it draws at its width, and redraws when that changes, as
- * Framework's `resize` does. The hand-over script removes the static chart in
- * the same task as the live one appears: no frame without a chart, no shift.
+ * build"), so drawing them again at load only kept the main thread busy
+ * after the first paint: the chart at the top of a page took a 60–90 ms task
+ * (four times that on Lighthouse's slow phone, most of the page's blocking
+ * time). So this container stays empty (and the static chart in place) until
+ * the reader points at, taps or tabs into the cell, or, once they have
+ * scrolled or pressed a key, it comes near the viewport; then it draws at its
+ * width, and redraws when that changes, as Framework's `resize` does. The
+ * hand-over script removes the static chart in the same task as the live one
+ * appears: no frame without a chart, no shift. A press or the keyboard focus
+ * on the static chart's buttons moves to the same button on the live one.
  */
-
 /** Cells that have been drawn once: a cell re-run by an input (a filter) draws at once. */
 const started = new Set<string>();
 
@@ -34,31 +37,52 @@ export function lazyChart(key: string, render: (width: number) => Element | Prom
     // A slower earlier drawing must not replace a later one.
     if (turn !== drawn) return;
     root.replaceChildren(chart);
-    // A button the reader pressed on the drawing from the build is pressed on the live chart.
-    if (pressed !== null) root.querySelectorAll("button")[pressed]?.click();
-    pressed = null;
+    // A button the reader pressed on the drawing from the build is pressed on the live chart; one
+    // they tabbed to has the focus there (the hand-over script's microtask, queued first, removes the static one).
+    const buttons = root.querySelectorAll("button");
+    if (pressed !== null) buttons[pressed]?.click();
+    else if (focused !== null) {
+      const button = buttons[focused];
+      queueMicrotask(() => button?.focus());
+    }
+    pressed = focused = null;
   };
+  let focused: number | null = null;
   let pressed: number | null = null;
   let resizing: ResizeObserver | null = null;
   let watching: IntersectionObserver | null = null;
-  const start = () => {
+  function start(): void {
     if (resizing) return;
     started.add(key);
     watching?.disconnect();
+    removeEventListener("scroll", watch);
+    removeEventListener("keydown", watch);
     resizing = new ResizeObserver(draw);
     resizing.observe(root);
-  };
+  }
+  function watch(): void {
+    if (resizing || watching) return;
+    watching = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && start(), {rootMargin: MARGIN});
+    watching.observe(root.parentElement ?? root);
+  }
   if (now || started.has(key) || typeof IntersectionObserver === "undefined") {
     start();
     return root;
   }
-  watching = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && start(), {rootMargin: MARGIN});
-  // Watched once in the page: the cell holds the static chart, which has the chart's height.
+  // Near the viewport counts only once the reader moves through the page: a chart in view at load stays as drawn at build.
+  addEventListener("scroll", watch, {once: true, passive: true});
+  addEventListener("keydown", watch, {once: true, passive: true});
+  // Listened to once in the page: the cell holds the static chart and its buttons.
   requestAnimationFrame(() => {
     if (resizing) return;
     const cell = root.parentElement ?? root;
-    watching!.observe(cell);
-    for (const type of ["pointerover", "focusin", "touchstart"]) cell.addEventListener(type, start, {once: true, passive: true});
+    for (const type of ["pointerover", "touchstart"]) cell.addEventListener(type, start, {once: true, passive: true});
+    cell.addEventListener("focusin", (event) => {
+      if (root.firstElementChild) return;
+      const button = (event.target as Element).closest?.(".static-chart button");
+      if (button) focused = [...cell.querySelectorAll(".static-chart button")].indexOf(button);
+      start();
+    });
     // The build's drawing has the frame's buttons but not their actions (Embed, the image
     // downloads): a press on one draws the live chart and is passed on to its button.
     cell.addEventListener("click", (event) => {
