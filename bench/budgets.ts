@@ -3,6 +3,7 @@
  * median of the runs, a per-page budget on every page. A budget whose
  * measurement is missing is "not measured" (null), never met.
  */
+import {at} from "../src/lib/story/event-by-id.js";
 import {BUDGET_ROWS} from "./files.js";
 import {EMBED_GZIP_BUDGET} from "../scripts/export/embed-weight.js";
 import {kb, ms, shift, spread} from "./format.js";
@@ -143,7 +144,7 @@ export function judge(results: Results): Verdict[] {
     const first = summary(runs.map((r) => r.firstAnswerMs ?? Infinity).filter(Number.isFinite));
     const groupBy = summary(runs.flatMap((r) => r.groupByMs));
     const failed = runs.filter((r) => r.firstAnswerMs === null).length;
-    const fileMb = runs[0].fileBytes / 2 ** 20;
+    const fileMb = at(runs, 0, "runs").fileBytes / 2 ** 20;
     const grown = summary(runs.map((r) => r.memoryAfterMb - r.memoryBeforeMb));
     const nextVisit = summary(runs.map((r) => r.nextVisitMs ?? Infinity).filter(Number.isFinite));
     const label = `10⁶-row CSV, ${mb(fileMb)} (${when})`;

@@ -6,6 +6,7 @@
  * cold; the following ones are warm, with nothing changed. The last build's
  * export is the site the bench measures.
  */
+import {at} from "../src/lib/story/event-by-id.js";
 import {spawn} from "node:child_process";
 import {cp, mkdtemp, symlink} from "node:fs/promises";
 import {tmpdir} from "node:os";
@@ -30,7 +31,7 @@ export async function copyProject(projectRoot: string): Promise<ProjectCopy> {
   const dir = join(base, "project");
   const copied = (source: string) => {
     const path = relative(projectRoot, source);
-    const top = path.split(sep)[0];
+    const [top = ""] = path.split(sep);
     return ![".git", "node_modules", "bench", "test-results"].includes(top) && !/^dist($|\.)/.test(top) && !path.startsWith(join("src", ".observablehq"));
   };
   await cp(projectRoot, dir, {recursive: true, filter: copied});
@@ -61,7 +62,7 @@ export async function benchBuild(copy: ProjectCopy, warmRuns: number, log: (mess
   const warmMs: number[] = [];
   for (let i = 0; i < warmRuns; ++i) {
     warmMs.push(await build(copy));
-    log(`build: warm ${i + 1}/${warmRuns} ${(warmMs[i] / 1000).toFixed(1)} s`);
+    log(`build: warm ${i + 1}/${warmRuns} ${(at(warmMs, i, "warm runs") / 1000).toFixed(1)} s`);
   }
   return {coldMs, warmMs};
 }

@@ -57,7 +57,7 @@ async function writeCsv(path: string, rows: number): Promise<void> {
 function browserMemoryMb(): number {
   const children = new Map<number, number[]>();
   for (const line of execFileSync("ps", ["-e", "-o", "pid=,ppid="], {encoding: "utf8"}).trim().split("\n")) {
-    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    const [pid = NaN, ppid = NaN] = line.trim().split(/\s+/).map(Number);
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
   let kb = 0;

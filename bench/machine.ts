@@ -1,4 +1,5 @@
 /** The machine a bench ran on, the commit it measured, and how loaded the machine was meanwhile. */
+import {at} from "../src/lib/story/event-by-id.js";
 import {execFileSync} from "node:child_process";
 import {cpus, loadavg, totalmem} from "node:os";
 import {median} from "./stats.js";
@@ -26,7 +27,7 @@ export function describeMachine(chromium: string, projectRoot: string): Machine 
 export function watchLoad(): {part(name: string): void; stop(): Record<string, number>} {
   const samples: Record<string, number[]> = {};
   let current = "";
-  const sample = () => current && (samples[current] ??= []).push(loadavg()[0]);
+  const sample = () => current && (samples[current] ??= []).push(at(loadavg(), 0, "the load averages"));
   const timer = setInterval(sample, 5000);
   timer.unref();
   return {

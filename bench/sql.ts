@@ -4,6 +4,7 @@
  * query run again from the page's editor (Ctrl+Enter), timed in the page from
  * the key press to the finished run with its table and quick chart drawn.
  */
+import {at} from "../src/lib/story/event-by-id.js";
 import type {Browser} from "playwright-core";
 import {hashForQuery} from "../src/components/workbench/query-url.js";
 import {openPage, type Site} from "./browser.js";
@@ -68,7 +69,7 @@ export async function benchSql(browser: Browser, site: Site, runs: number, warmQ
   const results: SqlRun[] = [];
   for (let i = 0; i < runs; ++i) {
     results.push(await sqlRun(browser, site, warmQueries));
-    log(`sql: run ${i + 1}/${runs}: first result ${results[i].firstResultMs?.toFixed(0) ?? "failed"} ms`);
+    log(`sql: run ${i + 1}/${runs}: first result ${at(results, i, "runs").firstResultMs?.toFixed(0) ?? "failed"} ms`);
   }
   return results;
 }

@@ -4,6 +4,7 @@
  * sorted values (type 7 in Hyndman & Fan, the default of R and NumPy), so
  * the median of an even count is the mean of the middle two.
  */
+import {at} from "../src/lib/story/event-by-id.js";
 
 export interface Summary {
   /** How many values were measured. */
@@ -25,7 +26,7 @@ export function quantile(values: readonly number[], p: number): number {
   const position = (sorted.length - 1) * p;
   const below = Math.floor(position);
   const above = Math.ceil(position);
-  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+  return at(sorted, below, "the values") + (at(sorted, above, "the values") - at(sorted, below, "the values")) * (position - below);
 }
 
 export function median(values: readonly number[]): number {

@@ -32,7 +32,10 @@ import {themeCss, themeFontPreloads} from "./prerender/theme-css.js";
 
 function parseOutput(argv: string[]): string {
   const i = argv.indexOf("--out");
-  return resolve(projectRoot, i >= 0 ? argv[i + 1] : "dist");
+  if (i < 0) return resolve(projectRoot, "dist");
+  const out = argv[i + 1];
+  if (out === undefined) throw new Error("--out needs a folder");
+  return resolve(projectRoot, out);
 }
 
 /** Draws the charts at build, in a child process (it puts a DOM on the global object): embeds and images into the site, the pages' drawings into `drawings`. */

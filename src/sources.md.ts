@@ -32,7 +32,7 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").re
 
 function useItem(use: SourceUse): string {
   const status = use.status && use.status !== "final" ? ` <span class="status-badge status-${use.status}">${escapeHtml(STATUS_LABELS[use.status].toLowerCase())}</span>` : "";
-  return `<li><span class="source-use-role">${ROLE_TEXT[use.role]}:</span> ${escapeHtml(TABLE_NAMES[use.table].toLowerCase())}, ${escapeHtml(use.label)}${status}</li>`;
+  return `<li><span class="source-use-role">${ROLE_TEXT[use.role]}:</span> ${escapeHtml((TABLE_NAMES[use.table] ?? use.table).toLowerCase())}, ${escapeHtml(use.label)}${status}</li>`;
 }
 
 const COPY_TEXT: Record<CopyType, string> = {

@@ -45,7 +45,8 @@ export async function findThirdPartyLoads(dir: string): Promise<ThirdPartyLoad[]
       for (const match of text.matchAll(pattern)) {
         // A <link> that is not loaded (rel=canonical, for example) is only a reference.
         if (pattern === HTML_LOADS[1] && !/\brel\s*=\s*["'](?:stylesheet|modulepreload|preload|icon|prefetch|preconnect|dns-prefetch|manifest)/i.test(match[0])) continue;
-        if (EXTERNAL.test(match[1])) found.push({file: relative(dir, path), url: match[1]});
+        const [, url] = match;
+        if (url !== undefined && EXTERNAL.test(url)) found.push({file: relative(dir, path), url});
       }
     }
   }

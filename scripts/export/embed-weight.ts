@@ -24,12 +24,13 @@ export interface EmbedWeight {
 /** Addresses of files a document loads: `src`, `poster`, `data` and `srcset` on any element, `href` on <link> and on SVG's <image> and <use>, `url()` and `@import` in styles. */
 function references(text: string, css: boolean): string[] {
   const found: string[] = [];
-  for (const [, , url] of text.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)/g)) found.push(url);
-  for (const [, , url] of text.matchAll(/@import\s+(["'])([^"']+)\1/g)) found.push(url);
+  // Each pattern's address group always takes part in a match; `?? ""` is for the type alone, and "" is dropped below.
+  for (const [, , url = ""] of text.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)/g)) found.push(url);
+  for (const [, , url = ""] of text.matchAll(/@import\s+(["'])([^"']+)\1/g)) found.push(url);
   if (!css) {
-    for (const [, url] of text.matchAll(/<[a-z][^>]*?\s(?:src|poster|data)\s*=\s*"([^"]*)"/gi)) found.push(url);
-    for (const [, set] of text.matchAll(/<[a-z][^>]*?\ssrcset\s*=\s*"([^"]*)"/gi)) found.push(...set.split(",").map((item) => item.trim().split(/\s+/)[0]));
-    for (const [, url] of text.matchAll(/<(?:image|use|feImage)\b[^>]*?\s(?:xlink:)?href\s*=\s*"([^"]*)"/g)) found.push(url);
+    for (const [, url = ""] of text.matchAll(/<[a-z][^>]*?\s(?:src|poster|data)\s*=\s*"([^"]*)"/gi)) found.push(url);
+    for (const [, set = ""] of text.matchAll(/<[a-z][^>]*?\ssrcset\s*=\s*"([^"]*)"/gi)) found.push(...set.split(",").map((item) => item.trim().split(/\s+/)[0] ?? ""));
+    for (const [, url = ""] of text.matchAll(/<(?:image|use|feImage)\b[^>]*?\s(?:xlink:)?href\s*=\s*"([^"]*)"/g)) found.push(url);
     for (const [tag] of text.matchAll(/<link\b[^>]*>/gi)) {
       const href = /\shref\s*=\s*"([^"]*)"/i.exec(tag)?.[1];
       if (href) found.push(href);
@@ -52,7 +53,7 @@ export function embedWeight(site: string, file: string): EmbedWeight {
     const text = /\.(html|css)$/.test(path) ? body.toString("utf8") : null;
     if (text === null) return;
     for (const url of references(text, path.endsWith(".css"))) {
-      const target = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) ? null : resolve(dirname(path), decodeURIComponent(url.split(/[?#]/)[0]));
+      const target = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) ? null : resolve(dirname(path), decodeURIComponent(url.split(/[?#]/)[0] ?? ""));
       if (target && target.startsWith(resolve(site)) && existsSync(target) && statSync(target).isFile()) add(target, path);
       else weight.missing.push(`${relative(site, from)}: ${url}`);
     }

@@ -91,7 +91,7 @@ export async function usedNamespaceFunctions(namespace: string): Promise<string[
   for (const entry of await readdir(join(projectRoot, "src"), {recursive: true, withFileTypes: true})) {
     const path = join(entry.parentPath ?? entry.path, entry.name);
     if (!entry.isFile() || !/\.(ts|js|md)$/.test(entry.name) || path.includes(".observablehq")) continue;
-    for (const [, name] of (await readFile(path, "utf8")).matchAll(pattern)) used.add(name);
+    for (const [, name] of (await readFile(path, "utf8")).matchAll(pattern)) if (name !== undefined) used.add(name);
   }
   return [...used].sort();
 }

@@ -9,6 +9,7 @@
  * `.bracket-join`). The span is in the page as Framework writes it: the live
  * output and the output drawn at build for JavaScript off both land inside it.
  */
+import {at} from "../../src/lib/story/event-by-id.js";
 
 /** The parts of markdown-it's token and parser this plugin uses. */
 interface Token {
@@ -39,7 +40,7 @@ function joinBrackets(children: Token[], Token: CoreState["Token"]): Token[] {
   const html = (content: string) => Object.assign(new Token("html_inline", "", 0), {content});
   const joined: Token[] = [];
   for (let i = 0; i < children.length; i++) {
-    const token = children[i];
+    const token = at(children, i, "the inline tokens");
     const next = children[i + 1];
     if (next?.type !== "placeholder" || !endsWithOpeningBracket(token)) {
       joined.push(token);

@@ -46,7 +46,8 @@ export function sfntFromWoff(woff: Uint8Array, file: string): Buffer {
 
   const tables = Array.from({length: numTables}, (_, i) => {
     const at = WOFF_HEADER + i * WOFF_ENTRY;
-    const [tag, offset, compLength, origLength, checksum] = [0, 4, 8, 12, 16].map((field) => input.getUint32(at + field));
+    const field = (offset: number) => input.getUint32(at + offset);
+    const [tag, offset, compLength, origLength, checksum] = [field(0), field(4), field(8), field(12), field(16)];
     const name = String.fromCharCode(tag >>> 24, (tag >>> 16) & 0xff, (tag >>> 8) & 0xff, tag & 0xff);
     if (offset + compLength > woff.length) fail(`table '${name}' runs past the end`);
     if (compLength > origLength) fail(`table '${name}' is longer compressed (${compLength}) than not (${origLength})`);

@@ -32,18 +32,18 @@ async function siteStylesheet(site: string): Promise<string> {
 
 /** The index of the character closing the bracket, parenthesis or quote opened at `start`, skipping nested ones and quoted text. */
 function closing(text: string, start: number): number {
-  const open = text[start];
+  const open = text.charAt(start);
   if (open === '"' || open === "'") {
     let i = start + 1;
-    while (i < text.length && text[i] !== open) i += text[i] === "\\" ? 2 : 1;
+    while (i < text.length && text.charAt(i) !== open) i += text.charAt(i) === "\\" ? 2 : 1;
     return i;
   }
   const close = open === "[" ? "]" : open === "(" ? ")" : "}";
   let i = start + 1;
-  while (i < text.length && text[i] !== close) {
-    if (text[i] === "\\") i += 2;
-    else if (text[i] === "/" && text[i + 1] === "*") i = text.indexOf("*/", i + 2) < 0 ? text.length : text.indexOf("*/", i + 2) + 2;
-    else if ("\"'[({".includes(text[i])) i = closing(text, i) + 1;
+  while (i < text.length && text.charAt(i) !== close) {
+    if (text.charAt(i) === "\\") i += 2;
+    else if (text.charAt(i) === "/" && text.charAt(i + 1) === "*") i = text.indexOf("*/", i + 2) < 0 ? text.length : text.indexOf("*/", i + 2) + 2;
+    else if ("\"'[({".includes(text.charAt(i))) i = closing(text, i) + 1;
     else i += 1;
   }
   return i;
@@ -54,9 +54,9 @@ function selectorList(prelude: string): string[] {
   const selectors: string[] = [];
   let last = 0;
   for (let i = 0; i < prelude.length; i++) {
-    if (prelude[i] === "\\") i += 1;
-    else if ("\"'[(".includes(prelude[i])) i = closing(prelude, i);
-    else if (prelude[i] === ",") {
+    if (prelude.charAt(i) === "\\") i += 1;
+    else if ("\"'[(".includes(prelude.charAt(i))) i = closing(prelude, i);
+    else if (prelude.charAt(i) === ",") {
       selectors.push(prelude.slice(last, i));
       last = i + 1;
     }
@@ -82,7 +82,7 @@ export function structuralSelector(selector: string): string {
     [text, started, combinator] = ["", false, ""];
   };
   for (let i = 0; i < selector.length; i++) {
-    const c = selector[i];
+    const c = selector.charAt(i);
     if (/\s/.test(c)) {
       end();
       if (compounds.length && !combinator) combinator = " ";
@@ -91,12 +91,12 @@ export function structuralSelector(selector: string): string {
       combinator = c;
     } else {
       started = true;
-      if (c === "\\") text += c + selector[++i];
+      if (c === "\\") text += c + selector.charAt(++i);
       else if (c === "[") i = closing(selector, i);
       else if (c === ":") {
-        i += selector[i + 1] === ":" ? 2 : 1;
-        while (i < selector.length && /[\w-]/.test(selector[i])) i++;
-        if (selector[i] === "(") i = closing(selector, i);
+        i += selector.charAt(i + 1) === ":" ? 2 : 1;
+        while (i < selector.length && /[\w-]/.test(selector.charAt(i))) i++;
+        if (selector.charAt(i) === "(") i = closing(selector, i);
         else i--;
       } else text += c;
     }
@@ -130,14 +130,14 @@ export function usedCss(css: string, root: ParentNode): string {
     let i = 0;
     while (i < text.length) {
       let open = i;
-      while (open < text.length && text[open] !== "{" && text[open] !== ";") {
-        if (text[open] === "/" && text[open + 1] === "*") open = text.indexOf("*/", open + 2) < 0 ? text.length : text.indexOf("*/", open + 2) + 2;
-        else if ("\"'([".includes(text[open])) open = closing(text, open) + 1;
+      while (open < text.length && text.charAt(open) !== "{" && text.charAt(open) !== ";") {
+        if (text.charAt(open) === "/" && text.charAt(open + 1) === "*") open = text.indexOf("*/", open + 2) < 0 ? text.length : text.indexOf("*/", open + 2) + 2;
+        else if ("\"'([".includes(text.charAt(open))) open = closing(text, open) + 1;
         else open += 1;
       }
       const prelude = text.slice(i, open).replace(/\/\*[\s\S]*?\*\//g, "").trim();
       if (open >= text.length) return out + (prelude ? text.slice(i) : "");
-      if (text[open] === ";") {
+      if (text.charAt(open) === ";") {
         // A statement (@import, @charset, @layer a, b;), kept as it is.
         if (prelude) out += `${prelude};`;
         i = open + 1;
@@ -150,7 +150,8 @@ export function usedCss(css: string, root: ParentNode): string {
         const inner = walk(block);
         if (inner.trim()) out += `${prelude}{${inner}}`;
       } else if (/^@(-\w+-)?keyframes\s/.test(prelude)) {
-        const name = prelude.split(/\s+/)[1];
+        // The rule's name follows the at-keyword, as the test above matched it.
+        const [, name = ""] = prelude.split(/\s+/);
         keyframes.set(name, (keyframes.get(name) ?? "") + `${prelude}{${block}}`);
       } else if (prelude.startsWith("@") || applies(prelude)) {
         out += `${prelude}{${block}}`;
@@ -178,12 +179,12 @@ export function splitDarkRules(css: string): {light: string; dark: string} {
   let i = 0;
   while (i < css.length) {
     let open = i;
-    while (open < css.length && css[open] !== "{" && css[open] !== ";") {
-      if (css[open] === "/" && css[open + 1] === "*") open = css.indexOf("*/", open + 2) < 0 ? css.length : css.indexOf("*/", open + 2) + 2;
-      else if ("\"'([".includes(css[open])) open = closing(css, open) + 1;
+    while (open < css.length && css.charAt(open) !== "{" && css.charAt(open) !== ";") {
+      if (css.charAt(open) === "/" && css.charAt(open + 1) === "*") open = css.indexOf("*/", open + 2) < 0 ? css.length : css.indexOf("*/", open + 2) + 2;
+      else if ("\"'([".includes(css.charAt(open))) open = closing(css, open) + 1;
       else open += 1;
     }
-    if (open >= css.length || css[open] === ";") {
+    if (open >= css.length || css.charAt(open) === ";") {
       light += css.slice(i, open + 1);
       i = open + 1;
       continue;
@@ -248,7 +249,7 @@ export async function writeEmbedPages(site: string, charts: ReadonlyMap<string, 
     const chart = charts.get(id);
     if (!chart) throw new Error(`embed ${id}: the chart was not drawn at build`);
     // The chart's own title, as its frame shows it; the registry's name if the frame has none.
-    const heading = /<h[1-6][^>]*>([^<]+)<\/h[1-6]>/.exec(chart.embedVariants[0].html)?.[1];
+    const heading = /<h[1-6][^>]*>([^<]+)<\/h[1-6]>/.exec(chart.embedVariants[0]?.html ?? "")?.[1];
     const title = heading ? heading.replace(/&amp;/g, "&") : name;
     const page = embedPage({id, frameId: chart.id, title, frame: frameOnce(chart.embedVariants, document, PAGE_ONLY), css: "", script, logo});
     // Source notes open the sources page, one level up, outside the host's iframe.

@@ -22,17 +22,18 @@ export function frameOnce(variants: Variant[], document: Document, drop?: string
     tip?.remove();
     const drawing = body?.innerHTML ?? "";
     body?.replaceChildren();
-    return {template, body, tip: tip?.outerHTML ?? "", drawing, frame: template.innerHTML};
+    return {variant, template, body, tip: tip?.outerHTML ?? "", drawing, frame: template.innerHTML};
   });
   const [first] = parsed;
+  if (first === undefined) throw new Error("no drawing to frame");
   if (first.body && parsed.every((p) => p.body && p.frame === first.frame && p.tip === first.tip)) {
-    first.body.innerHTML = first.tip + variantsHtml(variants.map((variant, i) => ({...variant, html: parsed[i].drawing})));
+    first.body.innerHTML = first.tip + variantsHtml(parsed.map(({variant, drawing}) => ({...variant, html: drawing})));
     return first.template.innerHTML;
   }
   return variantsHtml(
-    variants.map((variant, i) => {
-      parsed[i].body?.insertAdjacentHTML("afterbegin", parsed[i].drawing + parsed[i].tip);
-      return {...variant, html: parsed[i].template.innerHTML};
+    parsed.map(({variant, body, drawing, tip, template}) => {
+      body?.insertAdjacentHTML("afterbegin", drawing + tip);
+      return {...variant, html: template.innerHTML};
     })
   );
 }

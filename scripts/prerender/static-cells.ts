@@ -50,7 +50,7 @@ function captureInPage(wanted: string[]): Record<string, {html: string; controls
   const iterator = document.createNodeIterator(document.body, NodeFilter.SHOW_COMMENT);
   for (let node = iterator.nextNode(); node; node = iterator.nextNode()) {
     const match = /^:([0-9a-f]{8}(?:-\d+)?):$/.exec((node as Comment).data);
-    if (match) roots.set(match[1], node as Comment);
+    if (match?.[1] !== undefined) roots.set(match[1], node as Comment);
   }
   const REFERENCES = ["aria-controls", "aria-describedby", "aria-labelledby", "aria-owns", "for", "list", "form", "headers"];
   const out: Record<string, {html: string; controls: boolean; problem?: string}> = {};

@@ -149,7 +149,9 @@ async function main(site: string, drawingsFile: string): Promise<number> {
 }
 
 try {
-  process.exitCode = await main(process.argv[2], process.argv[3]);
+  const [, , site, drawingsFile] = process.argv;
+  if (site === undefined || drawingsFile === undefined) throw new Error("usage: static-charts.ts <site> <drawings file>");
+  process.exitCode = await main(site, drawingsFile);
 } catch (error) {
   console.error(error instanceof RewriteError ? `static charts: ${error.message}` : error);
   process.exitCode = 1;

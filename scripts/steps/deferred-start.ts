@@ -65,6 +65,7 @@ export function deferPageScript(document: Document): number {
     link.remove();
   }
   const [module] = modules;
+  if (module === undefined) throw new Error("no <script type=\"module\">");
   const starter = module.ownerDocument.createElement("script");
   starter.textContent = `${START}(${JSON.stringify(preloads)}, ${JSON.stringify(INERT_TYPE)});`;
   module.before(starter, "\n");

@@ -81,19 +81,21 @@ function resourceSection(resource: Resource): string[] {
 /** The status vocabulary: one enum shared by every table, with its meanings parsed from the field description. */
 function statusSection(descriptor: Descriptor): string[] {
   const statusFields = descriptor.resources.flatMap((r) => r.schema.fields.filter((f) => f.name === "status").map((f) => ({resource: r.name, field: f})));
-  if (statusFields.length === 0) return [];
-  const [{field}] = statusFields;
+  const [first] = statusFields;
+  if (first === undefined) return [];
+  const {field} = first;
   const values = field.constraints?.enum ?? [];
   for (const other of statusFields) {
     if (JSON.stringify(other.field.constraints?.enum) !== JSON.stringify(values) || other.field.description !== field.description) {
-      throw new Error(`datapackage.json: ${other.resource}.status differs from ${statusFields[0].resource}.status; the dictionary assumes one status vocabulary`);
+      throw new Error(`datapackage.json: ${other.resource}.status differs from ${first.resource}.status; the dictionary assumes one status vocabulary`);
     }
   }
   const meanings = new Map<string, string>();
   const list = (field.description ?? "").replace(/^[^:]*:\s*/, "");
   for (const part of list.split(/;\s*/)) {
     const match = /^([a-z]+) = (.+?)\.?$/.exec(part.trim());
-    if (match) meanings.set(match[1], match[2]);
+    const [, value, meaning] = match ?? [];
+    if (value !== undefined && meaning !== undefined) meanings.set(value, meaning);
   }
   const lines = [
     "## Status vocabulary",

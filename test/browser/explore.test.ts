@@ -5,6 +5,7 @@
  * cancelling and the quick chart. Expected values come from data/ (parsed by
  * the loaders' CSV reader) or from the loaders' own catalog, never typed in.
  */
+import {at} from "../../src/lib/story/event-by-id.js";
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import {readFile} from "node:fs/promises";
@@ -96,7 +97,7 @@ test("a query opened from a #sql= link runs and returns the rows of data/", asyn
     assert.deepEqual(await resultHeaders(workbench.page), ["event_id", "date", "category"]);
     const expected = events
       .map((row) => [row.get("event_id")!, row.get("date")!, row.get("category")!])
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      .sort(([a = ""], [b = ""]) => (a < b ? -1 : a > b ? 1 : 0));
     assert.deepEqual(await resultRows(workbench.page), expected);
     assert.match((await workbench.page.locator(".sql-status").textContent()) ?? "", new RegExp(`^${expected.length} rows, 3 columns in \\d`));
   } finally {
@@ -110,7 +111,7 @@ test("every table of the catalog is loaded, with all its rows", async () => {
   await onSharedWorkbench(async (workbench) => {
     const page = workbench.page;
     assert.equal(await runQuery(page, sql), "done");
-    const expected = catalog.map((t) => [t.name, String(t.rows)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const expected = catalog.map((t) => [t.name, String(t.rows)]).sort(([a = ""], [b = ""]) => (a < b ? -1 : 1));
     assert.deepEqual(await resultRows(workbench.page), expected);
     // The schema browser lists the same tables, with DuckDB's types filled in once loaded.
     assert.deepEqual(await workbench.page.locator(".sql-schema details").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.table)), catalog.map((t) => t.name));
@@ -221,9 +222,9 @@ test("running a query adds history; Back and Forward restore and re-run queries"
 
     // An example question is a query run like any other: it goes into the URL.
     runs = await finishedRuns(page);
-    await page.locator(`button.sql-example[data-example="${SQL_EXAMPLES[1].id}"]`).click();
+    await page.locator(`button.sql-example[data-example="${at(SQL_EXAMPLES, 1, "the examples").id}"]`).click();
     assert.equal(await waitForRun(page, runs), "done");
-    assert.equal(new URL(page.url()).hash, hashForQuery(SQL_EXAMPLES[1].sql));
+    assert.equal(new URL(page.url()).hash, hashForQuery(at(SQL_EXAMPLES, 1, "the examples").sql));
   } finally {
     await closeClean(workbench);
   }
@@ -357,7 +358,7 @@ test("the quick chart picks a mark from the column types and follows the x/y sel
 // so one workbench, switched, shows both: all of axe in light, then, on the same elements, the
 // rules whose answer depends on colour.
 test("with a result, a chart, an open table and an error, axe finds nothing serious, in light and dark mode", async () => {
-  const workbench = await openWorkbench(SQL_EXAMPLES[0].sql);
+  const workbench = await openWorkbench(at(SQL_EXAMPLES, 0, "the examples").sql);
   const page = workbench.page;
   try {
     assert.equal(workbench.firstState, "done");
@@ -408,7 +409,7 @@ test("a spreadsheet's CSV and a Parquet file open as tables, are queried, and jo
     const csvEntry = page.locator(".sql-schema-file[data-table=my_events_2016]");
     assert.equal(await csvEntry.locator(".sql-schema-rows").textContent(), `${csv.rows.length} rows`);
     await csvEntry.locator("summary").click();
-    const types = await csvEntry.locator("select.sql-schema-type-select").evaluateAll((selects) => selects.map((s) => [(s as HTMLSelectElement).dataset.column, (s as HTMLSelectElement).selectedOptions[0].textContent]));
+    const types = await csvEntry.locator("select.sql-schema-type-select").evaluateAll((selects) => selects.map((s) => [(s as HTMLSelectElement).dataset.column, (s as HTMLSelectElement).selectedOptions[0]?.textContent]));
     assert.deepEqual(types, [["event_id", "VARCHAR"], ["note", "VARCHAR"], ["day", "DATE"], ["weight", "BIGINT"]]);
     assert.equal(await page.locator(".sql-schema-file[data-table=citations] .sql-schema-rows").textContent(), `${parquet.rows.length} rows`);
 
@@ -419,7 +420,7 @@ test("a spreadsheet's CSV and a Parquet file open as tables, are queried, and jo
     // Joined with the fact base.
     const events = new Map(dataRows("events").map((row) => [row.get("event_id")!, row]));
     assert.equal(await runQuery(page, "SELECT m.event_id, e.category, m.day = e.date_from AS same_day FROM my_events_2016 AS m JOIN events AS e USING (event_id) ORDER BY m.event_id"), "done");
-    const expectedJoin = csv.rows.map((r) => [r.eventId, events.get(r.eventId)!.get("category")!, "true"]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const expectedJoin = csv.rows.map((r) => [r.eventId, events.get(r.eventId)!.get("category")!, "true"]).sort(([a = ""], [b = ""]) => (a < b ? -1 : 1));
     assert.deepEqual(await resultRows(page), expectedJoin);
 
     const publishers = new Map(dataRows("sources").map((row) => [row.get("source_id")!, row.get("publisher")!]));
@@ -474,8 +475,8 @@ test("facets filter the rows and show the SQL they make; search and sort too", a
     const counts = new Map<string, number>();
     for (const e of events) counts.set(e.get("category")!, (counts.get(e.get("category")!) ?? 0) + 1);
     const shown = await facet.locator("button.sql-facet-value").evaluateAll((buttons) => buttons.map((b) => [(b as HTMLElement).dataset.value!, b.querySelector(".sql-facet-count")!.textContent!]));
-    for (const [value, n] of shown) assert.equal(Number(n), counts.get(value), `count of ${value}`);
-    const [category, n] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    for (const [value, n] of shown) assert.equal(Number(n), counts.get(value ?? ""), `count of ${value}`);
+    const [category, n] = at([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)), 0, "the counts");
     assert.deepEqual(shown[0], [category, String(n)], "the most frequent value first");
     // Dates with too many values for a facet are drawn by Plot.auto as a histogram.
     await page.locator(".sql-distribution[data-column=date_from] svg").waitFor();
@@ -490,7 +491,7 @@ test("facets filter the rows and show the SQL they make; search and sort too", a
     assert.equal(await facet.locator(`button[data-value="${category}"]`).getAttribute("aria-pressed"), "true");
 
     // Search the text columns, then sort: the SQL says so and the rows follow.
-    const word = events.find((e) => e.get("category") === category)!.get("event")!.split(" ")[0];
+    const word = events.find((e) => e.get("category") === category)!.get("event")!.split(" ")[0] ?? "";
     runs = await finishedRuns(page);
     await page.locator("#sql-browse-search").fill(word);
     await page.locator("button.sql-browse-search-button").click();

@@ -79,7 +79,7 @@ test("a chart downloads as an SVG with its title and source, and as a PNG at twi
     const drawnText = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
     assert.ok(drawnText.includes(`${notes.length > 1 ? "Sources" : "Source"}: ${notes[0]}`), "the source line is drawn in");
     if (notes.length > 1) assert.ok(drawnText.replace(/\s+/g, " ").includes(`${notes[0]}; ${notes[1]}`.replace(/\s+/g, " ")), "the sources are set apart");
-    const [, width, height] = svg.match(/width="(\d+)" height="(\d+)"/)!.map(Number);
+    const [, width = NaN, height = NaN] = svg.match(/width="(\d+)" height="(\d+)"/)!.map(Number);
     // The file must be an SVG a browser can draw on its own.
     const drawn = await page.evaluate(async (text) => {
       const image = new Image();

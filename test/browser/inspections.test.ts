@@ -136,6 +136,7 @@ describe("timeline", () => {
           const [a, b] = [ticks[0], ticks[ticks.length - 1]];
           const mark = [...svg.querySelectorAll(".chart-mark")].find((m) => m.getAttribute("aria-label")?.startsWith(`${label} · `));
           const box = mark?.getBoundingClientRect();
+          if (!a || !b) throw new Error("the axis has no year ticks");
           return {yearA: a.year, xA: a.x, yearB: b.year, px: b.x - a.x, centre: box ? box.left + box.width / 2 : null, width: box?.width ?? null, tag: mark?.tagName ?? null};
         }, when);
         assert.ok(measured.centre !== null, `no mark labelled ${when}`);

@@ -21,6 +21,7 @@
  * colour, an accent and a logo, and its pages, embeds and chart images carry
  * them (the PNGs drawn in that font); the default export carries none of them.
  */
+import {at} from "../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -141,7 +142,7 @@ describe("the theme reaches what is published", () => {
     const page = read(out, "deaths.html");
     assert.match(page, new RegExp(`@font-face \\{ font-family: "${FAMILY}"`));
     assert.match(page, new RegExp(`--theme-foreground-focus: ${ACCENT}`));
-    const font = /url\("([^"]+\.woff2)"\)/.exec(page)![1];
+    const font = at(/url\("([^"]+\.woff2)"\)/.exec(page)!, 1, "the match");
     assert.ok(existsSync(join(out, font)), `the font file ${font} is in the export`);
     assert.doesNotMatch(page, /fonts\.googleapis|fonts\.gstatic/);
     assert.doesNotMatch(read(distDir, "deaths.html"), new RegExp(FAMILY), "the default export keeps the system fonts");
@@ -156,7 +157,7 @@ describe("the theme reaches what is published", () => {
     const image = read(out, "charts/funnel.svg");
     assert.ok(image.includes(FOCUS) && image.includes(LOGO), "the SVG image");
     assert.ok(readFileSync(join(out, "charts/funnel.png")).length > 1000, "the PNG image");
-    for (const [name, text] of [["page", read(distDir, "deaths.html")], ["embed", read(distDir, "embed/funnel.html")], ["image", read(distDir, "charts/funnel.svg")]]) {
+    for (const [name, text] of [["page", read(distDir, "deaths.html")], ["embed", read(distDir, "embed/funnel.html")], ["image", read(distDir, "charts/funnel.svg")]] as const) {
       assert.ok(!text.includes(FOCUS) && !text.includes(LOGO), `the default ${name} has neither`);
     }
   });

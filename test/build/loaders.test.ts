@@ -8,6 +8,7 @@
  * for output. The outputs are read from dist/, where the build that `npm test`
  * runs put them, rather than made again: the build is what runs the loaders.
  */
+import {at} from "../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {spawn} from "node:child_process";
 import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
@@ -26,11 +27,12 @@ import {assertBuilt, distDir} from "../helpers/site.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DATA = join(ROOT, "data");
+const TABLES = tableNames(loadFactBase());
 /** The values each parameterized loader is run with: a page, a chart, or a table. */
 const PARAMS: Record<string, {name: string; values: string[]}> = {
   "pages/[page].json.ts": {name: "page", values: Object.keys(PAGE_READS)},
   "charts/[chart].json.ts": {name: "chart", values: Object.keys(CHART_READS)},
-  "[table].arrow.ts": {name: "table", values: tableNames(loadFactBase())}
+  "[table].arrow.ts": {name: "table", values: TABLES}
 };
 /** The run of the Arrow loader that writes one table. */
 const arrowOf = (table: string) => `[table].arrow.ts --table=${table}`;
@@ -38,7 +40,10 @@ const FILES = readdirSync(join(ROOT, "src/data"), {recursive: true, encoding: "u
   .filter((f) => f.endsWith(".ts"))
   .sort();
 /** Each run: a loader file, with its parameter when it has one ("pages/[page].json.ts --page=deaths"). */
-const LOADERS = FILES.flatMap((file) => (PARAMS[file] ? PARAMS[file].values.map((value) => `${file} --${PARAMS[file].name}=${value}`) : [file]));
+const LOADERS = FILES.flatMap((file) => {
+  const param = PARAMS[file];
+  return param ? param.values.map((value) => `${file} --${param.name}=${value}`) : [file];
+});
 /** One run of each loader file: enough to see it runs as Framework runs it, and on broken data the parameter does not reach the validation. */
 const ONE_RUN_EACH = FILES.map((file) => LOADERS.find((run) => run.split(" ")[0] === file)!);
 
@@ -141,7 +146,7 @@ test("there are loaders, and each is a JSON loader we know or an Arrow loader of
     else assert.fail(`no expectations for loader ${name}`);
   }
   // One Arrow loader, run for every catalogued table and nothing else.
-  assert.deepEqual([...PARAMS["[table].arrow.ts"].values].sort(), [...tables].sort());
+  assert.deepEqual([...TABLES].sort(), [...tables].sort());
 });
 
 describe("on the real data", () => {
@@ -185,10 +190,10 @@ describe("on the real data", () => {
 
   test("the ratings, findings and timeline pages get as many records as the CSV files have rows", async () => {
     const output = (page: string) => JSON.parse(good.get(`pages/[page].json.ts --page=${page}`)!.stdout.toString("utf8")) as Record<string, unknown[]>;
-    assert.equal(output("ratings").ratings.length, await csvRecordCount(join(DATA, "cqc_ratings.csv")));
-    assert.equal(output("findings").findings.length, await csvRecordCount(join(DATA, "cqc_findings.csv")));
-    assert.equal(output("timeline").events.length, await csvRecordCount(join(DATA, "events.csv")));
-    assert.equal(output("timeline").terms.length, await csvRecordCount(join(DATA, "leadership_terms.csv")));
+    assert.equal(output("ratings").ratings?.length, await csvRecordCount(join(DATA, "cqc_ratings.csv")));
+    assert.equal(output("findings").findings?.length, await csvRecordCount(join(DATA, "cqc_findings.csv")));
+    assert.equal(output("timeline").events?.length, await csvRecordCount(join(DATA, "events.csv")));
+    assert.equal(output("timeline").terms?.length, await csvRecordCount(join(DATA, "leadership_terms.csv")));
   });
 
   test("each JSON file sends a source once, by id, and names only sources it sends", () => {
@@ -198,12 +203,12 @@ describe("on the real data", () => {
       for (const [id, source] of Object.entries(sources)) {
         assert.equal(text.split(JSON.stringify(source.url)).length - 1, 1, `${name}: the address of ${id} is sent once`);
       }
-      const named = [...text.matchAll(/"sources?":(\[[^\]]*\]|"[a-z0-9_]+")/g)].flatMap((m) => JSON.parse(m[1]) as string | string[]);
+      const named = [...text.matchAll(/"sources?":(\[[^\]]*\]|"[a-z0-9_]+")/g)].flatMap((m) => JSON.parse(at(m, 1, "the match")) as string | string[]);
       for (const id of named.flat()) if (typeof id === "string") assert.ok(id in sources, `${name} names ${id} without sending it`);
     }
   });
 
-  for (const table of PARAMS["[table].arrow.ts"].values) {
+  for (const table of TABLES) {
     const name = arrowOf(table);
     test(`${name} is Arrow IPC with exactly the catalog's columns, types and rows`, async () => {
       const arrow = tableFromIPC(good.get(name)!.stdout);
@@ -232,7 +237,7 @@ describe("on the real data", () => {
     const events = tableFromIPC(good.get(arrowOf("events"))!.stdout).toArray();
     const monthly = events.find((r) => r.date_precision === "month");
     assert.ok(monthly, "an event dated to the month");
-    const [year, month] = (monthly.date as string).split("-").map(Number);
+    const [year = NaN, month = NaN] = (monthly.date as string).split("-").map(Number);
     // A month covers its first to its last day.
     assert.equal(new Date(monthly.date_from).toISOString().slice(0, 10), `${monthly.date}-01`);
     assert.equal(new Date(monthly.date_to).toISOString().slice(0, 10), new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10));
@@ -250,9 +255,9 @@ describe("on a broken copy of the data (SHFT_DATA_DIR)", () => {
     // Text in the value (a number) of ld_unexpected_investigated; no quoted field precedes it.
     const path = join(dir, "mazars_figures.csv");
     const lines = readFileSync(path, "utf8").split("\n");
-    const index = lines[0].split(",").indexOf("value");
+    const index = at(lines, 0, "lines").split(",").indexOf("value");
     const row = lines.findIndex((l) => l.startsWith("ld_unexpected_investigated,"));
-    const fields = lines[row].split(",");
+    const fields = at(lines, row, "lines").split(",");
     assert.ok(!fields.slice(0, index + 1).some((f) => f.includes('"')));
     const column = fields.slice(0, index).reduce((sum, f) => sum + f.length + 1, 1);
     fields[index] = "four";

@@ -5,6 +5,7 @@
  * without a reload or a restart; and the loader output made from the edited
  * data is not kept for the next build.
  */
+import {at} from "../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {spawn, type ChildProcess} from "node:child_process";
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
@@ -56,7 +57,7 @@ test("an edit in data/ reaches the open page with no restart", {timeout: 420_000
   const file = join(copy.root, "data", "mazars_figures.csv");
   const lines = readFileSync(file, "utf8").split("\n");
   const row = lines.findIndex((line) => line.startsWith("deaths_total,"));
-  const total = Number(/,count,(\d+),/.exec(lines[row])![1]);
+  const total = Number(/,count,(\d+),/.exec(at(lines, row, "lines"))![1]);
   const port = await freePort();
   preview = spawn("node_modules/.bin/tsx", ["scripts/preview.ts"], {cwd: copy.root, detached: true, stdio: ["ignore", "pipe", "pipe"], env: {...process.env, PORT: String(port)}});
   const origin = `http://127.0.0.1:${port}`;
@@ -69,7 +70,7 @@ test("an edit in data/ reaches the open page with no restart", {timeout: 420_000
   assert.equal(await figure.innerText(), formatCount(total));
   await page.evaluate(() => ((window as unknown as {notReloaded: boolean}).notReloaded = true));
 
-  lines[row] = lines[row].replace(`,count,${total},`, `,count,${total + 1},`);
+  lines[row] = at(lines, row, "lines").replace(`,count,${total},`, `,count,${total + 1},`);
   writeFileSync(file, lines.join("\n"));
   // A guard, not a timing: the preview re-runs the page's loader, which took over 60 s while the suite's builds ran beside it.
   await page.waitForFunction((text) => document.querySelector('.headline-figures [data-figure="deaths_total"] .fact-value')?.textContent === text, formatCount(total + 1), {timeout: 180_000});

@@ -5,6 +5,7 @@
  * insertArrow) and the separate reader that runs read_csv. So the unit tests
  * read files through the same engine, version and SQL as the page.
  */
+import {at} from "../../src/lib/story/event-by-id.js";
 import {createRequire} from "node:module";
 import {join} from "node:path";
 import * as Arrow from "apache-arrow";
@@ -45,7 +46,7 @@ export function rowsOf(table: Arrow.Table): Cell[][] {
   const fields = table.schema.fields;
   for (const batch of table.batches) {
     const vectors = fields.map((_, i) => batch.getChildAt(i));
-    for (let r = 0; r < batch.numRows; ++r) rows.push(vectors.map((v, c) => (v ? cellAt(v as never, r, fields[c].type as never) : null)));
+    for (let r = 0; r < batch.numRows; ++r) rows.push(vectors.map((v, c) => (v ? cellAt(v as never, r, at(fields, c, "fields").type as never) : null)));
   }
   return rows;
 }

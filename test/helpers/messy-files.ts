@@ -8,6 +8,7 @@
  * timestamps, and Excel workbooks. Each comes with its expected answers,
  * computed from the values it was written from, never read back.
  */
+import {at} from "../../src/lib/story/event-by-id.js";
 import {parquetWriteBuffer} from "hyparquet-writer";
 import {strToU8, zipSync} from "fflate";
 
@@ -48,7 +49,7 @@ export function unicodeText(name = "Décès par trust.txt", bigEndian = false) {
   const rows = TRUSTS.map((trust, i) => ({trust: `${trust} (Sant\u00e9 ${i})`, deaths: 10 + 7 * i}));
   const text = ["Trust\tDécès", ...rows.map((r) => `${r.trust}\t${r.deaths}`)].join("\r\n") + "\r\n";
   const le = Buffer.from("\ufeff" + text, "utf16le");
-  if (bigEndian) for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
+  if (bigEndian) for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [at(le, i + 1, "le"), at(le, i, "le")];
   return {file: {name, mimeType: "text/plain", buffer: le}, table: "deces_par_trust", rows, totalDeaths: rows.reduce((s, r) => s + r.deaths, 0)};
 }
 
@@ -225,7 +226,7 @@ export function workbook(name = "Mortality Workbook.xlsx") {
     tables: ["mortality_workbook_deaths", "mortality_workbook_notes"],
     rows,
     deathsSum: rows.reduce((s, r) => s + (r.deaths ?? 0), 0),
-    firstDay: rows[0].day.toISOString().slice(0, 10)
+    firstDay: at(rows, 0, "rows").day.toISOString().slice(0, 10)
   };
 }
 

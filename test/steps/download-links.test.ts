@@ -1,3 +1,4 @@
+import {at} from "../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {DOWNLOADS, downloadLinks, externaliseDownloads} from "../../scripts/steps/download-links.js";
@@ -14,7 +15,7 @@ test("a data: CSV link becomes one file named by its content, linked relative to
   const {files, links} = externaliseDownloads(document, 1);
   assert.equal(links, 2);
   assert.equal(files.size, 1, "the same data twice is one file");
-  const [[path, text]] = files;
+  const [path, text] = at([...files], 0, "files");
   assert.equal(text, csv, "the file holds the CSV as the link did, byte-order mark and £ included");
   assert.match(path, new RegExp(`^${DOWNLOADS}/fines\\.[0-9a-f]{8}\\.csv$`));
   assert.deepEqual([...document.querySelectorAll("a")].map((a) => a.getAttribute("href")), [`../${path}`, `../${path}`]);

@@ -3,6 +3,7 @@
  * (test/fixtures/, saved by scripts/tools/save-fixtures.ts), a build context
  * without a browser, and one step run on one page as the build runs it.
  */
+import {at} from "../../src/lib/story/event-by-id.js";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -43,5 +44,5 @@ export async function run(steps: Step[], html: string, file: string, build = con
 
 /** The chart ids a saved page marks for drawings. */
 export function markedCharts(html: string): string[] {
-  return [...html.matchAll(/data-static-chart="([\w-]+)"/g)].map((match) => match[1]);
+  return [...html.matchAll(/data-static-chart="([\w-]+)"/g)].map((match) => at(match, 1, "the match"));
 }

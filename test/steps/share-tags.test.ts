@@ -1,3 +1,4 @@
+import {at} from "../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {DEFAULT_SHARE_CHART, shareTagList, shareTags} from "../../scripts/steps/share-tags.js";
@@ -20,7 +21,7 @@ test("a chart without an image (a table) is passed over for the page's next char
   const ids = markedCharts(page);
   assert.ok(ids.length >= 2, "the saved page has two charts");
   const charts = drawings(ids);
-  charts.set(ids[0], {...charts.get(ids[0])!, image: false});
+  charts.set(at(ids, 0, "ids"), {...charts.get(at(ids, 0, "ids"))!, image: false});
   const {document} = await run([staticCharts, shareTags], page, "deaths.html", context({charts}));
   assert.equal(document.head.querySelector('meta[property="og:image"]')!.getAttribute("content"), `charts/${ids[1]}.png`);
 });

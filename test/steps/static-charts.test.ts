@@ -1,3 +1,4 @@
+import {at} from "../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {FIRST_CHART_DRAWN} from "../../scripts/prerender/static-html.js";
@@ -19,7 +20,7 @@ test("each marked chart cell holds its drawing, before the cell's root, in place
     assert.match(node.parentElement!.lastChild!.nodeValue ?? "", /^:[0-9a-f]{8}(-\d+)?:$/, "the cell's root comment stays last");
   }
   assert.equal(document.querySelectorAll(`#${FIRST_CHART_DRAWN}`).length, 1);
-  assert.ok(placed[0].nextElementSibling?.id === FIRST_CHART_DRAWN, "the paint waits for the first chart only");
+  assert.ok(at(placed, 0, "placed").nextElementSibling?.id === FIRST_CHART_DRAWN, "the paint waits for the first chart only");
   assert.ok(document.head.querySelector('link[rel="expect"][blocking="render"]'));
   assert.ok(document.head.querySelector("style[data-static-charts]")!.textContent!.includes("@container static-chart"));
 });

@@ -8,15 +8,16 @@ import * as Plot from "npm:@observablehq/plot";
 import type {Figure} from "../../lib/story/figures.js";
 import {ChartFrame} from "../frame/frame.js";
 import {CONTEXT, FOCUS, OKABE_ITO} from "./palette.js";
-import {STATUS_LABELS} from "../../lib/story/status.js";
+import {STATUS_LABELS, type Status} from "../../lib/story/status.js";
 import {AGE_FIGURES} from "../../lib/delivery/chart-figures.js";
+import {figureById, knownValue} from "../../lib/story/event-by-id.js";
 
 export interface AgeRow {
   study: string;
   population: string;
   statistic: string;
   age: number;
-  status: string;
+  status: Status;
   figure_id: string;
 }
 
@@ -26,19 +27,19 @@ function statisticOf(figure: Figure): string {
 
 export function ageRows(figures: Record<string, Figure>): AgeRow[] {
   return AGE_FIGURES.map(({id, study, population}) => {
-    const f = figures[id];
+    const f = figureById(figures, id);
     // The study's period comes from the data, so the label cannot drift from the figure.
-    return {study: `${study} (${f.period})`, population, statistic: statisticOf(f), age: f.value as number, status: f.status, figure_id: id};
+    return {study: `${study} (${f.period})`, population, statistic: statisticOf(f), age: knownValue(f), status: f.status, figure_id: id};
   });
 }
 
 function describe(r: AgeRow): string {
-  return `${r.study}, ${r.population.toLowerCase()}: ${r.statistic} ${r.age}${r.status === "final" ? "" : ` (${STATUS_LABELS[r.status as keyof typeof STATUS_LABELS].toLowerCase()})`}`;
+  return `${r.study}, ${r.population.toLowerCase()}: ${r.statistic} ${r.age}${r.status === "final" ? "" : ` (${STATUS_LABELS[r.status].toLowerCase()})`}`;
 }
 
 export function AgesChart(figures: Record<string, Figure>, {width}: {width: number}): HTMLElement {
   const rows = ageRows(figures);
-  const used = rows.map((r) => figures[r.figure_id]);
+  const used = rows.map((r) => figureById(figures, r.figure_id));
   const colour = (d: AgeRow) => (d.population.startsWith("General") ? OKABE_ITO.blue : d.study.startsWith("Mazars") ? FOCUS : CONTEXT);
   // One line per figure, its name written above it, so that no two values share a line and every one is labelled.
   const line = (d: AgeRow) => `${d.study}: ${d.population.toLowerCase()}, ${d.statistic}`;

@@ -5,6 +5,7 @@
 import type {Figure} from "../../lib/story/figures.js";
 import {dateOf, fact, labelOf} from "../prose/fact.js";
 import {DRAFT_FINAL_PAIRS} from "../../lib/delivery/chart-figures.js";
+import {figureById} from "../../lib/story/event-by-id.js";
 
 /** An event row as the inspection record carries it. */
 interface DatedEvent {
@@ -15,7 +16,10 @@ interface DatedEvent {
 function cell(figures: Record<string, Figure>, id: string | null): HTMLTableCellElement {
   const td = document.createElement("td");
   if (id === null) td.textContent = "not stated";
-  else td.append(fact(figures[id]), document.createElement("br"), labelOf(figures[id]));
+  else {
+    const figure = figureById(figures, id);
+    td.append(fact(figure), document.createElement("br"), labelOf(figure));
+  }
   return td;
 }
 

@@ -8,6 +8,7 @@ import type {Figure} from "../../lib/story/figures.js";
 import {ChartFrame} from "../frame/frame.js";
 import {CONTEXT, FOCUS} from "./palette.js";
 import {FAMILIES_FIGURES} from "../../lib/delivery/chart-figures.js";
+import {figureById, knownValue} from "../../lib/story/event-by-id.js";
 
 export interface WaffleCell {
   index: number;
@@ -27,8 +28,8 @@ export function waffleCells(percent: number): WaffleCell[] {
 }
 
 export function FamiliesChart(figures: Record<string, Figure>, {width}: {width: number}): HTMLElement {
-  const figure = figures[FAMILIES_FIGURES.notInvolved];
-  const percent = figure.value as number;
+  const figure = figureById(figures, FAMILIES_FIGURES.notInvolved);
+  const percent = knownValue(figure);
   const cells = waffleCells(percent);
   const size = Math.min(width, 320);
   const chart = Plot.plot({
@@ -47,7 +48,7 @@ export function FamiliesChart(figures: Record<string, Figure>, {width}: {width: 
     alt: `A grid of 100 squares, ${Math.round(percent)} of them marked: ${figure.display} of investigations into unexpected deaths did not involve the family.`,
     sources: figure.leadSources,
     notes: [
-      `The review's summaries give the share but not the number of investigations it is a share of (${figures[FAMILIES_FIGURES.investigated].display} or ${figures[FAMILIES_FIGURES.investigatedSiri].display}), so no interval can be computed.`
+      `The review's summaries give the share but not the number of investigations it is a share of (${figureById(figures, FAMILIES_FIGURES.investigated).display} or ${figureById(figures, FAMILIES_FIGURES.investigatedSiri).display}), so no interval can be computed.`
     ],
     data: [{figure_id: figure.id, measure: figure.label, percent, reported_as: figure.display, status: figure.status}],
     statuses: [figure.status]

@@ -8,7 +8,7 @@ import * as InputsModule from "npm:@observablehq/inputs";
 import {disclosure, sourcesDiffer, statusBadge} from "../prose/fact.js";
 import {capitalise, dateSpan, formatCount, formatDate, formatGBP} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
-import {compactSourceLink, flatRow, listOf, type FindingRow} from "./record.js";
+import {compactSourceLink, firstAndLast, flatRow, listOf, type FindingRow} from "./record.js";
 
 // The package ships no type declarations; its table is all this module uses.
 const Inputs = InputsModule as unknown as {table(data: unknown[], options: Record<string, unknown>): HTMLElement};
@@ -86,12 +86,18 @@ export function FindingsTable(rows: ExplorerRow[], {total, width}: {total: numbe
   // A phone gets the columns a reader needs to find a finding and its source; the table scrolls sideways.
   const narrow = width < 640;
   const columns = narrow ? ["date", "finding", "location", "source"] : ["date", "finding", "figure", "location", "theme", "source"];
+  // Inputs.table formats a cell with its row's index in the rows it was given.
+  const rowAt = (i: number): ExplorerRow => {
+    const row = rows[i];
+    if (row === undefined) throw new Error(`the findings table has no row ${i}`);
+    return row;
+  };
   const table = Inputs.table(rows, {
     columns,
     header: {date: "Date", finding: "Finding", figure: "Figure", location: "Location", theme: "Theme", source: "Source"},
     format: {
-      date: (_: Date, i: number) => text(rows[i].when),
-      finding: (v: string, i: number) => withStatus(v, rows[i]),
+      date: (_: Date, i: number) => text(rowAt(i).when),
+      finding: (v: string, i: number) => withStatus(v, rowAt(i)),
       figure: (v: string | null) => text(v ?? ""),
       theme: (v: string) => text(capitalise(v)),
       source: compactSourceLink
@@ -109,11 +115,13 @@ export function FindingsTable(rows: ExplorerRow[], {total, width}: {total: numbe
   const body = document.createElement("div");
   body.append(count, table);
   const figures = rows.filter((r) => r.figure !== null).length;
+  // The filters can leave no finding to show.
+  const ends = rows.length ? firstAndLast(rows, "the findings table") : null;
   return ChartFrame(body, {
     id: "findings",
     title: "What the regulators and the courts found",
-    subtitle: rows.length ? `Findings by ${listOf([...new Set(rows.map((r) => (r.body === "trust" ? "the trust" : r.body)))])}, ${rows[0].year} to ${rows[rows.length - 1].year}` : "No finding matches these filters",
-    alt: `Table of ${formatCount(rows.length)} of ${formatCount(total)} findings${rows.length ? `, dated ${rows[0].when} to ${rows[rows.length - 1].when}` : ""}; ${formatCount(figures)} state a figure.`,
+    subtitle: ends ? `Findings by ${listOf([...new Set(rows.map((r) => (r.body === "trust" ? "the trust" : r.body)))])}, ${ends[0].year} to ${ends[1].year}` : "No finding matches these filters",
+    alt: `Table of ${formatCount(rows.length)} of ${formatCount(total)} findings${ends ? `, dated ${ends[0].when} to ${ends[1].when}` : ""}; ${formatCount(figures)} state a figure.`,
     sources: rows.map((r) => r.source),
     notes: ["Each finding is dated as its source dates it (publication, notice, plea or sentence) and no more precisely. Findings from secondary sources are marked as such."],
     data: rows.map(({date: _date, ...rest}) => flatRow(rest)),

@@ -7,11 +7,11 @@
 import * as Plot from "npm:@observablehq/plot";
 import {formatCount, formatDate, formatGBP} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
-import {fineGroups, isStatedTotal} from "../../lib/story/fines.js";
+import {fineGroups, isStatedTotal, type Amount} from "../../lib/story/fines.js";
 import {CONTEXT, FOCUS} from "./palette.js";
 import {flatRow, listOf, sourcesOf, type FindingRow} from "./record.js";
 
-export type FineRow = FindingRow & {
+export type FineRow = Amount<FindingRow> & {
   prosecution: string;
   kind: "fine" | "costs";
   /** The label of the bar: what the amount is for. */
@@ -24,7 +24,7 @@ export type Prosecution = {
   sentenced: string;
   parts: FineRow[];
   /** A row of the data that states the group's total, when there is one. */
-  stated_total: FindingRow | null;
+  stated_total: Amount<FindingRow> | null;
   total: number;
   fines: number;
   costs: number;
@@ -34,6 +34,8 @@ export type Prosecution = {
 export function prosecutions(findings: FindingRow[]): Prosecution[] {
   return fineGroups(findings)
     .map((group) => {
+      const [first] = group;
+      if (first === undefined) throw new Error("a prosecution is grouped from its amounts, so it has at least one");
       const stated = group.find((row) => isStatedTotal(row, group)) ?? null;
       const parts: FineRow[] = group
         .filter((row) => row !== stated)
@@ -41,11 +43,11 @@ export function prosecutions(findings: FindingRow[]): Prosecution[] {
           const kind = /costs/i.test(row.finding) ? ("costs" as const) : ("fine" as const);
           return {...row, prosecution: row.event, kind, item: row.finding};
         });
-      const sum = (kind: FineRow["kind"]) => parts.filter((p) => p.kind === kind).reduce((s, p) => s + (p.value as number), 0);
+      const sum = (kind: FineRow["kind"]) => parts.filter((p) => p.kind === kind).reduce((s, p) => s + p.value, 0);
       return {
-        prosecution: group[0].event,
-        body: group[0].body,
-        sentenced: formatDate(group[0].dated, group[0].dated_precision),
+        prosecution: first.event,
+        body: first.body,
+        sentenced: formatDate(first.dated, first.dated_precision),
         parts,
         stated_total: stated,
         total: sum("fine") + sum("costs"),
@@ -53,11 +55,17 @@ export function prosecutions(findings: FindingRow[]): Prosecution[] {
         costs: sum("costs")
       };
     })
-    .sort((a, b) => a.parts[0].dated.localeCompare(b.parts[0].dated));
+    .sort((a, b) => firstDated(a).localeCompare(firstDated(b)));
+}
+
+/** A prosecution's first amount's date: a stated total is the sum of two or more amounts, so there is always one. */
+function firstDated({prosecution, parts: [first]}: Prosecution): string {
+  if (first === undefined) throw new Error(`the prosecution '${prosecution}' has no amounts`);
+  return first.dated;
 }
 
 function amountLabel(row: FineRow): string {
-  return formatGBP(row.value as number);
+  return formatGBP(row.value);
 }
 
 export function FinesChart(findings: FindingRow[], {width}: {width: number}): HTMLElement {
@@ -67,7 +75,7 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
   // One band per heading and per amount, so each prosecution reads as a block.
   const bands = groups.flatMap((g) => [`heading:${g.prosecution}`, ...g.parts.map((p) => p.finding_id)]);
   const headings = groups.map((g) => ({...g, band: `heading:${g.prosecution}`}));
-  const max = Math.max(...parts.map((p) => p.value as number));
+  const max = Math.max(...parts.map((p) => p.value));
   const rowHeight = narrow ? 48 : 38;
   const plot = Plot.plot({
     width,
@@ -122,7 +130,7 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
         fill: "currentColor",
         fontWeight: 600,
         // Amounts long enough to hold their label write it inside the bar.
-        filter: (p: FineRow) => (p.value as number) / max < 0.6
+        filter: (p: FineRow) => p.value / max < 0.6
       }),
       Plot.text(parts, {
         y: "finding_id",
@@ -134,13 +142,13 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
         // Black reads better than white on the orange-red (5.4:1 against 3.9:1).
         fill: "black",
         fontWeight: 600,
-        filter: (p: FineRow) => (p.value as number) / max >= 0.6
+        filter: (p: FineRow) => p.value / max >= 0.6
       })
     ]
   });
   const fines = groups.reduce((s, g) => s + g.fines, 0);
   const costs = groups.reduce((s, g) => s + g.costs, 0);
-  const checked = groups.filter((g) => g.stated_total !== null);
+  const checked = groups.flatMap(({prosecution, stated_total}) => (stated_total === null ? [] : [{prosecution, total: stated_total}]));
   return ChartFrame(plot, {
     id: "fines",
     title: `Fined ${formatGBP(fines)} in ${formatCount(groups.length)} prosecutions, plus ${formatGBP(costs)} in costs`,
@@ -148,13 +156,13 @@ export function FinesChart(findings: FindingRow[], {width}: {width: number}): HT
     alt: `Bar chart of the amounts ordered in ${formatCount(groups.length)} prosecutions: ${groups
       .map((g) => `${g.prosecution}, sentenced ${g.sentenced}: ${formatGBP(g.total)} in all, ${listOf(g.parts.map((p) => `${p.item} ${amountLabel(p)}`))}`)
       .join("; ")}.`,
-    sources: sourcesOf([...parts, ...checked.map((g) => g.stated_total!)]),
+    sources: sourcesOf([...parts, ...checked.map((g) => g.total)]),
     notes: [
       "Fines in orange-red, costs in grey; all bars on one scale from zero.",
-      ...checked.map((g) => `${g.prosecution}: the parts add up to the stated total of ${formatGBP(g.stated_total!.value as number)} (${g.stated_total!.finding.toLowerCase()}).`)
+      ...checked.map((g) => `${g.prosecution}: the parts add up to the stated total of ${formatGBP(g.total.value)} (${g.total.finding.toLowerCase()}).`)
     ],
     // Each amount with the total of its prosecution, as the chart labels both.
-    data: parts.map((p) => ({...flatRow(p), prosecution_total: groups.find((g) => g.parts.includes(p))!.total})),
+    data: groups.flatMap((g) => g.parts.map((p) => ({...flatRow(p), prosecution_total: g.total}))),
     statuses: parts.map((p) => p.status)
   });
 }

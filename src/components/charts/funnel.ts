@@ -9,6 +9,8 @@ import {formatCount} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
 import {FOCUS, CONTEXT} from "./palette.js";
 import {FUNNEL_STEPS} from "../../lib/delivery/chart-figures.js";
+import {figureById, knownValue} from "../../lib/story/event-by-id.js";
+import {firstAndLast} from "./record.js";
 
 export interface FunnelRow {
   step: string;
@@ -22,30 +24,34 @@ export interface FunnelRow {
 
 export function funnelRows(figures: Record<string, Figure>): FunnelRow[] {
   return FUNNEL_STEPS.map(({id, step, share: shareId}) => {
-    const figure = figures[id];
-    const share = shareId ? figures[shareId] : null;
+    const figure = figureById(figures, id);
+    const share = shareId ? figureById(figures, shareId) : null;
     return {
       step,
       figure_id: id,
-      deaths: figure.value as number,
+      deaths: knownValue(figure),
       share_of: share ? share.denominatorLabel : null,
       share_denominator: share ? share.denominator : null,
-      share_percent: share ? Number((share.value as number).toFixed(1)) : null,
+      share_percent: share ? Number(knownValue(share).toFixed(1)) : null,
       status: share ? share.status : figure.status
     };
   });
 }
 
 function stepLabel(row: FunnelRow): string {
-  return row.share_percent === null ? `${formatCount(row.deaths)}` : `${formatCount(row.deaths)} (${row.share_percent.toFixed(1)}% of ${formatCount(row.share_denominator as number)})`;
+  return row.share_percent === null || row.share_denominator === null
+    ? `${formatCount(row.deaths)}`
+    : `${formatCount(row.deaths)} (${row.share_percent.toFixed(1)}% of ${formatCount(row.share_denominator)})`;
 }
 
 export function FunnelChart(figures: Record<string, Figure>, {width}: {width: number}): HTMLElement {
   const rows = funnelRows(figures);
-  const steps = FUNNEL_STEPS.map((s) => figures[s.id]);
-  const shares = FUNNEL_STEPS.flatMap((s) => (s.share ? [figures[s.share]] : []));
-  const last = rows[rows.length - 1];
-  const first = rows[0];
+  const steps = FUNNEL_STEPS.map((s) => figureById(figures, s.id));
+  const shares = FUNNEL_STEPS.flatMap((s) => (s.share ? [figureById(figures, s.share)] : []));
+  const [first, last] = firstAndLast(rows, "the funnel");
+  // The title counts the last step against its share's denominator, the unexpected deaths.
+  const unexpected = last.share_denominator;
+  if (unexpected === null) throw new Error(`the funnel's last step, ${last.figure_id}, is not a share of the step before`);
   const narrow = width < 560;
   const chart = Plot.plot({
     width,
@@ -91,8 +97,8 @@ export function FunnelChart(figures: Record<string, Figure>, {width}: {width: nu
   });
   return ChartFrame(chart, {
     id: "funnel",
-    title: `${formatCount(last.deaths)} of ${formatCount(last.share_denominator as number)} unexpected deaths were investigated`,
-    subtitle: `Deaths of people in contact with the trust's mental health and learning disability services, ${steps[0].period}`,
+    title: `${formatCount(last.deaths)} of ${formatCount(unexpected)} unexpected deaths were investigated`,
+    subtitle: `Deaths of people in contact with the trust's mental health and learning disability services, ${figureById(figures, FUNNEL_STEPS[0].id).period}`,
     alt: `Bar chart of the Mazars review's funnel: ${rows.map((r) => `${r.step}, ${stepLabel(r)}`).join("; ")}.`,
     sources: [...steps, ...shares].flatMap((f) => f.leadSources),
     notes: [

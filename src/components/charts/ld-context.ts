@@ -11,6 +11,7 @@ import {formatInterval} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
 import {CONTEXT, FOCUS} from "./palette.js";
 import {LD_COMPARISON} from "../../lib/delivery/chart-figures.js";
+import {figureById, knownValue, shareCounts} from "../../lib/story/event-by-id.js";
 
 export interface ComparisonRow {
   who: string;
@@ -25,14 +26,15 @@ export interface ComparisonRow {
 
 export function ldComparisonRows(figures: Record<string, Figure>): ComparisonRow[] {
   return LD_COMPARISON.map(({id, who}) => {
-    const f = figures[id];
+    const f = figureById(figures, id);
+    const {numerator, denominator, interval} = shareCounts(f);
     return {
       who,
-      investigated: f.numerator as number,
-      unexpected_deaths: f.denominator as number,
-      percent: f.value as number,
-      ci95_lower: 100 * f.interval!.lower,
-      ci95_upper: 100 * f.interval!.upper,
+      investigated: numerator,
+      unexpected_deaths: denominator,
+      percent: knownValue(f),
+      ci95_lower: 100 * interval.lower,
+      ci95_upper: 100 * interval.upper,
       status: f.status,
       figure_id: id
     };
@@ -45,7 +47,7 @@ function describe(r: ComparisonRow): string {
 
 export function LdContextChart(figures: Record<string, Figure>, {width}: {width: number}): HTMLElement {
   const rows = ldComparisonRows(figures);
-  const used = rows.map((r) => figures[r.figure_id]);
+  const used = rows.map((r) => figureById(figures, r.figure_id));
   const narrow = width < 560;
   const colour = (d: ComparisonRow) => (d === rows[0] ? FOCUS : CONTEXT);
   const chart = Plot.plot({
@@ -64,6 +66,7 @@ export function LdContextChart(figures: Record<string, Figure>, {width}: {width:
     ]
   });
   const [trust, ...others] = rows;
+  if (trust === undefined) throw new Error("the learning disability comparison has no rows");
   const separated = others.every((o) => trust.ci95_upper < o.ci95_lower);
   return ChartFrame(chart, {
     id: "ld-context",
@@ -72,7 +75,7 @@ export function LdContextChart(figures: Record<string, Figure>, {width}: {width:
     alt: `Dot chart with interval lines. ${rows.map(describe).join("; ")}.${separated ? " The trust's interval lies entirely below the others'." : ""}`,
     sources: used.flatMap((f) => f.leadSources),
     notes: [
-      `The comparisons cover different organisations and periods (${rows.map((r) => `${r.who}: ${figures[r.figure_id].period}`).join("; ")}); the others were gathered by freedom-of-information requests, so definitions of “unexpected” and “investigated” may differ.`,
+      `The comparisons cover different organisations and periods (${rows.map((r) => `${r.who}: ${figureById(figures, r.figure_id).period}`).join("; ")}); the others were gathered by freedom-of-information requests, so definitions of “unexpected” and “investigated” may differ.`,
       "95% Wilson score intervals, computed from the counts."
     ],
     data: rows,

@@ -8,7 +8,7 @@
  * from a secondary source is outlined and marked with a dagger.
  */
 import * as Plot from "npm:@observablehq/plot";
-import {capitalise, formatCount, formatDate, type Precision} from "../../lib/story/format.js";
+import {capitalise, formatCount, formatDate, precisionOf} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
 import {RATING_COLOURS, RATING_ORDER, type CqcRating, type Rating} from "./palette.js";
 import {STATUS_LABELS} from "../../lib/story/status.js";
@@ -21,27 +21,27 @@ export type Scope = RatingRow["scope"];
 /** What a rating row says about the inspection it comes from. */
 export type Inspection = Pick<RatingRow, "inspection_id" | "inspected" | "inspected_precision" | "inspected_note" | "published" | "published_precision" | "published_note">;
 
+/** The inspection a rating comes from. */
+function inspectionOf({inspection_id, inspected, inspected_precision, inspected_note, published, published_precision, published_note}: RatingRow): Inspection {
+  return {inspection_id, inspected, inspected_precision, inspected_note, published, published_precision, published_note};
+}
+
 /** Inspections in the order they took place; an undated one (a copy of a provider page) goes last. */
 export function inspectionsOf(ratings: RatingRow[]): Inspection[] {
   const byId = new Map<string, Inspection>();
-  for (const r of ratings) {
-    if (!byId.has(r.inspection_id)) {
-      const {inspection_id, inspected, inspected_precision, inspected_note, published, published_precision, published_note} = r;
-      byId.set(inspection_id, {inspection_id, inspected, inspected_precision, inspected_note, published, published_precision, published_note});
-    }
-  }
+  for (const r of ratings) if (!byId.has(r.inspection_id)) byId.set(r.inspection_id, inspectionOf(r));
   return [...byId.values()].sort((a, b) => (a.inspected === null ? 1 : b.inspected === null ? -1 : a.inspected.localeCompare(b.inspected)));
 }
 
 /** When an inspection took place, no more precisely than its source says; a year alone on a phone. */
 export function inspectionLabel(inspection: Inspection, {short = false} = {}): string {
   if (inspection.inspected === null) return short ? "No\ndate" : "Undated";
-  const precision = inspection.inspected_precision as Precision;
+  const precision = precisionOf(inspection.inspected_precision);
   return short ? inspection.inspected.slice(0, 4) : formatDate(inspection.inspected, precision === "day" ? "month" : precision);
 }
 
 function publishedLabel(inspection: Inspection): string {
-  if (inspection.published !== null) return `published ${formatDate(inspection.published, inspection.published_precision as Precision)}`;
+  if (inspection.published !== null) return `published ${formatDate(inspection.published, precisionOf(inspection.published_precision))}`;
   return inspection.published_note ?? "publication date not known";
 }
 
@@ -177,6 +177,7 @@ function headline(rows: RatingRow[], inspections: Inspection[], scope: Scope): s
     .filter((c) => c.n > 0)
     .sort((a, b) => b.n - a.n);
   const [first, ...rest] = counts;
+  if (first === undefined) throw new Error("no dated inspection of the trust gave an overall rating");
   // Counted as the grid shows them: the dated columns with an overall rating (not the focused
   // inspection's "no rating", nor the undated copy of CQC's page, which repeats a rating).
   return `${capitalise(first.rating)} overall at ${formatCount(first.n)} of the ${formatCount(overall.length)} dated inspections that gave a rating${rest.map((c) => `; ${c.rating} at ${formatCount(c.n)}`).join("")}`;
@@ -302,7 +303,7 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
       ...(hasEmpty ? ["Empty cells: no published rating for that inspection."] : []),
       ...(rows.some((r) => r.status === "secondary") ? [`${SECONDARY_MARK} Rating known only from a secondary source.`] : []),
       ...(rows.some((r) => r.disagreements.length)
-        ? [`Sources differ on the ${listOf([...new Set(rows.filter((r) => r.disagreements.length).map((r) => inspectionLabel(inspectionsOf([r])[0])))])} inspections: this page gives the better-attested account, and each cell's tooltip gives the other.`]
+        ? [`Sources differ on the ${listOf([...new Set(rows.filter((r) => r.disagreements.length).map((r) => inspectionLabel(inspectionOf(r))))])} inspections: this page gives the better-attested account, and each cell's tooltip gives the other.`]
         : []),
       ...(inspections.some((i) => i.inspected === null) ? [`The column without a date: ${inspections.find((i) => i.inspected === null)!.published_note}.`] : [])
     ],

@@ -30,9 +30,17 @@ export function flatRow<T extends {source: SourceRef; sources?: SourceRef[]; dis
 
 export {eventById} from "../../lib/story/event-by-id.js";
 
+/** The first and the last of the rows a chart draws, in order; a chart with none to draw fails, saying which. */
+export function firstAndLast<T>(rows: readonly T[], what: string): [T, T] {
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (first === undefined || last === undefined) throw new Error(`${what}: nothing to draw`);
+  return [first, last];
+}
+
 /** "a, b and c", for alt text and titles. */
 export function listOf(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /** A source link named by its credit alone (publisher, or the document it reprints), for tables; the full title is on hover and read out. */

@@ -10,6 +10,7 @@ import {formatInterval} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
 import {MEASURE_COLOURS} from "./palette.js";
 import {SERVICE_GROUP_MEASURES} from "../../lib/delivery/chart-figures.js";
+import {figureById, knownValue} from "../../lib/story/event-by-id.js";
 import {HALO, LINE_HEIGHT, wrapLabel} from "./chart-labels.js";
 
 const TITLE_SIZE = 13;
@@ -29,11 +30,11 @@ export interface ServiceGroupRow {
 export function serviceGroupRows(figures: Record<string, Figure>): ServiceGroupRow[] {
   return SERVICE_GROUP_MEASURES.flatMap(({measure, figures: panel}) =>
     panel.map(({id, group}) => {
-      const f = figures[id];
+      const f = figureById(figures, id);
       return {
         measure,
         group,
-        percent: f.value as number,
+        percent: knownValue(f),
         display: f.display,
         counts: f.numerator === null ? null : `${f.numerator} of ${f.denominator}`,
         ci95_lower: f.interval ? 100 * f.interval.lower : null,
@@ -51,7 +52,7 @@ function describe(row: ServiceGroupRow): string {
 
 export function ServiceGroupsChart(figures: Record<string, Figure>, {width}: {width: number}): HTMLElement {
   const rows = serviceGroupRows(figures);
-  const used = rows.map((r) => figures[r.figure_id]);
+  const used = rows.map((r) => figureById(figures, r.figure_id));
   const measures = SERVICE_GROUP_MEASURES.map((m) => m.measure);
   const narrow = width < 560;
   // One small chart per measure, each with its own scale, axis and title: the measures are not
@@ -105,7 +106,7 @@ export function ServiceGroupsChart(figures: Record<string, Figure>, {width}: {wi
     notes: [
       "Each panel is a different measure, on a scale of its own: the bars in one panel must not be compared with another's.",
       "Lines show 95% Wilson intervals where counts are published; the other shares were reported without their counts.",
-      `Learning disability, share of all deaths: reported as “${figures.ld_all_investigated_pct.display}”; the bar is drawn at that bound.`
+      `Learning disability, share of all deaths: reported as “${figureById(figures, "ld_all_investigated_pct").display}”; the bar is drawn at that bound.`
     ],
     data: rows,
     statuses: used.map((f) => f.status)

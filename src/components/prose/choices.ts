@@ -5,6 +5,7 @@
  * they cost a reader's phone a few hundred bytes instead of the 27 KB of the
  * Inputs library.
  */
+import {at} from "../../lib/story/event-by-id.js";
 import {element} from "../dom.js";
 
 interface ChoiceOptions<T> {
@@ -29,7 +30,7 @@ function choiceForm<T>(kind: string, read: () => T): Choice<T> {
 export function radioChoice<T>(options: readonly T[], {label, format = String, value = options[0]}: ChoiceOptions<T>): Choice<T> {
   const name = `choice-${++forms}`;
   const inputs: HTMLInputElement[] = [];
-  const form = choiceForm("radio", () => options[inputs.findIndex((input) => input.checked)]);
+  const form = choiceForm("radio", () => at(options, inputs.findIndex((input) => input.checked), "the choice's options"));
   const fieldset = element("fieldset", "");
   fieldset.append(element("legend", "", label));
   options.forEach((option, i) => {
@@ -51,7 +52,7 @@ export function radioChoice<T>(options: readonly T[], {label, format = String, v
 export function selectChoice<T>(options: readonly T[], {label, format = String, value = options[0]}: ChoiceOptions<T>): Choice<T> {
   const select = element("select", "");
   select.id = `choice-${++forms}`;
-  const form = choiceForm("select", () => options[select.selectedIndex]);
+  const form = choiceForm("select", () => at(options, select.selectedIndex, "the choice's options"));
   options.forEach((option, i) => {
     const item = element("option", "", format(option));
     item.value = String(i);

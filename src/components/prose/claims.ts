@@ -1,4 +1,5 @@
 /** The trust's response: each claim attributed, beside the figure it disputes. */
+import {figureById} from "../../lib/story/event-by-id.js";
 import type {Figure} from "../../lib/story/figures.js";
 import type {Sourced} from "../../lib/story/story.js";
 import {dateOf, fact, labelOf, sourceLink, statusBadge} from "./fact.js";
@@ -15,7 +16,8 @@ export function ClaimCard(claim: Sourced<"claims">, figures: Record<string, Figu
   who.append(`— ${claim.claimant}, `, dateOf(claim), ", as reported by ", sourceLink(claim.source));
   const badge = statusBadge(claim.status as Figure["status"]);
   if (badge) who.append(" ", badge);
-  const disputed = figures[claim.disputes as string];
+  if (claim.disputes === null) throw new Error(`the claim '${claim.claim_id}' disputes no figure`);
+  const disputed = figureById(figures, claim.disputes);
   const against = document.createElement("p");
   against.className = "claim-against";
   against.append("The figure it answers: ", fact(disputed), " — ", labelOf(disputed, lowerFirst(disputed.label)), ".");

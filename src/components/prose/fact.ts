@@ -7,7 +7,7 @@ import type {Disagreement, Figure, SourceRef} from "../../lib/story/figures.js";
 import {STATUS_LABELS, STATUS_MARKS, STATUS_NOTES} from "../../lib/story/status.js";
 import {element} from "../dom.js";
 
-import {formatCount, formatDate, formatInterval, type Precision} from "../../lib/story/format.js";
+import {formatCount, formatDate, formatInterval, precisionOf} from "../../lib/story/format.js";
 import {fieldName} from "../../lib/story/reader-text.js";
 
 let factCount = 0;
@@ -71,12 +71,14 @@ function markOf(text: string, className: string, title: string): HTMLElement {
 
 /** A date of a sourced record, as a <time> element: machine-readable, and marked as coming from the record. */
 export function dateOf(record: {date: string; date_precision: string} | {[column: string]: unknown}, column = "date"): HTMLElement {
-  const value = (record as Record<string, string>)[column];
-  const precision = (record as Record<string, string>)[`${column}_precision`] as Precision;
+  const fields: {[column: string]: unknown} = record;
+  const value = fields[column];
+  if (typeof value !== "string") throw new Error(`the record has no date in '${column}'`);
+  const precision = precisionOf(fields[`${column}_precision`]);
   const time = element("time", "record-date", formatDate(value, precision));
   time.dateTime = value;
   // Where another source dates it differently, the date says so, and the reader can open why.
-  const disputed = ((record as {disagreements?: Disagreement[]}).disagreements ?? []).filter((d) => d.field === column);
+  const disputed = ("disagreements" in record && Array.isArray(record.disagreements) ? (record.disagreements as Disagreement[]) : []).filter((d) => d.field === column);
   if (!disputed.length) return time;
   const span = element("span", "record-date-disputed");
   const button = element("button", "fact-value record-date-value");

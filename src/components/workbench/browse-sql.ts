@@ -60,7 +60,8 @@ export function searchCondition(search: string, columns: BrowseColumn[]): string
   // LIKE's own wildcards in the search are meant literally.
   const pattern = quoteString(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const tests = searched.map((c) => `${quoteIdentifier(c.name)} ILIKE ${pattern} ESCAPE '\\'`);
-  return tests.length === 1 ? tests[0] : `(${tests.join("\n    OR ")})`;
+  const [only, ...more] = tests;
+  return only !== undefined && !more.length ? only : `(${tests.join("\n    OR ")})`;
 }
 
 function whereClause(state: BrowseState, except?: string): string[] {

@@ -3,6 +3,7 @@
  * DOM, no Plot), so that the choice can be tested in Node.
  */
 import {formatCell, isNumericKind, type Cell, type ColumnKind, type ResultColumn} from "./sql-values.js";
+import {at} from "../../lib/story/event-by-id.js";
 
 export type ChartMark = "bar" | "line" | "dot";
 
@@ -37,7 +38,7 @@ export function yOptions(columns: ResultColumn[]): number[] {
 function isUnique(rows: Cell[][], column: number): boolean {
   const seen = new Set<string>();
   for (const row of rows) {
-    const key = formatCell(row[column]);
+    const key = formatCell(at(row, column, "a result row"));
     if (seen.has(key)) return false;
     seen.add(key);
   }
@@ -55,12 +56,13 @@ export function chooseChart(columns: ResultColumn[], rows: Cell[][]): ChartChoic
   const numeric = yOptions(columns);
   // A column of nothing but NULL (SELECT NULL AS note) is numeric in type only.
   const measured = numeric.filter((i) => rows.some((row) => row[i] !== null));
-  if (!measured.length) return null;
-  const y = measured[measured.length - 1];
+  const y = measured.at(-1);
+  if (y === undefined) return null;
   const time = columns.findIndex((c) => TIME_KINDS.includes(c.kind));
   if (time >= 0) return {mark: "line", x: time, y};
   const labels = columns.flatMap((c, i) => (CATEGORY_KINDS.includes(c.kind) ? [i] : []));
-  if (labels.length) return {mark: "bar", x: labels.find((i) => isUnique(rows, i)) ?? labels[0], y};
+  const [firstLabel] = labels;
+  if (firstLabel !== undefined) return {mark: "bar", x: labels.find((i) => isUnique(rows, i)) ?? firstLabel, y};
   const other = numeric.find((i) => i !== y);
   return other === undefined ? null : {mark: "dot", x: other, y};
 }

@@ -110,13 +110,13 @@ async function collect(reader: ReaderLike, maxRows: number, stopped: () => boole
   for await (const batch of reader) {
     if (stopped()) break;
     fields ??= batch.schema.fields;
-    const vectors = fields.map((_, i) => batch.getChildAt(i));
+    const vectors = fields.map((field, i) => ({field, vector: batch.getChildAt(i)}));
     for (let r = 0; r < batch.numRows; ++r) {
       if (rows.length >= maxRows) {
         capped = true;
         break;
       }
-      rows.push(vectors.map((vector, c) => (vector ? cellAt(vector, r, fields![c].type) : null)));
+      rows.push(vectors.map(({field, vector}) => (vector ? cellAt(vector, r, field.type) : null)));
     }
     if (capped) break;
   }

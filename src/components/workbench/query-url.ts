@@ -32,7 +32,7 @@ export function queryFromHash(hash: string): {sql: string; files?: LinkedFiles} 
   const [query, ...rest] = fragment.slice(PREFIX.length).split("&");
   let sql: string;
   try {
-    sql = decodeURIComponent(query);
+    sql = decodeURIComponent(query ?? "");
   } catch {
     return {error: "The link's query is not valid URL encoding (was the link cut short?)."};
   }

@@ -11,6 +11,7 @@ import {ChartFrame} from "../frame/frame.js";
 import {OKABE_ITO} from "../charts/palette.js";
 import {CHART_ROWS, markFor} from "./chart-choice.js";
 import {formatCell, toChartNumber, type Cell, type ColumnKind, type ResultColumn} from "./sql-values.js";
+import {at} from "../../lib/story/event-by-id.js";
 
 /** Bars drawn at most; past this a bar chart is unreadable. */
 export const MAX_BARS = 40;
@@ -45,16 +46,18 @@ interface Point {
 
 /** Draws the chosen columns of the rows (in the order given: the table's sort order). */
 export function QuickChart(columns: ResultColumn[], rows: Cell[][], {x, y, width, shareUrl}: QuickChartOptions): HTMLElement {
-  const xColumn = columns[x];
-  const yColumn = columns[y];
+  const xColumn = at(columns, x, "the result's columns");
+  const yColumn = at(columns, y, "the result's columns");
   const mark = markFor(xColumn.kind);
   const considered = rows.slice(0, CHART_ROWS);
   const points: Point[] = [];
   for (const row of considered) {
-    const value = toChartNumber(row[y]);
-    if (value === null || row[x] === null) continue;
-    const label = formatCell(row[x]);
-    const xValue = mark === "line" ? timeValue(row[x] as string, xColumn.kind) : mark === "dot" ? toChartNumber(row[x]) : label;
+    const xCell = at(row, x, "a result row");
+    const value = toChartNumber(at(row, y, "a result row"));
+    if (value === null || xCell === null) continue;
+    const label = formatCell(xCell);
+    // A date or timestamp column's cells are its text, as DuckDB writes it.
+    const xValue = mark === "line" ? (typeof xCell === "string" ? timeValue(xCell, xColumn.kind) : null) : mark === "dot" ? toChartNumber(xCell) : label;
     if (xValue === null) continue;
     points.push({x: xValue, y: value, label});
   }
@@ -106,7 +109,8 @@ export function QuickChart(columns: ResultColumn[], rows: Cell[][], {x, y, width
       : `Bar chart of ${yColumn.name} by ${xColumn.name}, with no rows to draw.`;
     drawn = bars.map((b) => ({[xColumn.name]: b.label, [yColumn.name]: b.value}));
   } else if (mark === "line") {
-    const sorted = [...points].sort((a, b) => (a.x as Date).getTime() - (b.x as Date).getTime());
+    const sorted = points.flatMap((p) => (p.x instanceof Date ? [{...p, x: p.x}] : [])).sort((a, b) => a.x.getTime() - b.x.getTime());
+    const [earliest, latest] = [sorted[0], sorted.at(-1)];
     chart = Plot.plot({
       width,
       height: 320,
@@ -119,8 +123,8 @@ export function QuickChart(columns: ResultColumn[], rows: Cell[][], {x, y, width
       ]
     });
     subtitle = `${yColumn.name} over ${xColumn.name}`;
-    alt = sorted.length
-      ? `Line chart of ${yColumn.name} over ${xColumn.name}, ${sorted.length} point${sorted.length === 1 ? "" : "s"} from ${sorted[0].label} to ${sorted[sorted.length - 1].label}, between ${formatCell(Math.min(...sorted.map((p) => p.y)))} and ${formatCell(Math.max(...sorted.map((p) => p.y)))}.`
+    alt = earliest && latest
+      ? `Line chart of ${yColumn.name} over ${xColumn.name}, ${sorted.length} point${sorted.length === 1 ? "" : "s"} from ${earliest.label} to ${latest.label}, between ${formatCell(Math.min(...sorted.map((p) => p.y)))} and ${formatCell(Math.max(...sorted.map((p) => p.y)))}.`
       : `Line chart of ${yColumn.name} over ${xColumn.name}, with no rows to draw.`;
     drawn = sorted.map((p) => ({[xColumn.name]: p.label, [yColumn.name]: p.y}));
   } else {

@@ -4,6 +4,7 @@
  * NULL reads as the word NULL, set apart from the text "NULL". Every value is
  * written with textContent, so a value that looks like markup stays text.
  */
+import {at} from "../../lib/story/event-by-id.js";
 import {UNSHOWN, formatCell, isNumericKind, sortOrder, type Cell, type ResultColumn} from "./sql-values.js";
 
 export type SortDirection = "ascending" | "descending";
@@ -87,12 +88,12 @@ export function ResultTable(columns: ResultColumn[], rows: Cell[][], {limit, onS
     const fragment = document.createDocumentFragment();
     for (const index of order.slice(0, limit)) {
       const tr = document.createElement("tr");
-      rows[index].forEach((value, i) => {
+      at(rows, index, "the result").forEach((value, i) => {
         const td = document.createElement("td");
         td.textContent = formatCell(value);
         if (value === null) td.className = "sql-null";
         else if (value === UNSHOWN) td.className = "sql-unshown";
-        else if (isNumericKind(columns[i].kind)) td.className = "sql-num";
+        else if (isNumericKind(at(columns, i, "the result's columns").kind)) td.className = "sql-num";
         tr.append(td);
       });
       fragment.append(tr);

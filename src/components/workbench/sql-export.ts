@@ -4,6 +4,7 @@
  * and both keep exact integers exact (a BIGINT past 2^53 is written as its
  * digits, never rounded through a float).
  */
+import {at} from "../../lib/story/event-by-id.js";
 import {writeCsvText} from "../../lib/delivery/csv-write.js";
 import {UNSHOWN, formatNumber, type Cell, type ResultColumn} from "./sql-values.js";
 
@@ -28,7 +29,7 @@ function formatExact(value: number): string {
 /** RFC 4180 CSV with a header row, through the one CSV writer (BOM, CRLF); NULL is an empty field. */
 export function resultToCsv(columns: ResultColumn[], rows: Cell[][]): string {
   // csvText guards the string columns only: a negative number is a number, not a formula.
-  return writeCsvText(columns.map((c) => c.name), rows.map((row) => row.map((value, i) => csvText(value, columns[i]))));
+  return writeCsvText(columns.map((c) => c.name), rows.map((row) => row.map((value, i) => csvText(value, at(columns, i, "the result's columns")))));
 }
 
 type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
@@ -51,7 +52,7 @@ function jsonValue(value: Cell): Json {
  */
 export function resultToJson(columns: ResultColumn[], rows: Cell[][]): string {
   const keys = uniqueNames(columns.map((c) => c.name));
-  const records = rows.map((row) => Object.fromEntries(keys.map((key, i) => [key, jsonValue(row[i])])));
+  const records = rows.map((row) => Object.fromEntries(keys.map((key, i) => [key, jsonValue(at(row, i, "a result row"))])));
   return JSON.stringify(records, null, 2) + "\n";
 }
 

@@ -27,7 +27,7 @@ export function foldToAscii(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[ßæÆœŒøØłŁđĐðþı]/g, (c) => LETTERS[c]);
+    .replace(/[ßæÆœŒøØłŁđĐðþı]/g, (c) => LETTERS[c] ?? c);
 }
 
 /**

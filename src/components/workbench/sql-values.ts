@@ -9,6 +9,7 @@
  *
  * This module has no DOM and no DuckDB in it, so that it can be tested in Node.
  */
+import {at} from "../../lib/story/event-by-id.js";
 
 /** Arrow's type ids (apache-arrow `Type`), stable across its versions. */
 export const ARROW_TYPE = {
@@ -176,8 +177,8 @@ export function sqlTypeName(type: ArrowTypeLike): string {
 /** A two's-complement integer stored as little-endian 32-bit words (Arrow's Decimal layout). */
 export function wordsToBigInt(words: ArrayLike<number>): bigint {
   let value = 0n;
-  for (let i = words.length - 1; i >= 0; --i) value = (value << 32n) | BigInt(words[i] >>> 0);
-  if (words.length && (words[words.length - 1] & 0x80000000) !== 0) value -= 1n << BigInt(32 * words.length);
+  for (let i = words.length - 1; i >= 0; --i) value = (value << 32n) | BigInt(at(words, i, "a decimal's words") >>> 0);
+  if (words.length && (at(words, words.length - 1, "a decimal's words") & 0x80000000) !== 0) value -= 1n << BigInt(32 * words.length);
   return value;
 }
 
@@ -220,7 +221,7 @@ export function timeText(value: number | bigint, unit = 2): string {
 export function blobText(bytes: ArrayLike<number>): string {
   let text = "";
   for (let i = 0; i < bytes.length; ++i) {
-    const byte = bytes[i];
+    const byte = at(bytes, i, "a BLOB");
     text += byte >= 32 && byte < 127 && byte !== 92 ? String.fromCharCode(byte) : `\\x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return text;
@@ -352,8 +353,8 @@ export function sortOrder(rows: Cell[][], column: number, direction: "ascending"
   return rows
     .map((_, i) => i)
     .sort((i, j) => {
-      const a = rows[i][column];
-      const b = rows[j][column];
+      const a = at(at(rows, i, "the result"), column, "a result row");
+      const b = at(at(rows, j, "the result"), column, "a result row");
       if (a === null || b === null) return compareCells(a, b) || i - j;
       return sign * compareCells(a, b) || i - j;
     });

@@ -14,6 +14,7 @@
  * counts the queries that have finished (in any state), and data-file-loads
  * the files whose opening has finished (opened or refused).
  */
+import {at} from "../../lib/story/event-by-id.js";
 import type {TableInfo} from "../../lib/delivery/tables.js";
 import {AnalystFiles, COLUMN_TYPES, type AnalystFilesOptions, type AnalystTable} from "./files/analyst-files.js";
 import {FilePanel, type ListedFile} from "./files/file-panel.js";
@@ -395,7 +396,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     const table = ResultTable(columns, rows, {
       limit: rowLimit,
       onSort: (indices) => {
-        order = indices.map((i) => rows[i]);
+        order = indices.map((i) => at(rows, i, "the result"));
         redraw?.();
       }
     });
@@ -423,7 +424,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
       for (const i of options) {
         const option = document.createElement("option");
         option.value = String(i);
-        option.textContent = columns[i].name;
+        option.textContent = at(columns, i, "the result's columns").name;
         option.selected = i === selected;
         input.append(option);
       }
@@ -441,7 +442,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
     function drawChart(): void {
       const x = Number(xSelect.value);
       const y = Number(ySelect.value);
-      markNote.textContent = `${markFor(columns[x].kind)} chart${order.length > CHART_ROWS ? `, first ${COUNT.format(CHART_ROWS)} rows` : ""}`;
+      markNote.textContent = `${markFor(at(columns, x, "the result's columns").kind)} chart${order.length > CHART_ROWS ? `, first ${COUNT.format(CHART_ROWS)} rows` : ""}`;
       const width = Math.max(280, Math.min(chartHolder.clientWidth || main.clientWidth || 640, 960));
       chartHolder.replaceChildren(QuickChart(columns, order, {x, y, width, shareUrl}));
     }

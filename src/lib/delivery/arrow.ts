@@ -12,7 +12,7 @@
 import {dateDay, float64, int32, utf8, type DataType} from "@uwdata/flechette";
 import * as aq from "arquero";
 import type {Field, Row} from "../factbase/datapackage.js";
-import {dateSpan, type Precision} from "../story/format.js";
+import {dateSpan, precisionOf} from "../story/format.js";
 
 export interface DerivedColumn {
   name: string;
@@ -55,7 +55,7 @@ export function tableToArrow(fields: Field[], rows: Row[]): Uint8Array {
   const spans = partialDateColumns(fields);
   const dates = fields.filter((f) => f.type === "date").map((f) => f.name);
   const span = (date: string, precision: string, end: 0 | 1) =>
-    aq.escape((d: Row) => (d[date] === null ? null : dateSpan(d[date] as string, d[precision] as Precision)[end]));
+    aq.escape((d: Row) => (d[date] === null ? null : dateSpan(d[date] as string, precisionOf(d[precision]))[end]));
   const table = aq
     .from(rows, fields.map((f) => f.name))
     .derive(Object.fromEntries(spans.flatMap(({date, precision}) => [[`${date}_from`, span(date, precision, 0)], [`${date}_to`, span(date, precision, 1)]])))

@@ -8,7 +8,7 @@
  * reader's browser: nothing here imports a table library.
  */
 import {eventById} from "../story/event-by-id.js";
-import type {Precision} from "../story/format.js";
+import {precisionOf} from "../story/format.js";
 import {rowsBetween, timeSpan} from "../story/time-span.js";
 
 /** Key events drawn over the timelines, with their short labels. */
@@ -37,7 +37,7 @@ export const THREAD_EVENTS = [
 /** What an event needs for its place in time. */
 type Dated = {event_id: string; date: string; date_precision: string};
 
-const spanOf = <T extends Dated>(event: T) => ({event, ...timeSpan(event.date, event.date_precision as Precision)});
+const spanOf = <T extends Dated>(event: T) => ({event, ...timeSpan(event.date, precisionOf(event.date_precision))});
 
 /** The events of the crisis window, from the start of its first event to the end of its last; events dated only to a year are left to the full timeline. */
 export function crisisEvents<T extends Dated>(events: T[]): T[] {

@@ -4,6 +4,7 @@
  * It accepts what spreadsheets write (a byte-order mark, Windows line endings)
  * and rejects what would silently shift data (ragged rows, stray quotes).
  */
+import {at} from "../story/event-by-id.js";
 import {DataError} from "./errors.js";
 
 export interface CsvCell {
@@ -106,6 +107,7 @@ export function parseCsv(file: string, text: string): CsvTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") throw new DataError(file, 1, 1, "the file is empty");
   const [head, ...body] = tokenize(file, text);
+  if (head === undefined) throw new DataError(file, 1, 1, "the file has no header row");
   const header = head.fields.map((f) => f.value);
   const seen = new Set<string>();
   for (const cell of head.fields) {
@@ -116,7 +118,7 @@ export function parseCsv(file: string, text: string): CsvTable {
   const records: CsvRecord[] = [];
   for (const row of body) {
     // A blank line (one empty field) carries nothing; anything else must be a full row.
-    if (row.fields.length === 1 && row.fields[0].value === "") continue;
+    if (row.fields.length === 1 && row.fields[0]?.value === "") continue;
     if (row.fields.length !== header.length) {
       // Point at the first extra field, or where the first missing one belongs.
       const extra = row.fields[header.length];
@@ -127,7 +129,8 @@ export function parseCsv(file: string, text: string): CsvTable {
         `expected ${header.length} fields, found ${row.fields.length} (is the row cut short or is a comma unquoted?)`
       );
     }
-    records.push({line: row.line, cells: new Map(header.map((name, i) => [name, row.fields[i]]))});
+    // As many fields as the header has names (checked above): zipped, each name with its field.
+    records.push({line: row.line, cells: new Map(row.fields.map((cell, i) => [at(header, i, `the header of ${file}`), cell]))});
   }
   return {file, header, headerCells: head.fields, records};
 }

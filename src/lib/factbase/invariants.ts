@@ -9,8 +9,7 @@
 import {existsSync} from "node:fs";
 import {dirname, join} from "node:path";
 import type {Row} from "./datapackage.js";
-import {DataError} from "./errors.js";
-import {isCalendarDate, type TypedTable} from "./validate.js";
+import {failAt, isCalendarDate, type TypedTable} from "./validate.js";
 
 /** Partial ISO dates and the precision each form means. */
 const PRECISION_FORMS: Record<string, RegExp> = {
@@ -19,10 +18,6 @@ const PRECISION_FORMS: Record<string, RegExp> = {
   day: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 };
 
-function fail(table: TypedTable, index: number, column: string, problem: string): never {
-  const cell = table.cells[index].get(column)!;
-  throw new DataError(table.file, cell.line, cell.column, problem, column);
-}
 
 function checkDatePrecision(table: TypedTable): void {
   const names = table.resource.schema.fields.map((f) => f.name);
@@ -33,12 +28,12 @@ function checkDatePrecision(table: TypedTable): void {
       const date = row[dateColumn] as string | null;
       const precision = row[precisionColumn] as string | null;
       if (date === null && precision === null) return;
-      if (date === null) fail(table, i, dateColumn, `is empty but ${precisionColumn} says '${precision}'`);
-      if (precision === null) fail(table, i, precisionColumn, `is empty; say how precise the date ${date} is (year, month or day)`);
+      if (date === null) failAt(table, i, dateColumn, `is empty but ${precisionColumn} says '${precision}'`);
+      if (precision === null) failAt(table, i, precisionColumn, `is empty; say how precise the date ${date} is (year, month or day)`);
       const form = PRECISION_FORMS[precision];
-      if (!form) fail(table, i, precisionColumn, `'${precision}' is not one of: year, month, day`);
-      if (!form.test(date)) fail(table, i, dateColumn, `${JSON.stringify(date)} is not a ${precision} (expected ${{year: "YYYY", month: "YYYY-MM", day: "YYYY-MM-DD"}[precision]})`);
-      if (precision === "day" && !isCalendarDate(date)) fail(table, i, dateColumn, `${date} is not a calendar date`);
+      if (!form) failAt(table, i, precisionColumn, `'${precision}' is not one of: year, month, day`);
+      if (!form.test(date)) failAt(table, i, dateColumn, `${JSON.stringify(date)} is not a ${precision} (expected ${{year: "YYYY", month: "YYYY-MM", day: "YYYY-MM-DD"}[precision]})`);
+      if (precision === "day" && !isCalendarDate(date)) failAt(table, i, dateColumn, `${date} is not a calendar date`);
     });
   }
 }
@@ -47,7 +42,7 @@ function checkShares(table: TypedTable, valueColumn: string): void {
   table.rows.forEach((row, i) => {
     if (row.unit === "percent" && row[valueColumn] !== null) {
       const value = row[valueColumn] as number;
-      if (value < 0 || value > 100) fail(table, i, valueColumn, `a share of ${value}% is outside 0–100`);
+      if (value < 0 || value > 100) failAt(table, i, valueColumn, `a share of ${value}% is outside 0–100`);
     }
   });
 }
@@ -55,11 +50,11 @@ function checkShares(table: TypedTable, valueColumn: string): void {
 function checkUnconfirmedHaveNoValue(table: TypedTable, valueColumn: string, gap: string | null = null): void {
   table.rows.forEach((row, i) => {
     if (row.status === "unconfirmed" && row[valueColumn] !== gap) {
-      fail(table, i, valueColumn, `an unconfirmed figure must be left as ${gap === null ? "an empty cell" : `'${gap}'`}, not ${JSON.stringify(row[valueColumn])}`);
+      failAt(table, i, valueColumn, `an unconfirmed figure must be left as ${gap === null ? "an empty cell" : `'${gap}'`}, not ${JSON.stringify(row[valueColumn])}`);
     }
     // The other way round: a missing value is only allowed where no source states it.
     if (row[valueColumn] === (gap ?? null) && row.status !== "unconfirmed") {
-      fail(table, i, "status", `${gap === null ? `an empty ${valueColumn}` : `a '${gap}' ${valueColumn}`} is only allowed with status 'unconfirmed', not '${row.status}'`);
+      failAt(table, i, "status", `${gap === null ? `an empty ${valueColumn}` : `a '${gap}' ${valueColumn}`} is only allowed with status 'unconfirmed', not '${row.status}'`);
     }
   });
 }
@@ -71,10 +66,10 @@ function checkPartsWithinWholes(table: TypedTable): void {
     if (row.denominator_id === null) return;
     const whole = byId.get(row.denominator_id as string)!;
     if (row.statistic !== "count" || whole.statistic !== "count") {
-      fail(table, i, "denominator_id", `only a count can have a denominator, and it must be a count ('${row.figure_id}' is a ${row.statistic}, '${whole.figure_id}' a ${whole.statistic})`);
+      failAt(table, i, "denominator_id", `only a count can have a denominator, and it must be a count ('${row.figure_id}' is a ${row.statistic}, '${whole.figure_id}' a ${whole.statistic})`);
     }
     if (row.value !== null && whole.value !== null && (row.value as number) > (whole.value as number)) {
-      fail(table, i, "value", `${row.value} is more than its whole, ${whole.figure_id} = ${whole.value}`);
+      failAt(table, i, "value", `${row.value} is more than its whole, ${whole.figure_id} = ${whole.value}`);
     }
   });
 }
@@ -83,14 +78,14 @@ function checkProportions(table: TypedTable): void {
   table.rows.forEach((row, i) => {
     const {numerator, denominator} = row as {numerator: number | null; denominator: number | null};
     if (row.statistic === "proportion" && (numerator === null || denominator === null)) {
-      fail(table, i, numerator === null ? "numerator" : "denominator", "a proportion needs both a numerator and a denominator");
+      failAt(table, i, numerator === null ? "numerator" : "denominator", "a proportion needs both a numerator and a denominator");
     }
     if ((numerator === null) !== (denominator === null)) {
-      fail(table, i, numerator === null ? "numerator" : "denominator", "a numerator and a denominator come together");
+      failAt(table, i, numerator === null ? "numerator" : "denominator", "a numerator and a denominator come together");
     }
     if (numerator !== null && denominator !== null) {
-      if (denominator === 0) fail(table, i, "denominator", "is zero");
-      if (numerator > denominator) fail(table, i, "numerator", `${numerator} is more than its denominator ${denominator}`);
+      if (denominator === 0) failAt(table, i, "denominator", "is zero");
+      if (numerator > denominator) failAt(table, i, "numerator", `${numerator} is more than its denominator ${denominator}`);
     }
   });
 }
@@ -103,7 +98,7 @@ function checkTermsInOrder(terms: TypedTable, events: TypedTable): void {
     const end = dates.get(row.end_event_id as string)!;
     // Partial dates compare correctly as strings only on their common prefix.
     const length = Math.min(start.length, end.length);
-    if (end.slice(0, length) < start.slice(0, length)) fail(terms, i, "end_event_id", `ends (${end}) before it starts (${start})`);
+    if (end.slice(0, length) < start.slice(0, length)) failAt(terms, i, "end_event_id", `ends (${end}) before it starts (${start})`);
   });
 }
 
@@ -126,7 +121,7 @@ function checkDatedIds(table: TypedTable, columns: {id: string; date: string}): 
     const named = match.slice(1).filter(Boolean).join("-");
     const date = row[columns.date] as string | null;
     if (date === null || date.length < named.length || !date.startsWith(named)) {
-      fail(table, i, columns.id, `names the date ${named}, but its ${columns.date} is ${date === null ? "empty" : date}: rename it to a date the record holds (and rename it wherever it is used)`);
+      failAt(table, i, columns.id, `names the date ${named}, but its ${columns.date} is ${date === null ? "empty" : date}: rename it to a date the record holds (and rename it wherever it is used)`);
     }
   });
 }
@@ -140,7 +135,7 @@ function checkCitedFiles(table: TypedTable): void {
       const value = row[column];
       if (typeof value !== "string") continue;
       for (const [name] of value.matchAll(/[A-Za-z0-9_.-]+\.(?:csv|json)\b/g)) {
-        if (!existsSync(join(dir, name))) fail(table, i, column, `names the file ${name}, which is not in ${dir}`);
+        if (!existsSync(join(dir, name))) failAt(table, i, column, `names the file ${name}, which is not in ${dir}`);
       }
     }
   });
@@ -149,10 +144,10 @@ function checkCitedFiles(table: TypedTable): void {
 /** "not published" for a focused inspection is the notebook's reading, not a source's words: it says so, and why. */
 function checkRatingBasis(ratings: TypedTable): void {
   ratings.rows.forEach((row, i) => {
-    if (row.rating === "not found" && row.rating_basis !== null) fail(ratings, i, "rating_basis", `must be empty for a rating that is 'not found', not '${row.rating_basis}'`);
-    if (row.rating !== "not found" && row.rating_basis === null) fail(ratings, i, "rating_basis", "is empty: say whether the source states the rating ('stated') or the notebook infers it ('inferred')");
+    if (row.rating === "not found" && row.rating_basis !== null) failAt(ratings, i, "rating_basis", `must be empty for a rating that is 'not found', not '${row.rating_basis}'`);
+    if (row.rating !== "not found" && row.rating_basis === null) failAt(ratings, i, "rating_basis", "is empty: say whether the source states the rating ('stated') or the notebook infers it ('inferred')");
     if (row.rating_basis === "inferred" && !/^Inferred: \S/.test((row.note as string | null) ?? "")) {
-      fail(ratings, i, "note", "an inferred rating needs a note beginning \"Inferred:\" that says why");
+      failAt(ratings, i, "note", "an inferred rating needs a note beginning \"Inferred:\" that says why");
     }
   });
 }

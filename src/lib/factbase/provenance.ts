@@ -15,9 +15,8 @@
  */
 import {copyOf, standingOf, publisherName, type Copy} from "./copies.js";
 import {asList} from "./datapackage.js";
-import {DataError} from "./errors.js";
 import {refusedHost} from "./refused-hosts.js";
-import type {TypedTable} from "./validate.js";
+import {failAt, type TypedTable} from "./validate.js";
 
 /** The kinds of source, strongest first, and what each is, for error messages and the sources page. */
 export const SOURCE_KINDS = {
@@ -59,36 +58,32 @@ export function sourceIdList(cell: unknown): string[] {
   return typeof cell === "string" && cell !== "" ? cell.split(" ") : [];
 }
 
-function fail(table: TypedTable, index: number, column: string, problem: string): never {
-  const cell = table.cells[index].get(column)!;
-  throw new DataError(table.file, cell.line, cell.column, problem, column);
-}
 
 function checkSourcedTable(table: TypedTable, sources: Map<string, Judged>): void {
   table.rows.forEach((row, i) => {
     const others = sourceIdList(row.other_source_ids);
     for (const id of others) {
-      if (!sources.has(id)) fail(table, i, "other_source_ids", `"${id}" does not exist in sources.source_id`);
-      if (id === row.source_id) fail(table, i, "other_source_ids", `"${id}" is already the source_id`);
+      if (!sources.has(id)) failAt(table, i, "other_source_ids", `"${id}" does not exist in sources.source_id`);
+      if (id === row.source_id) failAt(table, i, "other_source_ids", `"${id}" is already the source_id`);
     }
-    if (new Set(others).size !== others.length) fail(table, i, "other_source_ids", "lists a source twice");
+    if (new Set(others).size !== others.length) failAt(table, i, "other_source_ids", "lists a source twice");
     const lead = sources.get(row.source_id as string)!;
     const refused = refusedHost(lead.url);
     if (refused) {
-      fail(table, i, "source_id", `"${row.source_id}" is on ${refused.host}, ${refused.reason}: such a page may not lead a record; cite the page it copies, or another source`);
+      failAt(table, i, "source_id", `"${row.source_id}" is on ${refused.host}, ${refused.reason}: such a page may not lead a record; cite the page it copies, or another source`);
     }
     // The primary document first, then original reporting: a stronger source never waits among the further ones
     // (a page on a refused host cannot lead, so it never counts as the stronger).
     const stronger = others.find((id) => RANK[sources.get(id)!.standing] < RANK[lead.standing] && !refusedHost(sources.get(id)!.url));
     if (stronger) {
-      fail(table, i, "source_id", `"${row.source_id}" is ${described(lead)} while a further source, "${stronger}", is ${described(sources.get(stronger)!)}: cite the stronger source as source_id, with its quote`);
+      failAt(table, i, "source_id", `"${row.source_id}" is ${described(lead)} while a further source, "${stronger}", is ${described(sources.get(stronger)!)}: cite the stronger source as source_id, with its quote`);
     }
     if (row.status === "final" && !isStrongSource(lead.standing)) {
       const what = lead.copy && lead.copy.type !== "in part" ? `a ${lead.copy.type} of ${lead.copy.of} (${lead.copy.ofKind}), which counts as ${lead.standing}` : `${lead.kind} (${SOURCE_KINDS[lead.kind]})`;
-      fail(table, i, "status", `'final' needs a primary document or original reporting as source_id, but "${row.source_id}" is ${what}; mark it 'secondary' or cite a stronger source`);
+      failAt(table, i, "status", `'final' needs a primary document or original reporting as source_id, but "${row.source_id}" is ${what}; mark it 'secondary' or cite a stronger source`);
     }
     if (row.status === "secondary" && isStrongSource(lead.standing)) {
-      fail(table, i, "status", `'secondary' understates "${row.source_id}", which is ${described(lead)}: a record resting on it is 'final'`);
+      failAt(table, i, "status", `'secondary' understates "${row.source_id}", which is ${described(lead)}: a record resting on it is 'final'`);
     }
   });
 }
@@ -101,18 +96,18 @@ function checkCopies(sources: TypedTable, judged: Map<string, Judged>): void {
     const given = COPY_COLUMNS.filter((c) => row[c] !== null && row[c] !== undefined);
     if (given.length > 0 && given.length < COPY_COLUMNS.length) {
       const missing = COPY_COLUMNS.find((c) => !given.includes(c))!;
-      fail(sources, i, missing, `is empty, but ${given.join(", ")} ${given.length === 1 ? "says" : "say"} that the page copies another's words: a copy gives ${COPY_COLUMNS.join(", ")}`);
+      failAt(sources, i, missing, `is empty, but ${given.join(", ")} ${given.length === 1 ? "says" : "say"} that the page copies another's words: a copy gives ${COPY_COLUMNS.join(", ")}`);
     }
     if (row.kind === "mirror" && given.length === 0) {
-      fail(sources, i, "copy_type", `is empty, but "${row.source_id}" is a mirror: say what it copies (${COPY_COLUMNS.join(", ")})`);
+      failAt(sources, i, "copy_type", `is empty, but "${row.source_id}" is a mirror: say what it copies (${COPY_COLUMNS.join(", ")})`);
     }
     const original = row.copy_of_source_id as string | null;
     if (original === null) return;
-    if (given.length === 0) fail(sources, i, "copy_of_source_id", "names an original, but the page is not marked as a copy (copy_type is empty)");
-    if (original === row.source_id) fail(sources, i, "copy_of_source_id", "names the page itself");
+    if (given.length === 0) failAt(sources, i, "copy_of_source_id", "names an original, but the page is not marked as a copy (copy_type is empty)");
+    if (original === row.source_id) failAt(sources, i, "copy_of_source_id", "names the page itself");
     const originalStanding = judged.get(original)!.standing;
     if (originalStanding !== row.copy_of_kind) {
-      fail(sources, i, "copy_of_kind", `says the original is ${row.copy_of_kind}, but "${original}" is ${originalStanding}`);
+      failAt(sources, i, "copy_of_kind", `says the original is ${row.copy_of_kind}, but "${original}" is ${originalStanding}`);
     }
   });
 }
@@ -133,23 +128,26 @@ function checkStatements(statements: TypedTable, sources: Map<string, Judged>): 
     for (const id of [row.source_id as string, ...sourceIdList(row.other_source_ids)]) {
       const published = sources.get(id)!.published;
       if (published !== null && laterThan(row.date as string, published)) {
-        fail(statements, i, "date", `${row.date} is later than "${id}", published ${published}, which prints it: date a statement when it was first said or published (a reprint is a further source, not a new date)`);
+        failAt(statements, i, "date", `${row.date} is later than "${id}", published ${published}, which prints it: date a statement when it was first said or published (a reprint is a further source, not a new date)`);
       }
     }
     // A body speaking in its own release is the speaker; an outlet is never the speaker of its own report.
     const lead = sources.get(row.source_id as string)!;
     if (lead.kind !== "primary document" && (row.speaker as string).toLowerCase() === publisherName(lead.publisher).toLowerCase()) {
-      fail(statements, i, "speaker", `"${row.speaker}" is the outlet that printed it ("${row.source_id}"): a reporter's own sentences are not a statement`);
+      failAt(statements, i, "speaker", `"${row.speaker}" is the outlet that printed it ("${row.source_id}"): a reporter's own sentences are not a statement`);
     }
   });
 }
 
 function checkDisagreements(disagreements: TypedTable, tables: Map<string, TypedTable>): void {
   disagreements.rows.forEach((row, i) => {
-    const target = tables.get(row.resource as string)!;
-    const key = asList(target.resource.schema.primaryKey ?? [])[0];
-    if (!target.rows.some((r) => r[key] === row.record_id)) fail(disagreements, i, "record_id", `"${row.record_id}" does not exist in ${row.resource}.${key}`);
-    if (!target.resource.schema.fields.some((f) => f.name === row.field)) fail(disagreements, i, "field", `${row.resource} has no column '${row.field}'`);
+    const target = tables.get(String(row.resource));
+    // The foreign key on resource (datapackage.json) names only tables of the package, each with a primary key.
+    if (target === undefined) return failAt(disagreements, i, "resource", `no table '${row.resource}'`);
+    const [key] = asList(target.resource.schema.primaryKey ?? []);
+    if (key === undefined) return failAt(disagreements, i, "resource", `${row.resource} has no primary key to find record_id by`);
+    if (!target.rows.some((r) => r[key] === row.record_id)) failAt(disagreements, i, "record_id", `"${row.record_id}" does not exist in ${row.resource}.${key}`);
+    if (!target.resource.schema.fields.some((f) => f.name === row.field)) failAt(disagreements, i, "field", `${row.resource} has no column '${row.field}'`);
   });
 }
 
@@ -186,6 +184,6 @@ function checkEverySourceCited(sources: TypedTable, tables: Map<string, TypedTab
     }
   }
   sources.rows.forEach((row, i) => {
-    if (!cited.has(row.source_id as string)) fail(sources, i, "source_id", `"${row.source_id}" is cited by no record; remove it or cite it`);
+    if (!cited.has(row.source_id as string)) failAt(sources, i, "source_id", `"${row.source_id}" is cited by no record; remove it or cite it`);
   });
 }

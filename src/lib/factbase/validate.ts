@@ -20,10 +20,25 @@ export interface TypedTable {
   cells: Map<string, CsvCell>[];
 }
 
+/** Fails at a cell of a row found wrong after it was typed (a key, an invariant, the source policy), giving its line and column. */
+export function failAt(table: TypedTable, index: number, column: string, problem: string): never {
+  const cell = table.cells[index]?.get(column);
+  if (cell === undefined) throw new Error(`${table.file}: row ${index + 1} has no cell '${column}' (${problem})`);
+  throw new DataError(table.file, cell.line, cell.column, problem, column);
+}
+
+/** Where a typed row's cell came from. */
+function cellOf(table: TypedTable, index: number, column: string): CsvCell {
+  const cell = table.cells[index]?.get(column);
+  if (cell === undefined) throw new Error(`${table.file}: row ${index + 1} has no cell '${column}'`);
+  return cell;
+}
+
 /** A YYYY-MM-DD string naming a real day: Date.parse accepts 2016-02-30 and rolls it over to 1 March. */
 export function isCalendarDate(text: string): boolean {
   if (!DATE.test(text)) return false;
-  const [year, month, day] = text.split("-").map(Number);
+  // Three parts, as DATE matched; NaN fails the comparison below.
+  const [year = NaN, month = NaN, day = NaN] = text.split("-").map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
@@ -84,7 +99,12 @@ export function validateTable(table: CsvTable, resource: Resource): TypedTable {
   const cells: Map<string, CsvCell>[] = [];
   for (const record of table.records) {
     const row: Row = {};
-    for (const field of fields) row[field.name] = convert(table, record.cells.get(field.name)!, field);
+    for (const field of fields) {
+      // Every expected column is in the header (checked above), so every record has its cell.
+      const cell = record.cells.get(field.name);
+      if (cell === undefined) throw new DataError(table.file, record.line, 1, `missing column '${field.name}'`);
+      row[field.name] = convert(table, cell, field);
+    }
     rows.push(row);
     cells.push(record.cells);
   }
@@ -104,8 +124,8 @@ function checkUnique(table: TypedTable, key: string[]): void {
     const id = JSON.stringify(key.map((k) => row[k]));
     const first = seen.get(id);
     if (first !== undefined) {
-      const cell = table.cells[i].get(key[0])!;
-      throw new DataError(table.file, cell.line, cell.column, `duplicate key ${key.map((k) => row[k]).join(", ")} (first on line ${table.cells[first].get(key[0])!.line})`, key[0]);
+      const [column = ""] = key;
+      failAt(table, i, column, `duplicate key ${key.map((k) => row[k]).join(", ")} (first on line ${cellOf(table, first, column).line})`);
     }
     seen.set(id, i);
   });
@@ -123,8 +143,8 @@ export function checkForeignKeys(tables: Map<string, TypedTable>): void {
       table.rows.forEach((row, i) => {
         if (fields.some((f) => row[f] === null)) return;
         if (!known.has(JSON.stringify(fields.map((f) => row[f])))) {
-          const cell = table.cells[i].get(fields[0])!;
-          throw new DataError(table.file, cell.line, cell.column, `${JSON.stringify(row[fields[0]])} does not exist in ${target.resource.name}.${targetFields.join(", ")}`, fields[0]);
+          const [column = ""] = fields;
+          failAt(table, i, column, `${JSON.stringify(row[column])} does not exist in ${target.resource.name}.${targetFields.join(", ")}`);
         }
       });
     }

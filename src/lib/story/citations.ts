@@ -9,7 +9,7 @@ import * as aq from "arquero";
 import {copyOf, creditOf, standingOf} from "../factbase/copies.js";
 import type {FactBase} from "../factbase/factbase.js";
 import type {SourceRef} from "./figures.js";
-import {formatDate, type Precision} from "./format.js";
+import {formatDate, precisionOf} from "./format.js";
 import {readerText, recordNames} from "./reader-text.js";
 import type {Sources} from "../factbase/rows.js";
 
@@ -34,7 +34,7 @@ function sourceRef(row: Sources): SourceRef {
     publisher: row.publisher,
     title: row.title,
     url: row.url,
-    published: row.published === null ? null : formatDate(row.published, row.published_precision as Precision),
+    published: row.published === null ? null : formatDate(row.published, precisionOf(row.published_precision)),
     kind: row.kind,
     copyOf: row.copy_of ?? null,
     // How the copy was found is for the sources page, not for every page that cites the source.

@@ -15,7 +15,7 @@ import {weakestStatus, type Status} from "./status.js";
 export {weakestStatus, type Status} from "./status.js";
 import {percentOf, wilsonInterval, type Interval} from "./stats.js";
 import {datesInWords} from "./reader-text.js";
-import {formatCount, formatDate, formatGBP, formatInterval, formatPercent, formatStated, lowerFirst, type Precision} from "./format.js";
+import {formatCount, formatDate, formatGBP, formatInterval, formatPercent, formatStated, lowerFirst, precisionOf} from "./format.js";
 
 
 export interface SourceRef {
@@ -96,6 +96,12 @@ export interface DerivedSpec {
   inputs: {status: Status; sources: SourceRef[]; id: string; disagreements?: Disagreement[]}[];
 }
 
+/** An input's strongest source: every record cites one (src/lib/factbase/provenance.ts). */
+function leadSource({id, sources: [lead]}: DerivedSpec["inputs"][number]): SourceRef {
+  if (lead === undefined) throw new Error(`the record '${id}' cites no source`);
+  return lead;
+}
+
 /**
  * A number computed from sourced records (a total of fines, the days between
  * two dated events): a figure like any other, as strong as its weakest input
@@ -118,7 +124,7 @@ export function derivedFigure({id, label, definition, value, unit, display, inpu
     period: null,
     rows: inputs.map((i) => i.id),
     sources: uniqueSources(inputs.flatMap((i) => i.sources)),
-    leadSources: uniqueSources(inputs.map((i) => i.sources[0])),
+    leadSources: uniqueSources(inputs.map(leadSource)),
     quote: null,
     note: null,
     disagreements: inputs.flatMap((i) => i.disagreements ?? [])
@@ -251,7 +257,7 @@ function comparatorFigures(facts: FactBase, cited: Cited): Figure[] {
 function trustFactFigures(facts: FactBase, cited: Cited): Figure[] {
   return facts.rows("trust_facts").map((row) =>
     stated(row, "trust_facts", row.fact_id as string, cited, {
-      definition: `${row.measure}${row.as_of ? `, as of ${formatDate(row.as_of as string, row.as_of_precision as Precision)}` : ""}.`
+      definition: `${row.measure}${row.as_of ? `, as of ${formatDate(row.as_of as string, precisionOf(row.as_of_precision))}` : ""}.`
     })
   );
 }
@@ -301,12 +307,12 @@ function recordFigures(facts: FactBase, cited: Cited): Figure[] {
   }
   const parts = fineGroups(facts.rows("cqc_findings")).flatMap((group) => group.filter((row) => !isStatedTotal(row, group)));
   if (parts.length) {
-    const total = parts.reduce((sum, row) => sum + (row.value as number), 0);
+    const total = parts.reduce((sum, row) => sum + row.value, 0);
     figures.push(
       derivedFigure({
         id: "fines_and_costs_total",
         label: "Fines and costs of the prosecutions in the record",
-        definition: `The sum of ${formatCount(parts.length)} amounts the courts imposed: ${parts.map((p) => `${lowerFirst(p.finding as string)} (${formatGBP(p.value as number)})`).join("; ")}.`,
+        definition: `The sum of ${formatCount(parts.length)} amounts the courts imposed: ${parts.map((p) => `${lowerFirst(p.finding as string)} (${formatGBP(p.value)})`).join("; ")}.`,
         value: total,
         unit: "GBP",
         display: formatGBP(total),

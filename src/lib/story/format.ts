@@ -1,4 +1,5 @@
 /** Formatters: one place for how numbers, shares and dates read on the page. */
+import {at} from "./event-by-id.js";
 
 const COUNT = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 0});
 // Whole pounds unless the amount has pence: an amount is never rounded.
@@ -6,6 +7,12 @@ const GBP = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 export type Precision = "year" | "month" | "day";
+
+/** A dated record's precision: the fact base requires one beside every date (src/lib/factbase/invariants.ts). */
+export function precisionOf(value: unknown): Precision {
+  if (value === "year" || value === "month" || value === "day") return value;
+  throw new Error(`${JSON.stringify(value)} is not a date precision (year, month or day)`);
+}
 
 export function formatCount(value: number): string {
   return COUNT.format(value);
@@ -43,15 +50,22 @@ export function formatInterval(lower: number, upper: number): string {
 
 /** A date written only as precisely as its source gives it: 2016, April 2016, 28 April 2016. */
 export function formatDate(date: string, precision: Precision): string {
-  const [year, month, day] = date.split("-").map(Number);
+  const [year, month, day] = dateNumbers(date);
+  const monthName = () => at(MONTHS, month - 1, `the months (for the date '${date}')`);
   if (precision === "year") return String(year);
-  if (precision === "month") return `${MONTHS[month - 1]} ${year}`;
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  if (precision === "month") return `${monthName()} ${year}`;
+  return `${day} ${monthName()} ${year}`;
+}
+
+/** Year, month and day of a partial ISO date ("2016", "2016-04", "2016-04-28"); a part it does not give is 1. */
+function dateNumbers(date: string): [number, number, number] {
+  const [year = NaN, month = 1, day = 1] = date.split("-").map(Number);
+  return [year, month, day];
 }
 
 /** The first and last day a partial date covers, for placing it on a time axis. */
 export function dateSpan(date: string, precision: Precision): [Date, Date] {
-  const [year, month = 1, day = 1] = date.split("-").map(Number);
+  const [year, month, day] = dateNumbers(date);
   if (precision === "year") return [new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year, 11, 31))];
   if (precision === "month") return [new Date(Date.UTC(year, month - 1, 1)), new Date(Date.UTC(year, month, 0))];
   const exact = new Date(Date.UTC(year, month - 1, day));

@@ -10,7 +10,7 @@ import type {Row} from "../factbase/datapackage.js";
 import type {FactBase} from "../factbase/factbase.js";
 import type {SourceRef} from "./figures.js";
 import type {Status} from "./status.js";
-import {formatDate, type Precision} from "./format.js";
+import {formatDate, precisionOf} from "./format.js";
 import {datesInWords, fieldName, recordNames} from "./reader-text.js";
 
 export interface SourceUse {
@@ -32,7 +32,7 @@ const LABELS: Record<CitingTable, (row: Row) => string> = {
   comparators: (r) => `${r.measure}`,
   trust_facts: (r) => `${r.measure}`,
   cqc_findings: (r) => `${r.finding} (${r.location})`,
-  cqc_ratings: (r) => `Rating, ${r.key_question}: ${r.service}${r.inspected ? `, inspected ${formatDate(r.inspected as string, r.inspected_precision as Precision)}` : ""}`,
+  cqc_ratings: (r) => `Rating, ${r.key_question}: ${r.service}${r.inspected ? `, inspected ${formatDate(r.inspected as string, precisionOf(r.inspected_precision))}` : ""}`,
   events: (r) => `${r.event}`,
   claims: (r) => `${r.claimant}: ${r.claim}`,
   statements: (r) => `${r.speaker}: “${r.words}”`

@@ -49,5 +49,7 @@ export const STATUS_NOTES: Record<Status, string> = {
 };
 
 export function weakestStatus(statuses: Status[]): Status {
-  return STATUS_RANK[Math.max(...statuses.map((s) => STATUS_RANK.indexOf(s)))];
+  const weakest = STATUS_RANK[Math.max(...statuses.map((s) => STATUS_RANK.indexOf(s)))];
+  if (weakest === undefined) throw new Error("a status is weighed from at least one input");
+  return weakest;
 }

@@ -6,6 +6,7 @@
  * missing); and taking away any one figure or row it is sent changes the
  * drawing or breaks it (nothing it is sent goes unused).
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import "../../../scripts/node/npm-specifiers.ts";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
@@ -42,8 +43,8 @@ async function drawing(chart: ChartId, input: Input): Promise<string> {
   const node = draw ? await draw(input as never, WIDTH) : DraftFinalTable(input.figures, {leak: leak as never, report: report as never});
   let html = node.outerHTML;
   // Named by first appearance; replaced longest first, so that fact-card-1 does not rename part of fact-card-12.
-  const names = new Map([...new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))].map((id, i) => [id, `«id${i}»`]));
-  for (const id of [...names.keys()].sort((a, b) => b.length - a.length)) html = html.split(id).join(names.get(id));
+  const names = new Map([...new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => at(m, 1, "the match")))].map((id, i) => [id, `«id${i}»`]));
+  for (const id of [...names.keys()].sort((a, b) => b.length - a.length)) html = html.split(id).join(names.get(id) ?? id);
   return html;
 }
 

@@ -11,6 +11,7 @@
  *
  * and reviewing the diff of test/snapshots/ like any other change.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import "../../../scripts/node/npm-specifiers.ts";
 import assert from "node:assert/strict";
 import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
@@ -42,8 +43,8 @@ const {figures = {}, ...record} = input;
 function drawingText(frame: Element): string {
   const svgs = [...frame.querySelectorAll(".chart-body svg")].filter((svg) => Number(svg.getAttribute("width")) > 40 && !svg.parentElement?.closest("svg"));
   let text = svgs.map((svg) => svg.outerHTML).join("\n");
-  const names = new Map([...new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))].map((id, i) => [id, `id${i}`]));
-  for (const id of [...names.keys()].sort((a, b) => b.length - a.length)) text = text.split(id).join(names.get(id)!);
+  const names = new Map([...new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((m) => at(m, 1, "the match")))].map((id, i) => [id, `id${i}`]));
+  for (const id of [...names.keys()].sort((a, b) => b.length - a.length)) text = text.split(id).join(names.get(id) ?? id);
   return `${text.replace(/></g, ">\n<")}\n`;
 }
 

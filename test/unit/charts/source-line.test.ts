@@ -1,4 +1,5 @@
 /** A chart's source line in short (src/components/frame/source-line.ts): the publishers it rests on most, then a count. */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import type {SourceRef} from "../../../src/lib/story/figures.js";
@@ -16,5 +17,5 @@ test("names the strongest and most cited publishers first, then counts the other
   ];
   assert.equal(sourcesInShort(sources), "Care Quality Commission, Health Service Journal and 2 others");
   assert.equal(sourcesInShort(sources.slice(1, 3)), "Health Service Journal and Care Quality Commission");
-  assert.equal(sourcesInShort([...sources.slice(1, 3), sources[4]]), "Health Service Journal, Care Quality Commission and 1 other");
+  assert.equal(sourcesInShort([...sources.slice(1, 3), at(sources, 4, "sources")]), "Health Service Journal, Care Quality Commission and 1 other");
 });

@@ -9,7 +9,7 @@ import {describe, test} from "node:test";
 import {loadFactBase} from "../../../src/lib/factbase/factbase.js";
 import {inspectionRecord} from "../../../src/lib/story/story.js";
 import type {EventRow} from "../../../src/components/charts/record.js";
-import {READER_CATEGORIES, readerCategory, rowsBetween, timelineRows} from "../../../src/components/charts/timelines/timeline-data.js";
+import {READER_CATEGORIES, readerCategory, rowsBetween, timelineRow, timelineRows} from "../../../src/components/charts/timelines/timeline-data.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -37,7 +37,7 @@ const days = (from: Date, to: Date) => (to.getTime() - from.getTime()) / DAY;
 
 describe("timelineRows", () => {
   test("a day is a point on that day", () => {
-    const [row] = timelineRows([event("d", "2016-03-16", "day")]);
+    const row = timelineRow(event("d", "2016-03-16", "day"));
     assert.equal(row.start.toISOString(), "2016-03-16T00:00:00.000Z");
     assert.equal(row.end.getTime(), row.start.getTime());
     assert.equal(row.is_span, false);
@@ -45,27 +45,27 @@ describe("timelineRows", () => {
   });
 
   test("a month spans every day of that month", () => {
-    const [september] = timelineRows([event("m", "2016-09", "month")]);
+    const september = timelineRow(event("m", "2016-09", "month"));
     assert.equal(september.start.toISOString(), "2016-09-01T00:00:00.000Z");
     assert.equal(september.end.toISOString(), "2016-10-01T00:00:00.000Z");
     assert.equal(days(september.start, september.end), 30);
     assert.equal(september.is_span, true);
     assert.equal(september.when, "September 2016");
-    const [february] = timelineRows([event("f", "2016-02", "month")]);
+    const february = timelineRow(event("f", "2016-02", "month"));
     assert.equal(days(february.start, february.end), 29, "a leap February");
-    const [december] = timelineRows([event("dec", "2013-12", "month")]);
+    const december = timelineRow(event("dec", "2013-12", "month"));
     assert.equal(december.end.toISOString(), "2014-01-01T00:00:00.000Z", "a December ends at the new year");
   });
 
   test("a year spans the whole year", () => {
-    const [leap] = timelineRows([event("y", "2016", "year")]);
+    const leap = timelineRow(event("y", "2016", "year"));
     assert.equal(leap.start.toISOString(), "2016-01-01T00:00:00.000Z");
     assert.equal(leap.end.toISOString(), "2017-01-01T00:00:00.000Z");
     assert.equal(days(leap.start, leap.end), 366);
     assert.equal(leap.when, "2016");
-    const [plain] = timelineRows([event("y2", "2020", "year")]);
+    const plain = timelineRow(event("y2", "2020", "year"));
     assert.equal(days(plain.start, plain.end), 366);
-    const [common] = timelineRows([event("y3", "2018", "year")]);
+    const common = timelineRow(event("y3", "2018", "year"));
     assert.equal(days(common.start, common.end), 365);
   });
 

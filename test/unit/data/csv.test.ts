@@ -3,6 +3,7 @@
  * spreadsheets write: a byte-order mark, Windows line endings) and what it
  * rejects, each time at the line and column an editor would go to.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import {parseCsv, type CsvTable} from "../../../src/lib/factbase/csv.js";
@@ -16,7 +17,7 @@ function rows(table: CsvTable): {line: number; values: Record<string, string>}[]
 }
 
 function cell(table: CsvTable, record: number, column: string) {
-  const found = table.records[record].cells.get(column);
+  const found = at(table.records, record, "records").cells.get(column);
   assert.ok(found, `record ${record} has no column ${column}`);
   return found;
 }
@@ -73,7 +74,7 @@ describe("parseCsv accepts", () => {
 
   test("a quoted field that is only a doubled quote, or empty", () => {
     const table = parseCsv(FILE, 'a,b\n"""",""\n');
-    assert.deepEqual(rows(table)[0].values, {a: '"', b: ""});
+    assert.deepEqual(at(rows(table), 0, "rows").values, {a: '"', b: ""});
   });
 
   test("a newline inside a quoted field, counting lines after it correctly", () => {

@@ -7,6 +7,7 @@
  * the error should point is worked out from the text of the copy (which line,
  * how many characters before the cell), not taken from the parser under test.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -47,11 +48,11 @@ function lines(dir: string, file: string): string[] {
  */
 function cellAt(dir: string, file: string, id: string, name: string): Place & {fields: string[]; index: number} {
   const text = lines(dir, file);
-  const index = text[0].split(",").indexOf(name);
+  const index = at(text, 0, "text").split(",").indexOf(name);
   assert.ok(index >= 0, `${file} has no column ${name}`);
   const row = text.findIndex((l) => l.startsWith(`${id},`));
   assert.ok(row > 0, `${file} has no row ${id}`);
-  const fields = text[row].split(",");
+  const fields = at(text, row, "text").split(",");
   assert.ok(!fields.slice(0, index + 1).some((f) => f.includes('"')), `a quoted field precedes ${name} in ${file}:${row + 1}; pick another cell`);
   const column = fields.slice(0, index).reduce((sum, f) => sum + f.length + 1, 1);
   return {file, line: row + 1, column, fields, index};
@@ -69,7 +70,7 @@ function setCell(dir: string, file: string, id: string, name: string, value: str
 
 function cellValue(dir: string, file: string, id: string, name: string): string {
   const {fields, index} = cellAt(dir, file, id, name);
-  return fields[index];
+  return at(fields, index, "fields");
 }
 
 /** loadFactBase(dir) throws a DataError at `place` whose message says `problem`. */
@@ -136,7 +137,7 @@ describe("loadFactBase rejects", () => {
     const dir = copyData();
     const text = lines(dir, "claims.csv").map((l, i) => (l === "" ? l : `${l},${i === 0 ? "verified" : "yes"}`));
     writeFileSync(join(dir, "claims.csv"), text.join("\n"));
-    const header = text[0];
+    const header = at(text, 0, "lines");
     assertRejected(dir, {file: "claims.csv", line: 1, column: header.length - "verified".length + 1}, undefined, "unknown column 'verified'");
   });
 
@@ -183,8 +184,8 @@ describe("loadFactBase rejects", () => {
   test("a duplicated key, at the second row", () => {
     const dir = copyData();
     const text = lines(dir, "events.csv");
-    const first = text[1];
-    const id = first.split(",")[0];
+    const first = at(text, 1, "lines");
+    const id = at(first.split(","), 0, "fields");
     const body = text.filter((l) => l !== "");
     writeFileSync(join(dir, "events.csv"), [...body, first, ""].join("\n"));
     assertRejected(dir, {file: "events.csv", line: body.length + 1, column: 1}, "event_id", `duplicate key ${id} (first on line 2)`);
@@ -213,7 +214,7 @@ describe("loadFactBase rejects", () => {
     const text = lines(dir, "events.csv").filter((l) => l !== "");
     const last = text.length; // line number of the last record
     // Keep the last record's first three fields (id, date, precision); the cut falls before the fourth comma.
-    const fields = text[last - 1].split(",");
+    const fields = at(text, last - 1, "text").split(",");
     assert.ok(!fields.slice(0, 3).some((f) => f.includes('"')));
     const kept = fields.slice(0, 3).join(",");
     writeFileSync(join(dir, "events.csv"), [...text.slice(0, -1), kept].join("\n"));
@@ -224,7 +225,7 @@ describe("loadFactBase rejects", () => {
     const dir = copyData();
     const text = lines(dir, "mazars_figures.csv").filter((l) => l !== "");
     const last = text.length;
-    const row = text[last - 1];
+    const row = at(text, last - 1, "lines");
     const quote = row.indexOf(',"') + 1; // the opening quote of the first quoted field
     assert.ok(quote > 0, "the last row has a quoted field");
     writeFileSync(join(dir, "mazars_figures.csv"), [...text.slice(0, -1), row.slice(0, quote + 12)].join("\n"));
@@ -368,7 +369,7 @@ describe("the source policy: a record is only as strong as its sources", () => {
   test("a final figure whose only source is a copy of another outlet's page", () => {
     const dir = copyData();
     setCell(dir, "sources.csv", "cqc_2015_02_25_rated_ri", "kind", "mirror");
-    for (const [column, value] of [["copy_of", "another outlet's story"], ["copy_type", "reprint"], ["copy_of_kind", "original reporting"], ["copy_evidence", "compared"]]) {
+    for (const [column, value] of [["copy_of", "another outlet's story"], ["copy_type", "reprint"], ["copy_of_kind", "original reporting"], ["copy_evidence", "compared"]] as const) {
       setCell(dir, "sources.csv", "cqc_2015_02_25_rated_ri", column, value);
     }
     // Only this copy left: no further source that could carry the figure.
@@ -398,7 +399,7 @@ describe("the source policy: a record is only as strong as its sources", () => {
 
   test("a disagreement about a record that does not exist", () => {
     const dir = copyData();
-    const first = lines(dir, "disagreements.csv")[1].split(",")[0];
+    const first = at(at(lines(dir, "disagreements.csv"), 1, "lines").split(","), 0, "fields");
     const place = setCell(dir, "disagreements.csv", first, "record_id", "no_such_record");
     assertRejected(dir, place, "record_id", /^"no_such_record" does not exist in \w+\.\w+$/);
   });

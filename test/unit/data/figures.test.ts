@@ -3,6 +3,7 @@
  * the share follows), carry the weakest status and every source of their
  * inputs, and nothing unconfirmed or superseded is turned into a number.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -29,11 +30,11 @@ function mazarsCopy(edits: Record<string, Record<string, string>>): string {
   cpSync(DATA, dir, {recursive: true});
   const path = join(dir, "mazars_figures.csv");
   const lines = readFileSync(path, "utf8").split("\n");
-  const header = lines[0].split(",");
+  const header = at(lines, 0, "lines").split(",");
   for (const [id, cells] of Object.entries(edits)) {
     const index = lines.findIndex((l) => l.startsWith(`${id},`));
     assert.ok(index > 0, `no row ${id}`);
-    const fields = lines[index].split(",");
+    const fields = at(lines, index, "lines").split(",");
     for (const [name, value] of Object.entries(cells)) {
       const at = header.indexOf(name);
       assert.ok(at >= 0 && !fields.slice(0, at + 1).some((f) => f.includes('"')), `cannot edit ${id}.${name} by position`);
@@ -160,7 +161,7 @@ describe("provenance", () => {
     const all = figures();
     const part = get(all, "deaths_unexpected");
     const whole = get(all, "deaths_total");
-    assert.notEqual(part.sources[0].id, whole.sources[0].id, "the two counts come from different pages");
+    assert.notEqual(at(part.sources, 0, "sources").id, at(whole.sources, 0, "sources").id, "the two counts come from different pages");
     const ids = (f: {sources: {id: string}[]}) => f.sources.map((s) => s.id);
     assert.deepEqual(ids(get(all, "share_unexpected_of_all")), [...new Set([...ids(part), ...ids(whole)])]);
     // A page that states both counts is cited once.

@@ -5,6 +5,7 @@
  * types, constraints and foreign keys. Copies with one thing broken show that
  * the validator can say no.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -57,9 +58,9 @@ test("a cell that breaks its column's type is refused when the table is read", a
   const dir = copyData();
   const path = join(dir, "mazars_figures.csv");
   const lines = readFileSync(path, "utf8").split("\n");
-  const periodStart = lines[0].split(",").indexOf("period_start");
+  const periodStart = at(lines, 0, "lines").split(",").indexOf("period_start");
   // The first data row has no quoted field before period_start, so the comma count is exact.
-  const cells = lines[1].split(",");
+  const cells = at(lines, 1, "lines").split(",");
   assert.ok(!cells.slice(0, periodStart + 1).some((c) => c.includes('"')), "pick a row with no quoted field before period_start");
   cells[periodStart] = "April 2011";
   lines[1] = cells.join(",");

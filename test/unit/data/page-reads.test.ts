@@ -5,6 +5,7 @@
  * is proved by test/unit/charts/chart-reads.test.ts; here the two are held against
  * src/lib/delivery/page-reads.ts and against what the loader sends.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
@@ -40,9 +41,10 @@ const CONSTANTS = new Map(Object.entries(chartRecords as Record<string, unknown>
 /** The figures a page's source reads: F.id, F["id"], or F[CONSTANT]. */
 function figuresNamed(text: string): string[] {
   const ids = new Set<string>();
-  for (const [, id] of text.matchAll(/\bF\.([A-Za-z_$][\w$]*)/g)) ids.add(id);
-  for (const [, id] of text.matchAll(/\bF\["([^"]+)"\]/g)) ids.add(id);
-  for (const [whole, name] of text.matchAll(/\bF\[([^\]"]+)\]/g)) {
+  for (const match of text.matchAll(/\bF\.([A-Za-z_$][\w$]*)/g)) ids.add(at(match, 1, "the match"));
+  for (const match of text.matchAll(/\bF\["([^"]+)"\]/g)) ids.add(at(match, 1, "the match"));
+  for (const match of text.matchAll(/\bF\[([^\]"]+)\]/g)) {
+    const [whole, name] = [match[0], at(match, 1, "the match")];
     assert.ok(CONSTANTS.has(name), `${whole}: name a figure as F.id, F["id"] or with a constant of src/lib/delivery/chart-records.ts`);
     ids.add(CONSTANTS.get(name)!);
   }
@@ -69,7 +71,7 @@ test("every page that reads the fact base loads one data file, its own, and decl
 });
 
 test("the SQL workbench keeps every table whole, as Arrow", () => {
-  const files = [...source("explore").matchAll(/FileAttachment\("([^"]+)"\)/g)].map((m) => m[1]);
+  const files = [...source("explore").matchAll(/FileAttachment\("([^"]+)"\)/g)].map((m) => at(m, 1, "the match"));
   assert.ok(files.every((f) => f === "data/catalog.json" || f.endsWith(".arrow")), files.join(", "));
   assert.equal(files.filter((f) => f.endsWith(".arrow")).length, facts.descriptor.resources.length + 1, "every table and the figures");
 });
@@ -107,7 +109,7 @@ for (const page of Object.keys(PAGE_READS) as StoryPage[]) {
     });
 
     test("is sent exactly the keys it takes from its data file", () => {
-      const taken = /const \{([^}]*)\} = unpackSources\(await FileAttachment/.exec(text)![1].split(",").map((key) => key.split(":")[0].trim());
+      const taken = at(/const \{([^}]*)\} = unpackSources\(await FileAttachment/.exec(text)!, 1, "the match").split(",").map((key) => at(key.split(":"), 0, "the key").trim());
       assert.deepEqual(Object.keys(pageData(facts, page, CHART_READS)).sort(), [...taken, "sources"].sort());
     });
 
@@ -135,7 +137,7 @@ for (const page of Object.keys(PAGE_READS) as StoryPage[]) {
       // Each source once, by id: every source sent is named by something sent, and every name is sent.
       const {sources, ...rest} = sent as {sources: Record<string, {url: string}>};
       const text = JSON.stringify(rest);
-      const named = new Set([...text.matchAll(/"(?:source|sources|leadSources)":(\[[^\]]*\]|"[^"]+")/g)].flatMap((m) => [JSON.parse(m[1])].flat() as string[]));
+      const named = new Set([...text.matchAll(/"(?:source|sources|leadSources)":(\[[^\]]*\]|"[^"]+")/g)].flatMap((m) => [JSON.parse(at(m, 1, "the match"))].flat() as string[]));
       assert.deepEqual([...named].sort(), Object.keys(sources).sort());
     });
   });

@@ -1,4 +1,5 @@
 /** Sources sent once, by id: packing and unpacking give back exactly what the loaders made. */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {loadFactBase} from "../../../src/lib/factbase/factbase.js";
@@ -34,7 +35,7 @@ test("packing sends fewer bytes: every source's address appears once", () => {
   const plain = JSON.stringify(payload);
   const packed = JSON.stringify(packSources(payload));
   assert.ok(packed.length < plain.length * 0.75, `${packed.length} bytes packed against ${plain.length}`);
-  const url = payload.events[0].source.url;
+  const url = at(payload.events, 0, "events").source.url;
   assert.equal(packed.split(JSON.stringify(url)).length - 1, 1);
 });
 

@@ -20,7 +20,7 @@ test("a required field is never null, an optional one may be, and an enum is its
     const block = text.split(`export type ${typeName(resource.name)} = {`)[1]?.split("};")[0];
     assert.ok(block, `no type for ${resource.name}`);
     for (const field of resource.schema.fields) {
-      const line = block.split("\n").find((l) => l.trim().startsWith(`${field.name}:`));
+      const line: string | undefined = block.split("\n").find((l) => l.trim().startsWith(`${field.name}:`));
       assert.ok(line, `${resource.name}.${field.name} is missing`);
       assert.equal(line.includes("| null"), !field.constraints?.required, `${resource.name}.${field.name}: nullability`);
       for (const value of field.constraints?.enum ?? []) assert.ok(line.includes(JSON.stringify(value)), `${resource.name}.${field.name}: ${value}`);

@@ -1,3 +1,4 @@
+import {at} from "../../../src/lib/story/event-by-id.js";
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {build} from "esbuild";
@@ -22,8 +23,8 @@ test("the closure answers as Arrow's compiled null check does", () => {
 
 test("Arrow bundled with the plugin compiles no string", async () => {
   const bundled = await build({stdin: {contents: `export * from "apache-arrow";`, resolveDir: process.cwd(), loader: "js"}, bundle: true, format: "esm", write: false, platform: "browser", plugins: [arrowWithoutEval], logLevel: "silent"});
-  const code = bundled.outputFiles[0].text;
+  const code = at(bundled.outputFiles, 0, "outputFiles").text;
   assert.doesNotMatch(code, /new Function\(/);
   const without = await build({stdin: {contents: `export * from "apache-arrow";`, resolveDir: process.cwd(), loader: "js"}, bundle: true, format: "esm", write: false, platform: "browser", logLevel: "silent"});
-  assert.match(without.outputFiles[0].text, /new Function\(/, "without it, Arrow's bundle does");
+  assert.match(at(without.outputFiles, 0, "outputFiles").text, /new Function\(/, "without it, Arrow's bundle does");
 });

@@ -25,7 +25,7 @@ test("in every page, an opening bracket before a figure is kept with it", () => 
   let joined = 0;
   for (const name of pages) {
     const body = render(readFileSync(join(projectRoot, "src", name), "utf8"));
-    const loose = [...body.matchAll(new RegExp(`(.{0,30}[(\\[])${CELL}`, "g"))].filter(([, before]) => !before.endsWith(`<span class="${BRACKET_JOIN}">(`) && !before.endsWith(`<span class="${BRACKET_JOIN}">[`));
+    const loose = [...body.matchAll(new RegExp(`(.{0,30}[(\\[])${CELL}`, "g"))].filter(([, before = ""]) => !before.endsWith(`<span class="${BRACKET_JOIN}">(`) && !before.endsWith(`<span class="${BRACKET_JOIN}">[`));
     assert.deepEqual(loose.map(([, before]) => before), [], `${name}: an opening bracket left apart from its figure`);
     joined += body.split(`<span class="${BRACKET_JOIN}">`).length - 1;
   }

@@ -3,6 +3,7 @@
  * size limits, a tab running out of memory, and a failed load leaving no
  * half table and nothing stored.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import * as Arrow from "apache-arrow";
@@ -59,14 +60,14 @@ function jsonFile(name: string, text: string): File {
 
 test("a file becomes a table named after it, loaded under a temporary name and then renamed", async () => {
   const {files, statements, inserted, stored} = fakes();
-  const [table] = await files.open(jsonFile("My Data (2016).json", '[{"a": 1}, {"a": 2}]'));
+  const table = at(await files.open(jsonFile("My Data (2016).json", '[{"a": 1}, {"a": 2}]')), 0, "table");
   assert.equal(table.table, "my_data_2016");
   assert.equal(table.rows, 2);
   assert.deepEqual(inserted, ["__loading_my_data_2016"]);
   assert.ok(statements.includes(`ALTER TABLE "__loading_my_data_2016" RENAME TO "my_data_2016"`));
   assert.deepEqual([...stored.keys()], ["my_data_2016"]);
   // The fact base's names are never taken.
-  assert.equal((await files.open(jsonFile("events.json", '[{"a": 1}]')))[0].table, "events_2");
+  assert.equal(at(await files.open(jsonFile("events.json", '[{"a": 1}]')), 0, "tables").table, "events_2");
 });
 
 test("a file past the size limit is refused with its size, before anything is read", async () => {

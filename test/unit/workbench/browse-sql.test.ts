@@ -25,7 +25,7 @@ test("a filter is written as an analyst would write it for the column's type", (
 
 test("the search looks in every text column, with LIKE's wildcards taken literally", () => {
   assert.equal(searchCondition("  ", columns), null);
-  assert.equal(searchCondition("50%_off", [columns[0]]), `"category" ILIKE '%50\\%\\_off%' ESCAPE '\\'`);
+  assert.equal(searchCondition("50%_off", columns.slice(0, 1)), `"category" ILIKE '%50\\%\\_off%' ESCAPE '\\'`);
 });
 
 test("filters, search and sort make one readable query", () => {
@@ -42,7 +42,7 @@ test("facets are the columns with few values, and any filtered column; each igno
   assert.deepEqual(facetColumns(columns, distinct, []), ["category", "flag"]);
   assert.deepEqual(facetColumns(columns, distinct, [{column: "year", value: "2016"}]), ["category", "year", "flag"]);
   const sql = facetCountsSql({...base, filters: [{column: "category", value: "death"}, {column: "flag", value: "true"}]}, ["category", "flag"]);
-  const [category, flag] = sql.split("UNION ALL");
+  const [category = "", flag = ""] = sql.split("UNION ALL");
   assert.match(category, /WHERE "flag" = BOOLEAN 'true'/);
   assert.doesNotMatch(category, /"category" = 'death'/);
   assert.match(flag, /WHERE "category" = 'death'/);

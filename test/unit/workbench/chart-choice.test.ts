@@ -1,4 +1,5 @@
 /** The quick chart's choice of mark and columns, from a result's column types. */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {chooseChart, markFor, xOptions, yOptions} from "../../../src/components/workbench/chart-choice.js";
@@ -21,7 +22,7 @@ test("labels make bars, preferring a label that names each row once", () => {
   ];
   assert.deepEqual(chooseChart(columns, rows), {mark: "bar", x: 1, y: 3});
   // With no unique label, the first label (bars then add up rows that share it).
-  assert.deepEqual(chooseChart(columns, [rows[0], rows[0]]), {mark: "bar", x: 0, y: 3});
+  assert.deepEqual(chooseChart(columns, [at(rows, 0, "rows"), at(rows, 0, "rows")]), {mark: "bar", x: 0, y: 3});
 });
 
 test("two numbers make dots; one number alone, or none, makes no chart", () => {

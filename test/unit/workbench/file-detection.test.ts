@@ -4,6 +4,7 @@
  * columns are numbers as written (and in which style), which cells are
  * missing marks, and JSON's big integers. Fast: no DuckDB, no browser.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import * as Arrow from "apache-arrow";
@@ -40,7 +41,7 @@ function layoutOf(text: string) {
   const shape = rowShape(records);
   const header = headerIndex(records, shape);
   const body = records.slice(header + 1);
-  return {headerLine: records[header].line, notes: body.slice(notesStart(body, shape)).filter((r) => r.fields.some((f) => f.trim())).map((r) => r.line)};
+  return {headerLine: at(records, header, "records").line, notes: body.slice(notesStart(body, shape)).filter((r) => r.fields.some((f) => f.trim())).map((r) => r.line)};
 }
 
 test("the header is the first line shaped like the rows; notes below the data are found", () => {
@@ -81,11 +82,11 @@ test("numbers as written, in either style, and the UK's missing marks", () => {
 
 test("JSON: integers past 2^53 stay exact; nested values keep their shape as Arrow types", () => {
   const parsed = parseJsonExact('[{"id": 9007199254740993, "n": -12345678901234567, "x": 1.5, "s": "9007199254740993", "o": {"a": [1, 2]}}]') as Record<string, unknown>[];
-  assert.equal(parsed[0].id, 9007199254740993n);
-  assert.equal(parsed[0].n, -12345678901234567n);
-  assert.equal(parsed[0].x, 1.5);
-  assert.equal(parsed[0].s, "9007199254740993");
-  assert.deepEqual(parsed[0].o, {a: [1, 2]});
+  assert.equal(at(parsed, 0, "parsed").id, 9007199254740993n);
+  assert.equal(at(parsed, 0, "parsed").n, -12345678901234567n);
+  assert.equal(at(parsed, 0, "parsed").x, 1.5);
+  assert.equal(at(parsed, 0, "parsed").s, "9007199254740993");
+  assert.deepEqual(at(parsed, 0, "parsed").o, {a: [1, 2]});
   assert.throws(() => parseJsonExact('[{"id": 12345678901234567,}]'), /position 26/);
   assert.equal(String(inferArrowType(Arrow, [1, 2 ** 31, null])), "Int64");
   assert.equal(String(inferArrowType(Arrow, [1, 2.5])), "Float64");

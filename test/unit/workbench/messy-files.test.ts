@@ -4,6 +4,7 @@
  * each becomes the table it should, with the sums, counts, types, names and
  * notes computed from the values the file was written from.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {before, test} from "node:test";
 import * as Arrow from "apache-arrow";
@@ -49,7 +50,7 @@ function workbench({onClash}: {onClash?: (fileName: string, table: string, earli
     onProgress: () => undefined,
     onClash
   });
-  const one = (sql: string) => runner.query(sql)[0];
+  const one = (sql: string) => at(runner.query(sql), 0, sql);
   return {files, runner, one};
 }
 
@@ -64,9 +65,9 @@ function types(table: AnalystTable): Record<string, string> {
 test("Excel's Windows-1252 CSV: £ and accents read, the encoding said, amounts as exact numbers", async () => {
   const {files, one} = workbench();
   const made = windowsCsv();
-  const [table] = await files.open(fileOf(made.file));
+  const table = at(await files.open(fileOf(made.file)), 0, "table");
   assert.equal(table.table, made.table);
-  assert.match(table.notes[0], /^Characters read as Windows-1252 .*\(detected\)\.$/);
+  assert.match(at(table.notes, 0, "notes"), /^Characters read as Windows-1252 .*\(detected\)\.$/);
   assert.equal(types(table).Spend, "BIGINT");
   assert.deepEqual(one(`SELECT sum(Spend)::BIGINT, count(*)::INTEGER, min(Trust) FROM ${made.table}`), [BigInt(made.totalSpend), made.rows.length, [...made.rows.map((r) => r.trust)].sort()[0]]);
   assert.ok(table.notes.some((n) => /Read as numbers.*“Spend” \(BIGINT\)/.test(n)), table.notes.join("\n"));
@@ -76,8 +77,8 @@ test("Excel's Unicode text (UTF-16, tabs), little- and big-endian", async () => 
   for (const bigEndian of [false, true]) {
     const {files, one} = workbench();
     const made = unicodeText(bigEndian ? "Décès BE.txt" : undefined, bigEndian);
-    const [table] = await files.open(fileOf(made.file));
-    assert.match(table.notes[0], bigEndian ? /UTF-16 BE/ : /UTF-16 LE/);
+    const table = at(await files.open(fileOf(made.file)), 0, "table");
+    assert.match(at(table.notes, 0, "notes"), bigEndian ? /UTF-16 BE/ : /UTF-16 LE/);
     assert.deepEqual(table.columns.map((c) => c.name), ["Trust", "Décès"]);
     assert.deepEqual(one(`SELECT sum("Décès")::INTEGER, max(Trust) FROM ${table.table}`), [made.totalDeaths, [...made.rows.map((r) => r.trust)].sort().at(-1)]);
   }
@@ -86,7 +87,7 @@ test("Excel's Unicode text (UTF-16, tabs), little- and big-endian", async () => 
 test("a statistics release: title lines and the source note left out and said; numbers as written; marks as NULL and counted", async () => {
   const {files, one} = workbench();
   const made = statisticsRelease();
-  const [table] = await files.open(fileOf(made.file));
+  const table = at(await files.open(fileOf(made.file)), 0, "table");
   assert.equal(table.text?.headerLine, made.headerLine);
   assert.deepEqual(table.columns.map((c) => c.name), ["Trust", "Deaths", "Rate", "Code"]);
   assert.equal(table.rows, made.rows.length);
@@ -104,11 +105,11 @@ test("a statistics release: title lines and the source note left out and said; n
 test("the analyst sets the header line, and the file is read again from it (or told why not)", async () => {
   const {files} = workbench();
   const made = statisticsRelease("Release again.csv");
-  const [first] = await files.open(fileOf(made.file));
+  const first = at(await files.open(fileOf(made.file)), 0, "first");
   // The first data row as the header: its values name the columns, and one row fewer is left.
   const again = await files.setReading(first.table, {headerLine: made.headerLine + 1});
   assert.equal(again.text?.headerLine, made.headerLine + 1);
-  assert.equal(again.columns[0].name, made.rows[0].trust);
+  assert.equal(at(again.columns, 0, "columns").name, at(made.rows, 0, "rows").trust);
   assert.equal(again.rows, made.rows.length - 1);
   // The title line as the header: the next line does not have its fields, and the error says where.
   await assert.rejects(files.setReading(first.table, {headerLine: 1}), /^FileError: Release again\.csv, line 2: this row has 2 fields where the header \(line 1\) has 4/);
@@ -121,9 +122,9 @@ test("the analyst sets the header line, and the file is read again from it (or t
 test("choosing another encoding reads the file again with it", async () => {
   const {files, one} = workbench();
   const made = windowsCsv("Chosen.csv");
-  const [table] = await files.open(fileOf(made.file));
+  const table = at(await files.open(fileOf(made.file)), 0, "table");
   const asMac = await files.setReading(table.table, {encoding: "macintosh"});
-  assert.match(asMac.notes[0], /Mac Roman .*\(your choice; detected: Windows-1252/);
+  assert.match(at(asMac.notes, 0, "notes"), /Mac Roman .*\(your choice; detected: Windows-1252/);
   // In Mac Roman, byte 0xA3 is still "£" but 0xE9 is "È", not "é": the choice is applied, and the file read.
   assert.equal(one(`SELECT count(*) FILTER (WHERE Trust LIKE '%Caf\u00c8%')::INTEGER FROM chosen`)[0], made.rows.length);
 });
@@ -131,7 +132,7 @@ test("choosing another encoding reads the file again with it", async () => {
 test("a European file: semicolons, decimal commas, dots between thousands, day-first dates, accented name", async () => {
   const {files, one} = workbench();
   const made = europeanCsv();
-  const [table] = await files.open(fileOf(made.file));
+  const table = at(await files.open(fileOf(made.file)), 0, "table");
   assert.equal(table.table, "deces_a_l_hopital_2016_v2");
   assert.deepEqual(types(table), {"Établissement": "VARCHAR", "Coût": "DECIMAL(18,2)", Ratio: "DECIMAL(18,1)", Jour: "DATE"});
   assert.deepEqual(one(`SELECT sum("Coût")::VARCHAR, min(Jour)::VARCHAR FROM ${made.table}`), [made.costSum.toFixed(2), "2016-02-01"]);
@@ -140,19 +141,19 @@ test("a European file: semicolons, decimal commas, dots between thousands, day-f
 test("nested JSON arrives as STRUCT and LIST, with integers past 2^53 exact", async () => {
   const {files, one} = workbench();
   const made = nestedJson();
-  const [table] = await files.open(fileOf(made.file));
+  const table = at(await files.open(fileOf(made.file)), 0, "table");
   assert.deepEqual(types(table), {id: "BIGINT", count: "BIGINT", trust: "STRUCT(\"name\" VARCHAR, code VARCHAR)", sites: "VARCHAR[]"});
   assert.deepEqual(one(`SELECT sum(id)::VARCHAR, max(t.trust.name), (SELECT count(*)::INTEGER FROM (SELECT unnest(sites) FROM trusts)) FROM trusts AS t`), [String(made.idSum), [...made.rows.map((r) => r.trust.name)].sort().at(-1), made.siteCount]);
-  assert.equal(one(`SELECT id::VARCHAR FROM trusts LIMIT 1`)[0], String(made.rows[0].id));
+  assert.equal(one(`SELECT id::VARCHAR FROM trusts LIMIT 1`)[0], String(at(made.rows, 0, "rows").id));
 });
 
 test("Parquet keeps STRUCT, LIST, an exact DECIMAL and microseconds", async () => {
   const {files, one} = workbench();
   const made = nestedParquet();
-  const [table] = await files.open(fileOf(made.file));
+  const table = at(await files.open(fileOf(made.file)), 0, "table");
   assert.deepEqual(types(table), {amount: "DECIMAL(10,3)", paid_at: "TIMESTAMP", payee: "STRUCT(\"name\" VARCHAR, code VARCHAR)", tags: "VARCHAR[]"});
   assert.deepEqual(one(`SELECT sum(amount)::VARCHAR, (SELECT count(*)::INTEGER FROM (SELECT unnest(tags) FROM payments)), max(payee.name) FROM payments`), [made.amountSum, made.tagCount, [...made.rows.map((r) => r.payee.name)].sort().at(-1)]);
-  assert.equal(one(`SELECT epoch_us(paid_at)::VARCHAR FROM payments ORDER BY paid_at LIMIT 1`)[0], String(made.rows[0].micros));
+  assert.equal(one(`SELECT epoch_us(paid_at)::VARCHAR FROM payments ORDER BY paid_at LIMIT 1`)[0], String(at(made.rows, 0, "rows").micros));
 });
 
 test("an Excel workbook: each sheet a table, title rows left out, dates as dates, a '*' as NULL", async () => {
@@ -160,14 +161,14 @@ test("an Excel workbook: each sheet a table, title rows left out, dates as dates
   const made = workbook();
   const tables = await files.open(fileOf(made.file));
   assert.deepEqual(tables.map((t) => t.table), made.tables);
-  const deaths = tables[0];
+  const deaths = at(tables, 0, "tables");
   assert.deepEqual(types(deaths), {Trust: "VARCHAR", Date: "DATE", Deaths: "BIGINT"});
   assert.match(deaths.notes.join(" "), /Left out 1 row above the header/);
   assert.match(deaths.notes.join(" "), /“\*” in 1 cell/);
   assert.deepEqual(one(`SELECT sum(Deaths)::INTEGER, min(Date)::VARCHAR, count(Deaths)::INTEGER FROM ${made.tables[0]}`), [made.deathsSum, made.firstDay, made.rows.filter((r) => r.deaths !== null).length]);
   const single = workbench();
   const beds = singleSheetWorkbook();
-  const [bedsTable] = await single.files.open(fileOf(beds.file));
+  const bedsTable = at(await single.files.open(fileOf(beds.file)), 0, "bedsTable");
   assert.equal(bedsTable.table, beds.table);
   assert.equal(single.one(`SELECT sum(Beds)::INTEGER FROM beds`)[0], beds.bedsSum);
 });
@@ -185,9 +186,9 @@ test("a second file with a taken name: replaced, or kept beside as name_2, as th
   const {files, one} = workbench({onClash: async (fileName, table, earlier) => (asked.push(`${fileName}|${table}|${earlier}`), answers.shift()!)});
   const made = windowsCsv("Clash.csv");
   await files.open(fileOf(made.file));
-  const [kept] = await files.open(fileOf(made.file));
+  const kept = at(await files.open(fileOf(made.file)), 0, "kept");
   assert.equal(kept.table, "clash_2");
-  const [replaced] = await files.open(fileOf(windowsCsv("clash.csv").file));
+  const replaced = at(await files.open(fileOf(windowsCsv("clash.csv").file)), 0, "replaced");
   assert.equal(replaced.table, "clash");
   assert.deepEqual(asked, ["Clash.csv|clash|Clash.csv", "clash.csv|clash|Clash.csv"]);
   assert.equal(one("SELECT count(*)::INTEGER FROM clash")[0], made.rows.length);
@@ -196,12 +197,12 @@ test("a second file with a taken name: replaced, or kept beside as name_2, as th
 test("a type override says how many values would not convert, and changes nothing; one that converts keeps every value", async () => {
   const {files, one} = workbench();
   const made = statisticsRelease("Override.csv");
-  const [table] = await files.open(fileOf(made.file));
+  const table = at(await files.open(fileOf(made.file)), 0, "table");
   await assert.rejects(
     files.setType(table.table, "Trust", "BIGINT"),
     (e: unknown) => e instanceof FileError && new RegExp(`^Override\\.csv: ${made.rows.length} values of “Trust” cannot be read as whole numbers \\(for example “Avon and Wiltshire”, “Berkshire Healthcare”, “Dorset HealthCare”\\), so the column was not changed`).test(e.message)
   );
-  assert.equal(files.tables.get(table.table)!.columns[0].type, "VARCHAR");
+  assert.equal(at(files.tables.get(table.table)!.columns, 0, "columns").type, "VARCHAR");
   // Deaths as DOUBLE: the marks are NULL and said; every number is kept.
   const asDouble = await files.setType(table.table, "Deaths", "DOUBLE");
   assert.equal(types(asDouble).Deaths, "DOUBLE");
@@ -224,8 +225,8 @@ test("a Windows byte past the first megabyte (after plain ASCII) still makes the
   const lines = ["id,name"];
   for (let i = 0; i < 60_000; ++i) lines.push(`${i},row number ${i}`);
   lines.push("60000,Caf\u00e9 \u00a3");
-  const [table] = await files.open(new File([new Uint8Array(windows1252(lines.join("\r\n") + "\r\n"))], "Late byte.csv"));
-  assert.match(table.notes[0], /^Characters read as Windows-1252/);
+  const table = at(await files.open(new File([new Uint8Array(windows1252(lines.join("\r\n") + "\r\n"))], "Late byte.csv")), 0, "table");
+  assert.match(at(table.notes, 0, "notes"), /^Characters read as Windows-1252/);
   assert.equal(table.rows, 60_001);
   assert.equal(one("SELECT name FROM late_byte WHERE id = 60000")[0], "Caf\u00e9 \u00a3");
 });

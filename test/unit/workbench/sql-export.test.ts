@@ -3,6 +3,7 @@
  * integers kept exact, NULL as an empty field / null, dates as the table
  * shows them, and no spreadsheet formula smuggled in by a shared query.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import {resultToCsv, resultToJson, uniqueNames} from "../../../src/components/workbench/sql-export.js";
@@ -38,12 +39,12 @@ describe("CSV", () => {
   });
 
   test("uses CRLF line ends and quotes only where needed", () => {
-    assert.equal(resultToCsv([columns[0]], [["a"], ["b,c"]]), '\uFEFFlabel\r\na\r\n"b,c"\r\n');
+    assert.equal(resultToCsv([at(columns, 0, "columns")], [["a"], ["b,c"]]), '\uFEFFlabel\r\na\r\n"b,c"\r\n');
     assert.equal(resultToCsv([{name: "a,b", kind: "string", typeName: "VARCHAR"}], []), '\uFEFF"a,b"\r\n');
   });
 
   test("text that a spreadsheet would run as a formula is prefixed so it stays text", () => {
-    const text = resultToCsv([columns[0], columns[1]], [["=HYPERLINK(\"http://x\")", -3n], ["+1", 0n], ["@SUM(A1)", 1n], ["-2", 2n], ["a=b", 3n]]);
+    const text = resultToCsv(columns.slice(0, 2), [["=HYPERLINK(\"http://x\")", -3n], ["+1", 0n], ["@SUM(A1)", 1n], ["-2", 2n], ["a=b", 3n]]);
     const values = parseCsv("f.csv", text).records.map((r) => [r.cells.get("label")!.value, r.cells.get("total")!.value]);
     assert.deepEqual(values, [["'=HYPERLINK(\"http://x\")", "-3"], ["'+1", "0"], ["'@SUM(A1)", "1"], ["'-2", "2"], ["a=b", "3"]]);
   });

@@ -4,6 +4,7 @@
  * its digits (not "10306,0,0,0"), a DECIMAL at its scale, a DATE as
  * YYYY-MM-DD, NULL as NULL; sorting puts NULLs last either way.
  */
+import {at} from "../../../src/lib/story/event-by-id.js";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import {
@@ -147,10 +148,10 @@ describe("dates, times and other types", () => {
     assert.deepEqual(converted(vectorFromArray([new Uint8Array([97, 98, 0, 92])], new Binary())), ["ab\\x00\\x5C"]);
     const lists = vectorFromArray([[1, 2], [3]], new List(new Field("item", new Int32(), true)));
     assert.deepEqual(converted(lists), [[1, 2], [3]]);
-    assert.equal(formatCell(converted(lists)[0]), "[1, 2]");
+    assert.equal(formatCell(at(converted(lists), 0, "cells")), "[1, 2]");
     const structs = vectorFromArray([{a: 1, b: "x"}], new Struct([new Field("a", new Int32()), new Field("b", new Utf8())]));
     assert.deepEqual(converted(structs), [{a: 1, b: "x"}]);
-    assert.equal(formatCell(converted(structs)[0]), "{'a': 1, 'b': 'x'}");
+    assert.equal(formatCell(at(converted(structs), 0, "cells")), "{'a': 1, 'b': 'x'}");
   });
 
   test("an INTERVAL is not shown rather than shown wrong", () => {
@@ -161,7 +162,7 @@ describe("dates, times and other types", () => {
   });
 
   test("a streamed ENUM whose dictionary is missing is not shown as NULL", () => {
-    const type = tableFromArrays({rating: ["good"]}).schema.fields[0].type;
+    const type = at(tableFromArrays({rating: ["good"]}).schema.fields, 0, "fields").type;
     assert.equal(type.typeId, Type.Dictionary);
     const missing = {get: () => null, isValid: (i: number) => i === 0};
     assert.equal(cellAt(missing, 0, type), UNSHOWN);

@@ -8,7 +8,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {ChartFrame} from "../../frame/frame.js";
 import {FOCUS, CONTEXT} from "../palette.js";
-import {flatRow, sourcesOf, type EventRow} from "../record.js";
+import {firstAndLast, flatRow, sourcesOf, type EventRow} from "../record.js";
 import {timelineRows, type TimelineRow} from "./timeline-data.js";
 import {STATUS_LABELS} from "../../../lib/story/status.js";
 import {crisisEvents} from "../../../lib/delivery/chart-records.js";
@@ -70,6 +70,7 @@ export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {wi
     return placedRow;
   });
   const rows: CrisisRow[] = placed;
+  const [first, last] = firstAndLast(placed, "the crisis timeline");
   const chart = Plot.plot({
     width,
     height: top + 4,
@@ -80,7 +81,7 @@ export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {wi
     x: {axis: null, domain: [0, 1]},
     y: {axis: null, type: "identity"},
     marks: [
-      Plot.ruleX([0], {y1: placed[0].y, y2: placed[placed.length - 1].y, stroke: "currentColor", strokeOpacity: 0.3}),
+      Plot.ruleX([0], {y1: first.y, y2: last.y, stroke: "currentColor", strokeOpacity: 0.3}),
       Plot.dot(placed, {
         x: 0,
         y: "y",
@@ -102,8 +103,6 @@ export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {wi
       )
     ]
   });
-  const first = rows[0];
-  const last = rows[rows.length - 1];
   return ChartFrame(chart, {
     id: "crisis-timeline",
     title: `From the leaked report to the chief executive's exit: ${rows.length} events in ${monthsBetween(first, last)} months`,

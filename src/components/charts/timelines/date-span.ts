@@ -23,23 +23,23 @@ export interface DateSpanOptions<T> {
   title: (row: T) => string;
   /** The x scale's pixels per millisecond, to tell a span too narrow to see. */
   pixelsPerMs: number;
-  x1?: string;
-  x2?: string;
 }
 
 const TICK = 10;
 /** Spans narrower than this, in pixels, are drawn as a square. */
 const NARROWEST = 14;
 
-export function dateSpanMarks<T extends object>(rows: T[], options: DateSpanOptions<T>): Plot.Markish[] {
-  const {y, dy, rowHeight, stroke, solid, title, pixelsPerMs, x1 = "start", x2 = "end"} = options;
+/** Rows dated by the span they may fall in, from `start` to `end` (the first instant after it). */
+export function dateSpanMarks<T extends {start: Date; end: Date}>(rows: T[], options: DateSpanOptions<T>): Plot.Markish[] {
+  const {y, dy, rowHeight, stroke, solid, title, pixelsPerMs} = options;
+  const x1 = "start";
+  const x2 = "end";
   // A band mark inset so that it spans `height` pixels centred `dy` below the band's middle.
   const inset = (height: number) => ({insetTop: rowHeight / 2 + dy - height / 2, insetBottom: rowHeight / 2 - dy - height / 2});
-  const time = (row: T, key: string) => (row as Record<string, Date>)[key].getTime();
-  const wide = (row: T) => (time(row, x2) - time(row, x1)) * pixelsPerMs >= NARROWEST;
+  const wide = (row: T) => (row.end.getTime() - row.start.getTime()) * pixelsPerMs >= NARROWEST;
   // The end of a span is the first instant after it: its tick is drawn a moment before.
-  const last = (row: T) => new Date(time(row, x2) - 1);
-  const middle = (row: T) => new Date((time(row, x1) + time(row, x2)) / 2);
+  const last = (row: T) => new Date(row.end.getTime() - 1);
+  const middle = (row: T) => new Date((row.start.getTime() + row.end.getTime()) / 2);
   return [true, false]
     .flatMap((final) => {
       const brackets = rows.filter((row) => solid(row) === final && wide(row));

@@ -5,9 +5,9 @@
  * the warning notice had been met.
  */
 import {keyEvents} from "./annotations.js";
-import {formatCount, formatDate, type Precision} from "../../../lib/story/format.js";
+import {formatCount, formatDate, precisionOf} from "../../../lib/story/format.js";
 import {eventById, type EventRow} from "../record.js";
-import {rowsBetween, timelineRows} from "./timeline-data.js";
+import {rowsBetween, timelineRow, timelineRows} from "./timeline-data.js";
 import {TimelineChart, yearDomain} from "./timeline.js";
 import {CRISIS_BOUNDS, WARNING_NOTICE_EVENTS, warningNoticeWindow} from "../../../lib/delivery/chart-records.js";
 import type {TimelineRow} from "./timeline-data.js";
@@ -21,8 +21,8 @@ export type Period = {id: string; label: string; domain: [Date, Date] | null};
 
 /** The periods of the record, bounded by the crisis of 2016 (whole months, from its first event to its last). */
 export function periodsOf(events: EventRow[]): Period[] {
-  const first = timelineRows([eventById(events, CRISIS_BOUNDS.from)])[0];
-  const last = timelineRows([eventById(events, CRISIS_BOUNDS.to)])[0];
+  const first = timelineRow(eventById(events, CRISIS_BOUNDS.from));
+  const last = timelineRow(eventById(events, CRISIS_BOUNDS.to));
   const from = new Date(Date.UTC(first.start.getUTCFullYear(), first.start.getUTCMonth(), 1));
   const to = new Date(Date.UTC(last.start.getUTCFullYear(), last.start.getUTCMonth() + 1, 1));
   const [start, end] = yearDomain(timelineRows(events));
@@ -64,7 +64,7 @@ export function WarningNoticeChart({events}: {events: EventRow[]}, {width}: {wid
   const domain = warningNoticeWindow(events);
   const when = (id: string) => {
     const e = eventById(events, id);
-    return formatDate(e.date, e.date_precision as Precision);
+    return formatDate(e.date, precisionOf(e.date_precision));
   };
   return TimelineChart(rowsBetween(timelineRows(events), ...domain), {
     width,

@@ -69,9 +69,10 @@ export function termSegments(t: TermSpan): Segment[] {
   const base = {term_id: t.term_id, post: t.post, title: describeTerm(t)};
   const segment = (x1: Date, x2: Date, kind: Segment["kind"]): Segment => ({...base, x1, x2, kind});
   const {start, end, named} = t;
-  if (!start && !end && !named.length) return [];
   const first = start ?? end ?? named[0];
-  const last = end ?? start ?? named[named.length - 1];
+  const last = end ?? start ?? named.at(-1);
+  // A term no source dates is not drawn.
+  if (first === undefined || last === undefined) return [];
   // The edges of what the sources give: a month- or year-dated event covers its whole span.
   const left = first.start;
   const right = last.is_span ? last.end : last.start;

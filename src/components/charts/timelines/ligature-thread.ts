@@ -7,7 +7,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
-import {capitalise, formatCount, formatDate, type Precision} from "../../../lib/story/format.js";
+import {capitalise, formatCount, formatDate, precisionOf} from "../../../lib/story/format.js";
 import {REPEAT_FINDING, THREAD_EVENTS, isLigatureFinding} from "../../../lib/delivery/chart-records.js";
 import {timeSpan} from "../../../lib/story/time-span.js";
 import {ChartFrame} from "../../frame/frame.js";
@@ -18,7 +18,7 @@ const LABEL_SIZE = 12;
 import {sourceLink, statusBadge} from "../../prose/fact.js";
 import {FOCUS} from "../palette.js";
 import {STATUS_LABELS} from "../../../lib/story/status.js";
-import {flatRow, sourcesOf, type EventRow, type FindingRow} from "../record.js";
+import {firstAndLast, flatRow, sourcesOf, type EventRow, type FindingRow} from "../record.js";
 
 export type ThreadRow = FindingRow & {
   start: Date;
@@ -36,7 +36,7 @@ export function threadRows(findings: FindingRow[]): ThreadRow[] {
     .filter(isLigatureFinding)
     .map((f) => {
       const date = f.inspected ?? f.dated;
-      const precision = (f.inspected ? f.inspected_precision : f.dated_precision) as Precision;
+      const precision = precisionOf(f.inspected ? f.inspected_precision : f.dated_precision);
       const {start, end, isSpan} = timeSpan(date, precision);
       return {
         ...f,
@@ -63,8 +63,9 @@ function tooltip(row: ThreadRow): string {
 export function LigatureThreadChart({findings, events}: {findings: FindingRow[]; events: EventRow[]}, {width}: {width: number}): HTMLElement {
   const rows = threadRows(findings);
   const narrow = width < 560;
-  const firstYear = rows[0].start.getUTCFullYear();
-  const lastYear = rows[rows.length - 1].end.getUTCFullYear();
+  const [first, last] = firstAndLast(rows, "the ligature thread");
+  const firstYear = first.start.getUTCFullYear();
+  const lastYear = last.end.getUTCFullYear();
   const domain: [Date, Date] = [new Date(Date.UTC(firstYear, 0, 1)), new Date(Date.UTC(lastYear + 1, 0, 1))];
   const annotations: Annotation[] = annotationsWithin(keyEvents(events, THREAD_EVENTS), domain);
   const label = (r: ThreadRow) => capitalise(narrow ? r.location ?? "" : `${r.location}: ${r.finding}`);
@@ -114,7 +115,7 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
   });
   const repeat = rows.find((r) => r.finding_id === REPEAT_FINDING);
   const title = repeat
-    ? `Ligature risks CQC raised from ${rows[0].seen} were still not addressed at its inspection of ${repeat.seen}`
+    ? `Ligature risks CQC raised from ${first.seen} were still not addressed at its inspection of ${repeat.seen}`
     : `Ligature risks in ${formatCount(rows.length)} findings, ${firstYear} to ${lastYear}`;
   return ChartFrame(plot, {
     id: "ligature-thread",

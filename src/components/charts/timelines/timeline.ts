@@ -42,10 +42,10 @@ function tooltip(row: TimelineRow): string {
 }
 
 function describe(rows: TimelineRow[], categories: ReaderCategory[]): string {
-  const years = yearDomain(rows).map((d) => d.getUTCFullYear());
+  const [from, to] = yearDomain(rows);
   const counts = categories.map((c) => `${c.toLowerCase()} ${formatCount(rows.filter((r) => r.reader_category === c).length)}`);
   const spans = rows.filter((r) => r.is_span).length;
-  return `Timeline of ${formatCount(rows.length)} dated events from ${years[0]} to ${years[1] - 1}, by category: ${listOf(counts)}. ${formatCount(spans)} ${spans === 1 ? "is" : "are"} dated only to a month or a year and drawn as a bracket spanning it, or a square where it is too short to see.`;
+  return `Timeline of ${formatCount(rows.length)} dated events from ${from.getUTCFullYear()} to ${to.getUTCFullYear() - 1}, by category: ${listOf(counts)}. ${formatCount(spans)} ${spans === 1 ? "is" : "are"} dated only to a month or a year and drawn as a bracket spanning it, or a square where it is too short to see.`;
 }
 
 export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HTMLElement {
@@ -79,10 +79,10 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
       Plot.dot(days.filter((r) => !solid(r)), {x: "start", y: "reader_category", dy: markOffset, r: 4.5, fill: "none", stroke: "reader_category", strokeWidth: 1.75, title: tooltip})
     ]
   });
-  const years = yearDomain(rows).map((d) => d.getUTCFullYear());
+  const [from, to] = yearDomain(rows);
   return ChartFrame(plot, {
     id,
-    title: options.title ?? `${formatCount(rows.length)} events, ${years[0]} to ${years[1] - 1}`,
+    title: options.title ?? `${formatCount(rows.length)} events, ${from.getUTCFullYear()} to ${to.getUTCFullYear() - 1}`,
     subtitle: options.subtitle ?? "Every dated event, by category",
     alt: describe(rows, categories),
     sources: [...sourcesOf(rows), ...annotations.map((a) => a.source)],

@@ -6,6 +6,7 @@
  * the marks read as NULL are counted in a note, and a value that would not
  * convert stops the change, named with an example.
  */
+import {at} from "../../../lib/story/event-by-id.js";
 import {FileError} from "./file-errors.js";
 import type {Cell} from "../sql-values.js";
 import {quoteIdentifier, quoteString} from "../sql-identifiers.js";
@@ -54,7 +55,10 @@ export async function readWrittenNumbers(inspect: Inspect, table: string, column
     const reading = readColumn(await sampleOf(inspect, table, name), fileStyle);
     if (reading.kind !== "numbers") continue;
     // The sample said numbers: the whole column has to agree, cell by cell.
-    const [[filled, numbers, marks, whole, fraction, percents]] = (await inspect(columnCheckSql(table, name, reading.style))).rows.map((r) => r.map(Number));
+    const [counts] = (await inspect(columnCheckSql(table, name, reading.style))).rows;
+    if (counts === undefined) throw new Error(`the check of column '${name}' returned no row`);
+    const count = (i: number) => Number(at(counts, i, `the check of column '${name}'`));
+    const [filled, numbers, marks, whole, fraction, percents] = [count(0), count(1), count(2), count(3), count(4), count(5)];
     if (!numbers || filled !== numbers + marks) continue;
     const target = exactNumberType(whole, fraction);
     converted.push({column: name, type: target, style: reading.style, percents, marks: marks ? await markCounts(inspect, table, name) : []});
@@ -119,7 +123,7 @@ export async function applyColumnType(inspect: Inspect, fileName: string, table:
   const style = column.type === "VARCHAR" ? readColumn(await sampleOf(inspect, table, column.name), fileStyle).style : fileStyle;
   const {value, fails} = conversion(column.name, column.type, type, style);
   const t = quoteIdentifier(table);
-  const [[failed]] = (await inspect(`SELECT count(*)::BIGINT FROM ${t} WHERE ${fails}`)).rows;
+  const [[failed] = []] = (await inspect(`SELECT count(*)::BIGINT FROM ${t} WHERE ${fails}`)).rows;
   if (Number(failed) > 0) {
     const {rows} = await inspect(`SELECT DISTINCT ${quoteIdentifier(column.name)}::VARCHAR AS v FROM ${t} WHERE ${fails} ORDER BY v LIMIT 3`);
     const n = Number(failed);

@@ -6,6 +6,7 @@
  * shaped like the rows below it, and the reader is given only the table.
  * No DOM here: tested in Node.
  */
+import {at} from "../../../lib/story/event-by-id.js";
 
 /** One record of the file: its fields, where it is in the text, and the line it starts on. */
 export interface TextRecord {
@@ -122,8 +123,7 @@ export function headerIndex(records: TextRecord[], shape: RowShape | null): numb
   if (!shape) return 0;
   // A header may leave its first cell empty (a row label's column); with four or more columns one blank is allowed.
   const threshold = Math.max(Math.min(2, shape.width), shape.width >= 4 ? Math.min(shape.filled, shape.width - 1) : shape.filled);
-  for (let i = 0; i < records.length; ++i) {
-    const r = records[i];
+  for (const [i, r] of records.entries()) {
     if (r.fields.length < shape.width || filled(r) < threshold) continue;
     const next = records.slice(i + 1).find((n) => filled(n) > 0);
     if (!next || next.fields.length >= shape.width) return i;
@@ -149,7 +149,7 @@ function noteLike(record: TextRecord, shape: RowShape): boolean {
  */
 export function notesStart(records: TextRecord[], shape: RowShape | null): number {
   if (!shape) return records.length;
-  for (let i = records.length - 1; i >= 0; --i) if (!noteLike(records[i], shape)) return i + 1;
+  for (let i = records.length - 1; i >= 0; --i) if (!noteLike(at(records, i, "the records"), shape)) return i + 1;
   return 0;
 }
 

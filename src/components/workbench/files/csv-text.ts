@@ -5,6 +5,7 @@
  * the analyst. Only the first megabyte and the last 64 KB are read to decide;
  * a UTF-8 file is then handed on as a slice of itself, without a copy.
  */
+import {at} from "../../../lib/story/event-by-id.js";
 import {detectDelimiter, headerIndex, nonBlank, notesStart, rowShape, splitRecords, type TextRecord} from "./csv-layout.js";
 import {FileError} from "./file-errors.js";
 import {bomLength, byteLength, detectEncoding, looksBinary, textDecoder, type TextEncoding} from "./text-encodings.js";
@@ -98,21 +99,24 @@ export async function prepareCsv(file: Blob, fileName: string, tabs: boolean, ch
   const shape = rowShape(records);
   let header = headerIndex(records, shape);
   if (choices.headerLine) {
-    const chosen = records.findIndex((r) => r.line >= choices.headerLine!);
+    const {headerLine} = choices;
+    const chosen = records.findIndex((r) => r.line >= headerLine);
     if (chosen < 0) throw new FileError(fileName, `there is no line ${choices.headerLine} in the first megabyte of this file to take the column names from: choose an earlier line.`);
     header = chosen;
   }
-  const headerStart = bom + byteLength(headText.slice(0, records[header].start), encoding);
+  const headerRecord = at(records, header, "the file's records");
+  const headerStart = bom + byteLength(headText.slice(0, headerRecord.start), encoding);
 
   // The notes below the data: looked for in the records read (the whole file) or in its last 64 KB.
   let below: TextRecord[] = [];
   let end = file.size;
-  const headerShape = shape && {...shape, width: Math.max(shape.width, records[header].fields.length)};
+  const headerShape = shape && {...shape, width: Math.max(shape.width, headerRecord.fields.length)};
   if (whole) {
     const body = records.slice(header + 1);
     const notes = notesStart(body, shape && headerShape);
     below = body.slice(notes);
-    if (notes < body.length) end = bom + byteLength(headText.slice(0, body[notes].start), encoding);
+    const firstNote = body[notes];
+    if (firstNote) end = bom + byteLength(headText.slice(0, firstNote.start), encoding);
   } else {
     let tailStart = Math.max(HEAD_BYTES, file.size - TAIL_BYTES);
     if (encoding.startsWith("utf-16") && (tailStart - bom) % 2) ++tailStart;
@@ -123,18 +127,19 @@ export async function prepareCsv(file: Blob, fileName: string, tabs: boolean, ch
       const tailRecords = splitRecords(tailText, delimiter);
       const notes = notesStart(tailRecords, shape && headerShape);
       below = tailRecords.slice(notes);
-      if (notes < tailRecords.length) end = tailStart + from + byteLength(tailText.slice(0, tailRecords[notes].start), encoding);
+      const firstNote = tailRecords[notes];
+      if (firstNote) end = tailStart + from + byteLength(tailText.slice(0, firstNote.start), encoding);
     }
   }
 
   // The sample's rows: for checking their shape, and the numbers as written in each column.
-  const fieldCount = records[header].fields.length;
+  const fieldCount = headerRecord.fields.length;
   const rows = records.slice(header + 1, whole ? records.length - below.length : records.length).filter((r) => r.fields.some((f) => f.trim() !== ""));
   const ragged = rows.find((r) => r.fields.length !== fieldCount);
   if (ragged) {
     throw new FileError(
       fileName,
-      `this row has ${ragged.fields.length} fields where the header (line ${records[header].line}) has ${fieldCount}. Check the line in a text editor: a field holding the delimiter needs quotes around it.`,
+      `this row has ${ragged.fields.length} fields where the header (line ${headerRecord.line}) has ${fieldCount}. Check the line in a text editor: a field holding the delimiter needs quotes around it.`,
       ragged.line
     );
   }
@@ -150,7 +155,7 @@ export async function prepareCsv(file: Blob, fileName: string, tabs: boolean, ch
     encoding,
     detectedEncoding: detected.encoding,
     delimiter,
-    headerLine: records[header].line,
+    headerLine: headerRecord.line,
     above: nonBlank(records.slice(0, header)),
     below: nonBlank(below),
     writtenNumberColumns,

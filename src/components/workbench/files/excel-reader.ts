@@ -7,6 +7,7 @@
  * withheld count) arrives as text, and is read as numbers with its marks as
  * NULL once loaded (column-types.ts).
  */
+import {at} from "../../../lib/story/event-by-id.js";
 import type * as ArrowModule from "apache-arrow";
 import {headerIndex, nonBlank, notesStart, rowShape, type TextRecord} from "./csv-layout.js";
 import {FileError} from "./file-errors.js";
@@ -93,10 +94,10 @@ export function sheetToArrow(Arrow: Arrow, sheet: Sheet, fileName: string, heade
   const shape = rowShape(all);
   const header = headerLine ? Math.min(headerLine - 1, all.length - 1) : headerIndex(all, shape);
   const body = all.slice(header + 1);
-  const notes = notesStart(body, shape && {...shape, width: Math.max(shape.width, all[header].fields.length)});
+  const notes = notesStart(body, shape && {...shape, width: Math.max(shape.width, at(all, header, "the sheet's records").fields.length)});
   const width = Math.max(...sheet.rows.slice(header, header + 1 + notes).map((r) => r.length), 0);
   if (!width) throw new FileError(fileName, `the sheet “${sheet.name}” has no columns, so no table was made.`);
-  const names = columnNames(sheet.rows[header], width);
+  const names = columnNames(at(sheet.rows, header, "the sheet's rows"), width);
   const rows = sheet.rows.slice(header + 1, header + 1 + notes).filter((r) => r.some((c) => c !== null && String(c).trim() !== ""));
   const columns = Object.fromEntries(names.map((name, c) => [name, column(Arrow, rows.map((r) => r[c] ?? null))]));
   return {table: new Arrow.Table(columns), headerLine: header + 1, above: nonBlank(all.slice(0, header)), below: nonBlank(body.slice(notes))};

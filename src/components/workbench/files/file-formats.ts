@@ -34,7 +34,8 @@ export function adviceFor(fileName: string): string | null {
 
 export function formatOf(fileName: string): FileFormat | null {
   const match = /\.([^.]+)$/.exec(fileName.toLowerCase());
-  return (match && EXTENSIONS[match[1]]) || null;
+  const extension = match?.[1];
+  return (extension && EXTENSIONS[extension]) || null;
 }
 
 const MB = 2 ** 20;
@@ -82,7 +83,8 @@ export function lineAtOffset(text: string, offset: number): number {
 
 /** The delimiter a header line uses most (outside quotes), if it uses any. */
 export function headerDelimiter(text: string): string | null {
-  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, "");
+  const [firstLine = ""] = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1);
+  const header = firstLine.replace(/"[^"]*"/g, "");
   let best: string | null = null;
   let most = 0;
   for (const candidate of [",", ";", "\t", "|"]) {

@@ -15,6 +15,7 @@
  * Arrow and hyparquet are passed in, so that Node tests can run the same code
  * on the packages that Framework serves the page from its npm cache.
  */
+import {at} from "../../../lib/story/event-by-id.js";
 import type * as ArrowModule from "apache-arrow";
 import type * as HyparquetModule from "hyparquet";
 import {prepareCsv, type ReadChoices} from "./csv-text.js";
@@ -134,7 +135,7 @@ export async function readCsv(Arrow: Arrow, database: ReaderDatabase, {file, for
     if (dateFormat) options.push(`dateformat = ${quoteString(dateFormat)}`);
     if (timestampFormat) options.push(`timestampformat = ${quoteString(timestampFormat)}`);
     // Numbers as written, and every column whose type the analyst chose, are read as text and converted once loaded.
-    const asText = new Set([...prepared.writtenNumberColumns.map((c) => names[c]).filter(Boolean), ...Object.keys(overrides)]);
+    const asText = new Set([...prepared.writtenNumberColumns.flatMap((c) => names[c] || []), ...Object.keys(overrides)]);
     if (asText.size) options.push(`types = {${[...asText].map((column) => `${quoteString(column)}: 'VARCHAR'`).join(", ")}}`);
   } catch (error) {
     await conn.close();
@@ -353,8 +354,9 @@ function parquetArrowType(Arrow: Arrow, node: SchemaNode, top: boolean): ArrowMo
     return element.repetition_type === "REPEATED" && !top ? leaf : element.repetition_type === "REPEATED" ? new Arrow.List(new Arrow.Field("item", leaf, true)) : leaf;
   }
   if (logical === "LIST") {
-    const repeated = children[0];
-    const item = repeated.children.length === 1 ? repeated.children[0] : repeated;
+    // A LIST is a group holding one repeated group (of one element, or of the item's own fields).
+    const repeated = at(children, 0, `the LIST column '${element.name}'`);
+    const item = repeated.children.length === 1 ? at(repeated.children, 0, `the LIST column '${element.name}'`) : repeated;
     const itemType = item === repeated && !repeated.children.length ? leafType(Arrow, repeated.element, null) : parquetArrowType(Arrow, item, false);
     return new Arrow.List(new Arrow.Field("item", itemType, true));
   }
@@ -370,7 +372,8 @@ export function unscaledDecimal(value: unknown): bigint {
   const bytes = value as Uint8Array;
   let n = 0n;
   for (const byte of bytes) n = (n << 8n) | BigInt(byte);
-  return bytes.length && bytes[0] & 0x80 ? n - (1n << BigInt(8 * bytes.length)) : n;
+  const [sign = 0] = bytes;
+  return sign & 0x80 ? n - (1n << BigInt(8 * bytes.length)) : n;
 }
 
 /** An Arrow column of 64-bit timestamps or 128-bit decimals built from exact integers, with no conversion through doubles. */
@@ -382,7 +385,7 @@ export function exactVector(Arrow: Arrow, type: ArrowModule.DataType, values: (b
   let nullCount = 0;
   values.forEach((value, i) => {
     if (value === null) return void ++nullCount;
-    nullBitmap[i >> 3] |= 1 << (i & 7);
+    nullBitmap[i >> 3] = at(nullBitmap, i >> 3, "the null bitmap") | (1 << (i & 7));
     if (!decimal) (data as BigInt64Array)[i] = value;
     else {
       const word = value < 0n ? (1n << 128n) + value : value;
@@ -482,7 +485,7 @@ function parquetValue(Arrow: Arrow, value: unknown, type: ArrowModule.DataType):
     const record = value as Record<string, unknown>;
     return Object.fromEntries(type.children.map((field) => [field.name, parquetValue(Arrow, record[field.name], field.type)]));
   }
-  if (Arrow.DataType.isList(type)) return (value as unknown[]).map((v) => parquetValue(Arrow, v, type.children[0].type));
+  if (Arrow.DataType.isList(type)) return (value as unknown[]).map((v) => parquetValue(Arrow, v, at(type.children, 0, "a list type's children").type));
   return toArrowValue(Arrow, nestedValue(value), type);
 }
 

@@ -6,6 +6,7 @@
  * are parsed here). DuckDB's own JSON reader is an extension the page cannot
  * download. Arrow is passed in, as the page and the Node tests each load it.
  */
+import {at} from "../../../lib/story/event-by-id.js";
 import type * as ArrowModule from "apache-arrow";
 
 type Arrow = typeof ArrowModule;
@@ -39,7 +40,7 @@ class ExactParser {
   }
 
   private space(): void {
-    while (this.at < this.text.length && " \t\r\n".includes(this.text[this.at])) ++this.at;
+    while (this.at < this.text.length && " \t\r\n".includes(this.text.charAt(this.at))) ++this.at;
   }
 
   private value(): JsonValue {
@@ -48,7 +49,7 @@ class ExactParser {
     if (c === "{") return this.object();
     if (c === "[") return this.array();
     if (c === '"') return this.string();
-    if (c === "-" || (c >= "0" && c <= "9")) return this.number();
+    if (c !== undefined && (c === "-" || (c >= "0" && c <= "9"))) return this.number();
     for (const [word, value] of [["true", true], ["false", false], ["null", null]] as const) {
       if (this.text.startsWith(word, this.at)) {
         this.at += word.length;
@@ -192,7 +193,7 @@ export function toArrowValue(Arrow: Arrow, value: unknown, type: ArrowModule.Dat
     return Object.fromEntries(type.children.map((field) => [field.name, toArrowValue(Arrow, record[field.name], field.type)]));
   }
   if (Arrow.DataType.isList(type)) {
-    const item = type.children[0].type;
+    const item = at(type.children, 0, "a list type's children").type;
     return (value as unknown[]).map((v) => toArrowValue(Arrow, v, item));
   }
   if (Arrow.DataType.isTimestamp(type) && value instanceof Date) return value.getTime();

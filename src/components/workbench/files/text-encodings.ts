@@ -84,7 +84,7 @@ const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u203
 export function textDecoder(encoding: TextEncoding): {decode(bytes: Uint8Array, options?: {stream?: boolean}): string} {
   const decoder = new TextDecoder(encoding, {ignoreBOM: true});
   if (encoding !== "windows-1252") return decoder;
-  return {decode: (bytes, options) => decoder.decode(bytes, options).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80])};
+  return {decode: (bytes, options) => decoder.decode(bytes, options).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80))};
 }
 
 /** Whether bytes hold zero bytes that no text file in `encoding` has (so the file is not text at all). */
