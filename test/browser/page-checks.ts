@@ -40,7 +40,7 @@ import {THEME} from "../../src/theme.js";
 import {countLayoutShifts, layoutShift} from "../helpers/layout-shift.js";
 import {liveCharts} from "../helpers/live-charts.js";
 import {otherOrigin, tryToLeave, WAYS_OUT} from "../helpers/other-origin.js";
-import {cardsOutside, strandedBrackets, tipsOutside} from "./phone-checks.js";
+import {cardsOutside, menuCovers, strandedBrackets, tipsOutside} from "./phone-checks.js";
 import {siteSession} from "../helpers/session.js";
 import {distDir} from "../helpers/site.js";
 import {unformattedNumbersInPage, unsourcedNumbersInPage} from "../helpers/unsourced-numbers.js";
@@ -174,6 +174,7 @@ export function checkPages(which: (path: string) => boolean): void {
           assert.ok(charts >= expected.charts, `expected at least ${expected.charts} charts, found ${charts}`);
           await page.setViewportSize({width: 390, height: 844});
           assert.deepEqual(await strandedBrackets(page), [], "an opening bracket ends a line apart from the figure it opens");
+          assert.deepEqual(await menuCovers(page), [], "the Menu button lies over the text");
           const cards = await cardsOutside(page);
           assert.deepEqual(cards.problems, [], "figure cards");
           if (expected.figures) assert.ok(cards.opened > 0, "the page has figures, and none opened");

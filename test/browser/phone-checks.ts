@@ -1,7 +1,7 @@
 /**
  * What a reader on a phone meets: a figure's card and a chart mark's tooltip,
  * opened with a tap or a keyboard, and figures set in brackets on a narrow
- * line. Each returns what it found wrong, in words for the test's message;
+ * line, and the Menu button over the text. Each returns what it found wrong, in words for the test's message;
  * test/browser/page-checks.ts runs them on every page at 390 px.
  */
 import type {Page} from "playwright-core";
@@ -27,6 +27,31 @@ export function strandedBrackets(page: Page): Promise<string[]> {
     }
     return stranded;
   }, OPENERS);
+}
+
+/**
+ * The text the phone's Menu button lies over, with the page scrolled so that each heading in
+ * turn is at the top of the screen, as a link to it puts it: the button must never hide what
+ * the reader came to read.
+ */
+export function menuCovers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const button = document.querySelector(".sidebar-menu-button");
+    if (!button || getComputedStyle(button).display === "none") return [];
+    const covered = new Set<string>();
+    const text = [...document.querySelectorAll("#observablehq-main :is(h1, h2, h3, p, li, figcaption)")];
+    for (const heading of document.querySelectorAll("#observablehq-main :is(h2, h3)[id]")) {
+      heading.scrollIntoView({block: "start", behavior: "instant"});
+      const menu = button.getBoundingClientRect();
+      for (const node of text) {
+        // Inline, not a helper function: the bundler would name it with a function the page lacks.
+        const box = node.getBoundingClientRect();
+        if (menu.left < box.right && box.left < menu.right && menu.top < box.bottom && box.top < menu.bottom) covered.add(node.textContent!.trim().slice(0, 40));
+      }
+    }
+    window.scrollTo({top: 0, behavior: "instant"});
+    return [...covered];
+  });
 }
 
 /**

@@ -40,6 +40,19 @@ export function eventsShown(events: EventRow[], {category = ALL_CATEGORIES, peri
   return category === ALL_CATEGORIES ? rows : rows.filter((r) => r.reader_category === category);
 }
 
+/**
+ * The whole record's title states what the chart shows at a glance: the year the events crowd
+ * into ("22 of the 54 events from 2011 to 2022 came in 2016"); where two years tie, the count alone.
+ */
+function wholeRecordTitle(rows: TimelineRow[], domain: [Date, Date]): string {
+  const span = `${domain[0].getUTCFullYear()} to ${domain[1].getUTCFullYear() - 1}`;
+  const byYear = new Map<number, number>();
+  for (const row of rows) byYear.set(row.start.getUTCFullYear(), (byYear.get(row.start.getUTCFullYear()) ?? 0) + 1);
+  const [top, next] = [...byYear].sort((a, b) => b[1] - a[1]);
+  if (!top || (next && next[1] === top[1])) return `${formatCount(rows.length)} events, ${span}`;
+  return `${formatCount(top[1])} of the ${formatCount(rows.length)} events from ${span} came in ${top[0]}`;
+}
+
 export function EventsTimelineChart({events}: {events: EventRow[]}, {width, category = ALL_CATEGORIES, period = null}: {width: number; category?: string; period?: Period | null}): HTMLElement {
   const rows = timelineRows(events);
   // The axis stays on the period when a category is chosen, so filtering never moves it.
@@ -54,7 +67,7 @@ export function EventsTimelineChart({events}: {events: EventRow[]}, {width, cate
       category === ALL_CATEGORIES
         ? period?.domain
           ? `${formatCount(shown.length)} events, ${formatDate(isoDay(domain[0]), "month")} to ${formatDate(isoDay(new Date(domain[1].getTime() - 1)), "month")}`
-          : `${formatCount(shown.length)} events, ${domain[0].getUTCFullYear()} to ${domain[1].getUTCFullYear() - 1}`
+          : wholeRecordTitle(shown, domain)
         : `${category}: ${formatCount(shown.length)} events${focused}`,
     subtitle: category === ALL_CATEGORIES ? `Every dated event${focused}, by category` : `Dated events in the category “${category.toLowerCase()}”${focused}`
   });
