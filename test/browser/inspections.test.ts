@@ -14,6 +14,7 @@ import {inspectionRecord} from "../../src/lib/story/story.js";
 import {formatCount, formatDate} from "../../src/lib/story/format.js";
 import type {EventRow, FindingRow} from "../../src/components/charts/record.js";
 import {openPage, waitForCells, type PageRecord} from "../../scripts/export/chromium.js";
+import {liveCharts} from "../helpers/live-charts.js";
 import {siteSession} from "../helpers/session.js";
 
 const record = inspectionRecord(loadFactBase()) as unknown as {events: EventRow[]; findings: FindingRow[]};
@@ -27,6 +28,8 @@ async function open(path: string, width = 1280): Promise<PageRecord> {
   const page = await openPage(context, site.server.origin);
   await page.page.goto(site.server.url + path);
   await waitForCells(page.page);
+  // The tests below read and filter the live charts, which a reader's pointer or scroll draws.
+  await liveCharts(page.page);
   return page;
 }
 
