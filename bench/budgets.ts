@@ -151,6 +151,14 @@ export function judge(results: Results): Verdict[] {
     verdicts.push({area: "Analysts' files", budget: `${label}: first answer ≤ 8 s`, measured: first ? spread(first) + (failed ? `; ${failed} failed` : "") : "failed", pass: failed ? false : within(first, 8000)});
     verdicts.push({area: "Analysts' files", budget: `${label}: browser memory grows ≤ 3 × the file`, measured: grown ? `${mb(grown.median)} (${(grown.median / fileMb).toFixed(1)} ×)` : "not measured", pass: within(grown, 3 * fileMb)});
     verdicts.push({area: "Analysts' files", budget: `${label}: next visit, file stored, the notebook's tables answer ≤ 3 s`, measured: nextVisit ? spread(nextVisit) : "failed", pass: within(nextVisit, 3000)});
+    const moved = summary(runs.map((r) => r.progressFirstMs ?? Infinity).filter(Number.isFinite));
+    const still = summary(runs.map((r) => r.progressStillMs ?? Infinity).filter(Number.isFinite));
+    verdicts.push({
+      area: "Analysts' files",
+      budget: `${label}: the progress bar moves within 1 s of choosing the file`,
+      measured: moved ? `${spread(moved)}; longest still ${still ? ms(still.median) : "–"} (median)` : "never moved",
+      pass: moved ? within(moved, 1000) : false
+    });
     verdicts.push({area: "Analysts' files", budget: `${label}: warm GROUP BY ≤ 200 ms (DuckDB's time)`, measured: groupBy ? `${spread(groupBy)} over ${groupBy.n}` : "not measured", pass: within(groupBy, 200)});
   }
   for (const run of (results.files ?? []).filter((r) => r.rows !== BUDGET_ROWS)) {

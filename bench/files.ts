@@ -33,6 +33,9 @@ export interface FileRun {
   memoryAfterMb: number;
   /** Next visit, the file stored: from reloading the page to a query on the notebook's own table answered. */
   nextVisitMs: number | null;
+  /** From choosing the file to the progress bar's first movement, and the longest time it stood still until the load ended; null if it never moved. */
+  progressFirstMs: number | null;
+  progressStillMs: number | null;
 }
 
 /** id, a group of 100, a ward's name, a number with two decimals and a British date: about 50 bytes a row. */
@@ -96,9 +99,24 @@ async function fileRun(browser: Browser, site: Site, file: string, rows: number,
     if (settled) await page.waitForFunction(() => document.querySelector<HTMLElement>(".sql-workbench")?.dataset.csvReader === "ready", undefined, {timeout: 60_000});
     const memoryBeforeMb = browserMemoryMb();
     const loads = Number(await dataset(page, "fileLoads"));
+    // Every movement of the progress bar, timed in the page from the moment the file is chosen.
+    await page.evaluate(() => {
+      const bar = document.querySelector("#sql-file-progress-bar");
+      const moves: number[] = [];
+      (window as unknown as {__moves: number[]; __chosen: number}).__moves = moves;
+      if (bar) new MutationObserver(() => Number(bar.getAttribute("value")) > 0 && moves.push(performance.now())).observe(bar, {attributes: true, attributeFilter: ["value"]});
+      (window as unknown as {__chosen: number}).__chosen = performance.now();
+    });
     const started = Date.now();
     await page.locator("#sql-file-input").setInputFiles(file);
     await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>(".sql-workbench")?.dataset.fileLoads) > n, loads, {timeout: 600_000, polling: 50});
+    const {progressFirstMs, progressStillMs} = await page.evaluate(() => {
+      const {__moves: moves, __chosen: chosen} = window as unknown as {__moves: number[]; __chosen: number};
+      const times = [chosen, ...moves, performance.now()];
+      let still = 0;
+      for (let i = 1; i < times.length; ++i) still = Math.max(still, (times[i] ?? 0) - (times[i - 1] ?? 0));
+      return moves.length ? {progressFirstMs: (moves[0] ?? chosen) - chosen, progressStillMs: still} : {progressFirstMs: null, progressStillMs: null};
+    });
     const answered = (await run(page, "SELECT count(*) AS n FROM bench_file")) !== null;
     const firstAnswerMs = answered ? Date.now() - started : null;
     const groupByMs: number[] = [];
@@ -118,7 +136,7 @@ async function fileRun(browser: Browser, site: Site, file: string, rows: number,
       }, undefined, {timeout: 180_000, polling: 50});
       if ((await dataset(page, "state")) === "done") nextVisitMs = Date.now() - reloaded;
     }
-    return {rows, settled, fileBytes: statSync(file).size, firstAnswerMs, groupByMs, memoryBeforeMb, memoryAfterMb, nextVisitMs};
+    return {rows, settled, fileBytes: statSync(file).size, firstAnswerMs, groupByMs, memoryBeforeMb, memoryAfterMb, nextVisitMs, progressFirstMs, progressStillMs};
   } finally {
     await opened.close();
   }
@@ -139,7 +157,7 @@ export async function benchFiles(browser: Browser, site: Site, runs: number, big
         for (let i = 0; i < (rows === BUDGET_ROWS ? runs : 1); ++i) {
           const r = await fileRun(browser, site, file, rows, settled, rows > BUDGET_ROWS ? 3 : 10);
           results.push(r);
-          log(`files: ${rows} rows, ${settled ? "settled" : "at once"}: first answer ${r.firstAnswerMs ?? "failed"} ms, GROUP BY ${r.groupByMs.join("/")} ms, memory ${Math.round(r.memoryBeforeMb)} → ${Math.round(r.memoryAfterMb)} MB, next visit ${r.nextVisitMs ?? "failed"} ms`);
+          log(`files: ${rows} rows, ${settled ? "settled" : "at once"}: first answer ${r.firstAnswerMs ?? "failed"} ms, GROUP BY ${r.groupByMs.join("/")} ms, memory ${Math.round(r.memoryBeforeMb)} → ${Math.round(r.memoryAfterMb)} MB, next visit ${r.nextVisitMs ?? "failed"} ms, progress first moved at ${r.progressFirstMs ?? "never"} ms, still for ${r.progressStillMs ?? "–"} ms at most`);
         }
       }
     }

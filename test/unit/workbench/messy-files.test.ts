@@ -11,7 +11,7 @@ import * as Arrow from "apache-arrow";
 import * as hyparquet from "hyparquet";
 import {compressors} from "hyparquet-compressors";
 import readXlsxFile from "read-excel-file/universal";
-import {AnalystFiles, type AnalystTable, type Clash} from "../../../src/components/workbench/files/analyst-files.js";
+import {AnalystFiles, type AnalystTable, type Clash, type Progress} from "../../../src/components/workbench/files/analyst-files.js";
 import {FileError} from "../../../src/components/workbench/files/file-readers.js";
 import type {ReadXlsx} from "../../../src/components/workbench/files/excel-reader.js";
 import type {FileStore, StoredFile} from "../../../src/components/workbench/files/file-store.js";
@@ -37,7 +37,7 @@ function memoryStore(): FileStore {
   };
 }
 
-function workbench({onClash}: {onClash?: (fileName: string, table: string, earlier: string) => Promise<Clash>} = {}) {
+function workbench({onClash, onProgress = () => undefined}: {onClash?: (fileName: string, table: string, earlier: string) => Promise<Clash>; onProgress?: (progress: Progress | null) => void} = {}) {
   const runner = nodeRunner(db);
   const files = new AnalystFiles({
     runner,
@@ -47,7 +47,7 @@ function workbench({onClash}: {onClash?: (fileName: string, table: string, earli
     parquet: async () => ({hyparquet, compressors}),
     excel: async () => readXlsxFile as unknown as ReadXlsx,
     reserved: (name) => name === "events",
-    onProgress: () => undefined,
+    onProgress,
     onClash
   });
   const one = (sql: string) => at(runner.query(sql), 0, sql);
@@ -229,4 +229,17 @@ test("a Windows byte past the first megabyte (after plain ASCII) still makes the
   assert.match(at(table.notes, 0, "notes"), /^Characters read as Windows-1252/);
   assert.equal(table.rows, 60_001);
   assert.equal(one("SELECT name FROM late_byte WHERE id = 60000")[0], "Caf\u00e9 \u00a3");
+});
+
+test("the progress bar moves with the bytes read, from the check of the characters to the last rows", async () => {
+  const seen: number[] = [];
+  const {files} = workbench({onProgress: (progress) => void (progress?.fraction && seen.push(progress.fraction))});
+  // Over a megabyte of UTF-8 without a byte-order mark, so the whole file is checked before DuckDB reads it; fewer rows than one chunk.
+  const rows = Array.from({length: 120_000}, (_, i) => `${i},ward ${i % 40},${(i * 7) % 1000}.5`);
+  const table = at(await files.open(new File([["id,ward,value", ...rows].join("\n")], "wards.csv")), 0, "table");
+  assert.equal(table.rows, rows.length);
+  assert.ok(seen.every((f, i) => i === 0 || f > at(seen, i - 1, "progress")), `progress went back: ${seen.join(", ")}`);
+  assert.ok(seen.some((f) => f <= 0.05), `the check of the characters moved nothing: ${seen.join(", ")}`);
+  assert.ok(seen.filter((f) => f > 0.05).length >= 10, `DuckDB's reading moved the bar ${seen.filter((f) => f > 0.05).length} times`);
+  assert.ok(seen.every((f) => f < 1));
 });

@@ -57,11 +57,14 @@ function afterFirstBreak(bytes: Uint8Array, encoding: TextEncoding, from: number
 }
 
 /** Whether the whole file is valid UTF-8, read piece by piece. */
-async function validUtf8(file: Blob): Promise<boolean> {
+async function validUtf8(file: Blob, onBytes: BytesDone): Promise<boolean> {
   const decoder = new TextDecoder("utf-8", {fatal: true});
   const piece = 8 * 2 ** 20;
   try {
-    for (let at = 0; at < file.size; at += piece) decoder.decode(new Uint8Array(await file.slice(at, at + piece).arrayBuffer()), {stream: at + piece < file.size});
+    for (let at = 0; at < file.size; at += piece) {
+      decoder.decode(new Uint8Array(await file.slice(at, at + piece).arrayBuffer()), {stream: at + piece < file.size});
+      onBytes(Math.min(file.size, at + piece) / file.size);
+    }
     return true;
   } catch {
     return false;
@@ -69,7 +72,7 @@ async function validUtf8(file: Blob): Promise<boolean> {
 }
 
 /** The part of the file from `start` to `end` as UTF-8, decoded piece by piece so that a large file is never one string. */
-async function asUtf8(file: Blob, start: number, end: number, encoding: TextEncoding): Promise<Blob> {
+async function asUtf8(file: Blob, start: number, end: number, encoding: TextEncoding, onBytes: BytesDone): Promise<Blob> {
   if (encoding === "utf-8") return start === 0 && end === file.size ? file : file.slice(start, end);
   const decoder = textDecoder(encoding);
   const encoder = new TextEncoder();
@@ -78,15 +81,23 @@ async function asUtf8(file: Blob, start: number, end: number, encoding: TextEnco
   for (let at = start; at < end; at += piece) {
     const bytes = new Uint8Array(await file.slice(at, Math.min(end, at + piece)).arrayBuffer());
     parts.push(encoder.encode(decoder.decode(bytes, {stream: at + piece < end})));
+    onBytes((Math.min(end, at + piece) - start) / (end - start));
   }
   return new Blob(parts as BlobPart[]);
 }
 
-export async function prepareCsv(file: Blob, fileName: string, tabs: boolean, choices: ReadChoices = {}): Promise<PreparedCsv> {
+/** Reports the share of the file a pass over its bytes has been through (0 to 1). */
+type BytesDone = (fraction: number) => void;
+
+/**
+ * `onBytes` follows the passes over the whole file before DuckDB reads it: checking that a file
+ * without a byte-order mark is UTF-8 throughout, and re-encoding one that is not.
+ */
+export async function prepareCsv(file: Blob, fileName: string, tabs: boolean, choices: ReadChoices = {}, onBytes: BytesDone = () => undefined): Promise<PreparedCsv> {
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const detected = detectEncoding(head);
   // A file whose first megabyte is plain ASCII may still have a "£" from Windows further on: check the rest.
-  if (detected.encoding === "utf-8" && !detected.bom && file.size > HEAD_BYTES && file.size <= UTF8_CHECK_BYTES && !(await validUtf8(file))) detected.encoding = "windows-1252";
+  if (detected.encoding === "utf-8" && !detected.bom && file.size > HEAD_BYTES && file.size <= UTF8_CHECK_BYTES && !(await validUtf8(file, onBytes))) detected.encoding = "windows-1252";
   const encoding = choices.encoding ?? detected.encoding;
   if (looksBinary(head.subarray(0, 8192), encoding)) throw new FileError(fileName, "this is not a text file, so it cannot be read as CSV.");
   const bom = bomLength(head, encoding);
@@ -151,7 +162,7 @@ export async function prepareCsv(file: Blob, fileName: string, tabs: boolean, ch
     if (readColumn(values, numberStyle).kind === "numbers" && values.some((v) => v !== null && !/^\s*-?[0-9]+(\.[0-9]+)?\s*$/.test(v))) writtenNumberColumns.push(c);
   }
   return {
-    blob: await asUtf8(file, headerStart, end, encoding),
+    blob: await asUtf8(file, headerStart, end, encoding, onBytes),
     encoding,
     detectedEncoding: detected.encoding,
     delimiter,
