@@ -49,12 +49,18 @@ describe("findings explorer", () => {
       assert.equal(await count.textContent(), showing(total));
       const ligature = record.findings.filter((f) => f.theme === "ligature").length;
       assert.ok(ligature > 0 && ligature < total, "the data has ligature findings and others");
+      // The title states the theme the findings return to most, counted from the data.
+      const byTheme = [...new Set(record.findings.map((f) => f.theme))].map((theme) => record.findings.filter((f) => f.theme === theme).length).sort((a, b) => b - a);
+      assert.ok((byTheme[0] ?? 0) > (byTheme[1] ?? 0) && byTheme[0] === ligature, "ligature is the commonest theme in the data");
+      const title = page.locator("#chart-findings .chart-title");
+      assert.equal(await title.textContent(), `“Ligature” is the commonest theme: ${formatCount(ligature)} of the ${formatCount(total)} findings`);
       await page.getByLabel("Theme", {exact: true}).selectOption({label: "Ligature"});
       await settled(page);
       await page.waitForFunction((text) => document.querySelector(".findings-count")?.textContent === text, showing(ligature));
       assert.equal(await page.locator(".findings-table tbody tr").count(), ligature, "one table row per finding shown");
       const themes = await page.locator(".findings-table tbody tr td:nth-child(6)").allTextContents();
       assert.deepEqual([...new Set(themes)], ["Ligature"]);
+      assert.equal(await title.textContent(), `${formatCount(ligature)} findings on “Ligature”`);
       await page.getByLabel("Theme", {exact: true}).selectOption({label: "All themes"});
       await page.waitForFunction((text) => document.querySelector(".findings-count")?.textContent === text, showing(total));
       assert.deepEqual(consoleErrors, []);

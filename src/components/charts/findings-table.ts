@@ -78,6 +78,22 @@ function text(value: string): Node {
   return document.createTextNode(value);
 }
 
+/**
+ * A title that states what the table shows: the theme the findings shown return to most, as the
+ * table's Theme column names it ("“Ligature” is the commonest theme: 9 of the 43 findings"); the
+ * count alone when two themes tie or the filters leave one.
+ */
+export function findingsTitle(rows: ExplorerRow[]): string {
+  const byTheme = new Map<string, number>();
+  for (const row of rows) byTheme.set(row.theme, (byTheme.get(row.theme) ?? 0) + 1);
+  const [top, next] = [...byTheme].sort((a, b) => b[1] - a[1]);
+  const findings = `${formatCount(rows.length)} finding${rows.length === 1 ? "" : "s"}`;
+  if (!top) return "No finding matches these filters";
+  if (!next) return `${findings} on “${capitalise(top[0])}”`;
+  if (next[1] === top[1]) return `${findings} by regulators and courts`;
+  return `“${capitalise(top[0])}” is the commonest theme: ${formatCount(top[1])} of the ${findings}`;
+}
+
 export function FindingsTable(rows: ExplorerRow[], {total, width}: {total: number; width: number}): HTMLElement {
   const count = document.createElement("p");
   count.className = "findings-count";
@@ -119,7 +135,7 @@ export function FindingsTable(rows: ExplorerRow[], {total, width}: {total: numbe
   const ends = rows.length ? firstAndLast(rows, "the findings table") : null;
   return ChartFrame(body, {
     id: "findings",
-    title: "What the regulators and the courts found",
+    title: findingsTitle(rows),
     subtitle: ends ? `Findings by ${listOf([...new Set(rows.map((r) => (r.body === "trust" ? "the trust" : r.body)))])}, ${ends[0].year} to ${ends[1].year}` : "No finding matches these filters",
     alt: `Table of ${formatCount(rows.length)} of ${formatCount(total)} findings${ends ? `, dated ${ends[0].when} to ${ends[1].when}` : ""}; ${formatCount(figures)} state a figure.`,
     sources: rows.map((r) => r.source),
