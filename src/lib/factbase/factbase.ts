@@ -30,7 +30,7 @@ function readText(dir: string, file: string): string {
   try {
     return readFileSync(join(dir, file), "utf8");
   } catch (error) {
-    throw new DataError(displayPath(dir, file), 1, 1, `cannot be read: ${(error as Error).message}`);
+    throw new DataError(displayPath(dir, file), 1, 1, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -46,7 +46,7 @@ export function loadFactBase(dir = dataDir()): FactBase {
     descriptor = JSON.parse(readText(dir, "datapackage.json"));
   } catch (error) {
     if (error instanceof DataError) throw error;
-    throw new DataError(descriptorPath, 1, 1, `is not valid JSON: ${(error as Error).message}`);
+    throw new DataError(descriptorPath, 1, 1, `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const tables = new Map<string, TypedTable>();
   for (const resource of descriptor.resources) {
