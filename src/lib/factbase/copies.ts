@@ -41,7 +41,7 @@ export function copyOf(row: CopyColumns): Copy | null {
     of: row.copy_of,
     type: row.copy_type,
     ofKind: row.copy_of_kind,
-    ofSourceId: row.copy_of_source_id,
+    ofSourceId: row.copy_of_source_id ?? null,
     evidence: row.copy_evidence ?? ""
   };
 }
