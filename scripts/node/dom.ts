@@ -9,25 +9,26 @@ import {JSDOM} from "jsdom";
 
 export function installDom(): Window {
   const {window} = new JSDOM("<!doctype html><html><head></head><body></body></html>", {pretendToBeVisual: true});
-  const scope = globalThis as Record<string, unknown>;
+  const scope: Record<string, unknown> = globalThis;
   for (const name of Object.getOwnPropertyNames(window)) {
     if (name in scope || name === "undefined") continue;
     try {
-      const value = (window as unknown as Record<string, unknown>)[name];
-      scope[name] = typeof value === "function" && /^[a-z]/.test(name) ? (value as () => unknown).bind(window) : value;
+      // Read by name, as unknown: only its kind is checked below.
+      const value: unknown = Reflect.get(window, name);
+      scope[name] = typeof value === "function" && /^[a-z]/.test(name) ? value.bind(window) : value;
     } catch {
       // A few of jsdom's accessors throw outside a document context; nothing draws with them.
     }
   }
-  scope.window = window;
-  scope.document = window.document;
+  globalThis.window = window;
+  globalThis.document = window.document;
   // jsdom lays nothing out; the frame's tooltips only need the observer to exist.
-  scope.ResizeObserver ??= class {
+  globalThis.ResizeObserver ??= class {
     observe() {}
     unobserve() {}
     disconnect() {}
   };
   // Nor does it scroll: Inputs.table scrolls its body back to the top when it sorts.
-  (window as unknown as {Element: {prototype: Record<string, unknown>}}).Element.prototype.scrollTo ??= () => {};
-  return window as unknown as Window;
+  window.Element.prototype.scrollTo ??= () => {};
+  return window;
 }

@@ -13,9 +13,11 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {Resvg} from "@resvg/resvg-js";
 import {THEME} from "../../src/theme.js";
+import {escapeXml} from "../../src/lib/story/format.js";
 import {fontCharacters} from "../node/cmap.js";
 import {sfntFromWoff} from "../node/woff.js";
 import {themeFontFiles} from "./theme-fonts.js";
+import {cloneElement} from "../../src/components/dom.js";
 
 const PADDING = 16;
 const FOREGROUND = "#1b1e23";
@@ -24,7 +26,6 @@ const BACKGROUND = "#ffffff";
 /** The system's fonts, after the theme's, as the build machines (Debian) have them. */
 const SYSTEM_FONTS = "'Liberation Sans', 'DejaVu Sans', sans-serif";
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})[c]!);
 
 function wrap(text: string, width: number, charWidth: number): string[] {
   const lines: string[] = [];
@@ -54,8 +55,8 @@ export function hasDrawing(figure: Element): boolean {
 export function sourceText(figure: Element): string {
   const line = figure.querySelector(".chart-source");
   if (!line) return "";
-  const items = [...line.querySelectorAll("li")].map((item) => item.textContent!.replace(/\s+/g, " ").trim()).filter(Boolean);
-  if (items.length === 0) return line.textContent!.replace(/\s+/g, " ").trim();
+  const items = [...line.querySelectorAll("li")].map((item) => (item.textContent ?? "").replace(/\s+/g, " ").trim()).filter(Boolean);
+  if (items.length === 0) return (line.textContent ?? "").replace(/\s+/g, " ").trim();
   const lead = [...line.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join("").trim();
   return `${lead ? `${lead} ` : ""}${items.join("; ")}`;
 }
@@ -80,13 +81,13 @@ export function legendEntries(figure: Element): LegendEntry[] {
   for (const swatch of figure.querySelectorAll("span[class$='-swatch']")) {
     const svg = swatch.querySelector("svg");
     if (!svg) continue;
-    entries.push({label: swatch.textContent!.trim(), fill: svg.getAttribute("fill") ?? FOREGROUND, stroke: null, dashed: false, hatched: false, swatch: svg});
+    entries.push({label: (swatch.textContent ?? "").trim(), fill: svg.getAttribute("fill") ?? FOREGROUND, stroke: null, dashed: false, hatched: false, swatch: svg});
   }
   for (const item of figure.querySelectorAll(".ratings-legend-item")) {
-    const swatch = item.querySelector(".ratings-swatch") as HTMLElement | null;
+    const swatch = item.querySelector<HTMLElement>(".ratings-swatch");
     const kind = swatch?.classList;
     entries.push({
-      label: item.textContent!.trim(),
+      label: (item.textContent ?? "").trim(),
       fill: swatch?.style.background || "none",
       stroke: kind?.contains("ratings-swatch-inspection") || kind?.contains("ratings-swatch-secondary") || kind?.contains("ratings-swatch-hatched") ? FOREGROUND : null,
       dashed: Boolean(kind?.contains("ratings-swatch-secondary")),
@@ -133,7 +134,7 @@ export function frameToSvg(figure: Element): {svg: string; width: number; height
       const fill = entry.hatched ? "url(#legend-hatch)" : entry.fill;
       const stroke = entry.stroke ? ` stroke="${entry.stroke}" stroke-width="1.5"${entry.dashed ? ' stroke-dasharray="3,2"' : ""}` : "";
       if (entry.swatch) {
-        const copy = entry.swatch.cloneNode(true) as Element;
+        const copy = cloneElement(entry.swatch);
         copy.setAttribute("x", String(x));
         copy.setAttribute("y", String(y + 2));
         body += copy.outerHTML;
@@ -144,7 +145,7 @@ export function frameToSvg(figure: Element): {svg: string; width: number; height
     y += rowHeight + 6;
   }
   for (const drawing of drawings) {
-    const copy = drawing.cloneNode(true) as Element;
+    const copy = cloneElement(drawing);
     copy.setAttribute("x", String(PADDING));
     copy.setAttribute("y", String(y));
     body += copy.outerHTML;
@@ -199,7 +200,10 @@ const unescapeXml = (text: string) =>
 function systemFontsWhereMissing(svg: string, font: ImageFont): string {
   return svg.replace(/<text(\s[^>]*[^/>])?>([\s\S]*?)<\/text>/g, (element, attributes = "", content: string) => {
     const text = unescapeXml(content.replace(/<title>[\s\S]*?<\/title>/g, "").replace(/<[^>]*>/g, ""));
-    if ([...text].every((c) => c.codePointAt(0)! < 0x20 || font.characters.has(c.codePointAt(0)!))) return element;
+    if ([...text].every((c) => {
+      const code = c.codePointAt(0) ?? 0;
+      return code < 0x20 || font.characters.has(code);
+    })) return element;
     return `<text${attributes.replace(/\sfont-family="[^"]*"/, "")} font-family="${SYSTEM_FONTS}">${content}</text>`;
   });
 }

@@ -27,6 +27,13 @@ export function prerendered(path: string): boolean {
 
 const VIEWPORT = {width: 1280, height: 900};
 
+declare global {
+  interface Window {
+    /** What RECORD saw inserted before each cell's root comment, by cell id. */
+    __staticCells?: Map<string, Set<Node>>;
+  }
+}
+
 /** Runs before Framework's client: records each node inserted before a cell's root comment. */
 const RECORD = `(() => {
   const ROOT = /^:([0-9a-f]{8}(?:-\\d+)?):$/;
@@ -45,12 +52,14 @@ const RECORD = `(() => {
 
 /** In the page: each cell's current output, serialised with its ids renamed. */
 function captureInPage(wanted: string[]): Record<string, {html: string; controls: boolean; problem?: string}> {
-  const recorded = (window as unknown as {__staticCells: Map<string, Set<Node>>}).__staticCells;
+  const recorded = window.__staticCells;
+  if (!recorded) throw new Error("the recorder of inserted nodes did not run before Framework's client");
   const roots = new Map<string, Comment>();
   const iterator = document.createNodeIterator(document.body, NodeFilter.SHOW_COMMENT);
   for (let node = iterator.nextNode(); node; node = iterator.nextNode()) {
-    const match = /^:([0-9a-f]{8}(?:-\d+)?):$/.exec((node as Comment).data);
-    if (match?.[1] !== undefined) roots.set(match[1], node as Comment);
+    if (!(node instanceof Comment)) continue;
+    const match = /^:([0-9a-f]{8}(?:-\d+)?):$/.exec(node.data);
+    if (match?.[1] !== undefined) roots.set(match[1], node);
   }
   const REFERENCES = ["aria-controls", "aria-describedby", "aria-labelledby", "aria-owns", "for", "list", "form", "headers"];
   const out: Record<string, {html: string; controls: boolean; problem?: string}> = {};
@@ -74,7 +83,7 @@ function captureInPage(wanted: string[]): Record<string, {html: string; controls
     const comments = document.createNodeIterator(box, NodeFilter.SHOW_COMMENT);
     const drop: Node[] = [];
     for (let node = comments.nextNode(); node; node = comments.nextNode()) drop.push(node);
-    for (const node of drop) node.parentNode!.removeChild(node);
+    for (const node of drop) node.parentNode?.removeChild(node);
     const renamed = new Map<string, string>();
     for (const element of box.querySelectorAll("[id]")) {
       const name = `static-${id}-${renamed.size + 1}`;
@@ -99,9 +108,9 @@ function captureInPage(wanted: string[]): Record<string, {html: string; controls
 function parsedInPage(): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const loading of document.querySelectorAll("observablehq-loading[data-static-cell]")) {
-    const id = (loading as HTMLElement).dataset.staticCell!;
+    const id = loading.getAttribute("data-static-cell") ?? "";
     const next = loading.nextSibling;
-    out[id] = next && next.nodeType === 8 && (next as Comment).data === `:${id}:` ? loading.innerHTML : null;
+    out[id] = next instanceof Comment && next.data === `:${id}:` ? loading.innerHTML : null;
   }
   return out;
 }
@@ -135,7 +144,7 @@ export async function checkParsed(browser: Browser, url: string, path: string, c
     for (const id of ids) {
       if (!(id in parsed)) throw new RewriteError(`${path}: the static cell ${id} is missing from the parsed page`);
       if (parsed[id] === null) throw new RewriteError(`${path}: the HTML parser moved the static cell ${id} away from its cell: an inline \${…} in a paragraph rendered a block element (a <div>, <details>, …), which HTML cannot hold inside a <p>; make it a \`\`\`js block, or render phrasing content`);
-      if (parsed[id] !== cells.get(id)!.html) throw new RewriteError(`${path}: the HTML parser rebuilt the static cell ${id} differently from the capture: an inline \${…} in a paragraph rendered a block element (a <div>, <details>, …), which HTML cannot hold inside a <p>; make it a \`\`\`js block, or render phrasing content`);
+      if (parsed[id] !== cells.get(id)?.html) throw new RewriteError(`${path}: the HTML parser rebuilt the static cell ${id} differently from the capture: an inline \${…} in a paragraph rendered a block element (a <div>, <details>, …), which HTML cannot hold inside a <p>; make it a \`\`\`js block, or render phrasing content`);
     }
   } finally {
     await context.close();

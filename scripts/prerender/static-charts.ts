@@ -28,6 +28,7 @@ import {RewriteError, type Variant} from "./static-html.js";
 import {frameOnce} from "./frame-once.js";
 import type {DrawnChart} from "../steps/step.js";
 import {copyThemeFonts} from "./theme-css.js";
+import {cloneElement} from "../../src/components/dom.js";
 
 installDom();
 const {CHART_READS, EMBEDDABLE_CHARTS} = await import("../../src/components/charts/chart-registry.js");
@@ -84,8 +85,11 @@ export interface StaticChart {
 export async function variantsOf(render: Render): Promise<StaticChart> {
   const cache = new Map<number, HTMLElement>();
   const draw = async (width: number) => {
-    if (!cache.has(width)) cache.set(width, await render(width));
-    return cache.get(width)!;
+    const cached = cache.get(width);
+    if (cached) return cached;
+    const drawn = await render(width);
+    cache.set(width, drawn);
+    return drawn;
   };
   const sig = async (width: number) => signature(await draw(width));
   // Where the drawing's heights change: probe on a grid, then bisect each change to the pixel.
@@ -108,13 +112,13 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
   });
   const variants: Variant[] = [];
   for (const [i, width] of pieces.entries()) {
-    variants.push({min: i === 0 ? 0 : width, max: pieces[i + 1] ?? Infinity, html: serialise((await draw(width)).cloneNode(true) as Element)});
+    variants.push({min: i === 0 ? 0 : width, max: pieces[i + 1] ?? Infinity, html: serialise(cloneElement(await draw(width)))});
   }
   const embedVariants: Variant[] = [];
   for (const [i, start] of starts.entries()) {
     const end = starts[i + 1] ?? Infinity;
     const width = Math.min(end - 1, i === 0 ? 400 : start + 160);
-    embedVariants.push({min: i === 0 ? 0 : start, max: end, html: serialise((await draw(width)).cloneNode(true) as Element)});
+    embedVariants.push({min: i === 0 ? 0 : start, max: end, html: serialise(cloneElement(await draw(width)))});
   }
   const first = await draw(NARROWEST);
   return {id: first.id, variants, pageHtml: frameOnce(variants, document), embedVariants, widest: await draw(600)};

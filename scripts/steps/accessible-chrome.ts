@@ -8,6 +8,7 @@
  * of silently shipping the flaw again.
  */
 import type {Step} from "./step.js";
+import {isText} from "./document.js";
 
 export const PAGE_LANGUAGE = "en-GB";
 
@@ -19,7 +20,7 @@ interface Repair {
   repair(document: Document): boolean;
 }
 
-const isText = (node: Node | null | undefined, starts: string): node is Text => node?.nodeType === 3 && (node as Text).data.startsWith(starts);
+const isTextStarting = (node: Node | null | undefined, starts: string): boolean => isText(node) && node.data.startsWith(starts);
 
 function setNew(element: Element | null, attributes: Record<string, string>): boolean {
   if (!element || Object.keys(attributes).some((name) => element.hasAttribute(name))) return false;
@@ -33,8 +34,8 @@ export const REPAIRS: Repair[] = [
     name: "zoomable viewport",
     element: 'meta[name="viewport"]',
     repair(d) {
-      const meta = d.querySelector('meta[name="viewport"]')!;
-      if (meta.getAttribute("content") !== "width=device-width, initial-scale=1, maximum-scale=1") return false;
+      const meta = d.querySelector('meta[name="viewport"]');
+      if (meta?.getAttribute("content") !== "width=device-width, initial-scale=1, maximum-scale=1") return false;
       meta.setAttribute("content", "width=device-width, initial-scale=1");
       return true;
     }
@@ -51,7 +52,7 @@ export const REPAIRS: Repair[] = [
     element: "#observablehq-sidebar-toggle",
     repair(d) {
       const center = d.getElementById("observablehq-center");
-      if (!center || !isText(center.firstChild, "\n")) return false;
+      if (!center || !isTextStarting(center.firstChild, "\n")) return false;
       center.insertAdjacentHTML(
         "afterbegin",
         `\n<nav class="sidebar-menu" aria-label="Site menu"><button type="button" class="sidebar-menu-button" aria-label="Menu: show or hide the list of pages" onclick="document.getElementById('observablehq-sidebar-toggle').click()"><span class="sidebar-menu-icon" aria-hidden="true"></span>Menu</button></nav>`
@@ -74,7 +75,7 @@ export const REPAIRS: Repair[] = [
   {
     name: "pager landmark label",
     element: 'nav > a:first-child:is([rel="prev"], [rel="next"])',
-    repair: (d) => setNew(d.querySelector('nav > a:first-child:is([rel="prev"], [rel="next"])')!.parentElement, {"aria-label": "Previous and next pages"})
+    repair: (d) => setNew(d.querySelector('nav > a:first-child:is([rel="prev"], [rel="next"])')?.parentElement ?? null, {"aria-label": "Previous and next pages"})
   },
   {
     name: "search box label",
@@ -92,9 +93,11 @@ export const REPAIRS: Repair[] = [
     repair(d) {
       const label = d.querySelector("label#observablehq-sidebar-close");
       const list = label?.parentElement;
-      if (!label || list?.tagName !== "OL" || !isText(label.nextSibling, "\n") || !isText(list.previousSibling, "\n")) return false;
-      label.nextSibling.remove();
-      list.before(label, list.previousSibling.data);
+      const after = label?.nextSibling;
+      const before = list?.previousSibling;
+      if (!label || list?.tagName !== "OL" || !isText(after) || !after.data.startsWith("\n") || !isText(before) || !before.data.startsWith("\n")) return false;
+      after.remove();
+      list.before(label, before.data);
       return true;
     }
   }

@@ -18,6 +18,7 @@
  * fails the build.
  */
 import type {Step} from "./step.js";
+import {isText} from "./document.js";
 
 /** The page's module script, once inert: a type the browser does not run. */
 export const INERT_TYPE = "text/x-page-module";
@@ -57,11 +58,11 @@ export function deferPageScript(document: Document): number {
   if (modules.length !== 1) throw new Error(`expected Framework's one <script type="module">, found ${modules.length} (did Framework's markup change?)`);
   const links = [...document.querySelectorAll('link[rel="modulepreload"][href]')];
   if (links.length === 0) throw new Error(`no <link rel="modulepreload"> in the head (did Framework's markup change?)`);
-  const preloads = links.map((link) => link.getAttribute("href")!);
+  const preloads = links.flatMap((link) => link.getAttribute("href") ?? []);
   for (const link of links) {
     // Each preload stood on a line of its own.
     const after = link.nextSibling;
-    if (after?.nodeType === 3 && (after as Text).data.startsWith("\n")) (after as Text).data = (after as Text).data.slice(1);
+    if (isText(after) && after.data.startsWith("\n")) after.data = after.data.slice(1);
     link.remove();
   }
   const [module] = modules;

@@ -28,7 +28,16 @@ export function serialisePage(document: Document): string {
 export const CELL_ROOT = /^:([0-9a-f]{8}(?:-\d+)?):$/;
 
 export function cellId(node: Node | null): string | null {
-  return node?.nodeType === 8 ? (CELL_ROOT.exec((node as Comment).data)?.[1] ?? null) : null;
+  return isComment(node) ? (CELL_ROOT.exec(node.data)?.[1] ?? null) : null;
+}
+
+/** Node types by their DOM numbers, which jsdom's nodes share with a browser's (elements: src/components/dom.ts). */
+export function isText(node: Node | null | undefined): node is Text {
+  return node?.nodeType === 3;
+}
+
+export function isComment(node: Node | null | undefined): node is Comment {
+  return node?.nodeType === 8;
 }
 
 /** Appends markup at the end of the head, where a page's own styles and scripts go; fails when there is no head. */

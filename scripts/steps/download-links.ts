@@ -32,7 +32,7 @@ export function externaliseDownloads(document: Document, depth: number): {files:
     if (!name?.endsWith(".csv")) throw new Error(`a CSV link without a download name ending in .csv: ${link.outerHTML.slice(0, 120)}`);
     let text: string;
     try {
-      text = decodeURIComponent(link.getAttribute("href")!.slice(PREFIX.length));
+      text = decodeURIComponent((link.getAttribute("href") ?? "").slice(PREFIX.length));
     } catch {
       throw new Error(`the CSV link for ${name} holds a malformed data: URL`);
     }

@@ -38,7 +38,7 @@ export function shareTagList(page: string, title: string, leadChart: string | nu
     ["property", "og:title", title],
     ["property", "og:description", description],
     ["property", "og:image", image],
-    ...(url ? [["property", "og:url", url] as [string, string, string]] : []),
+    ...(url ? [["property", "og:url", url] satisfies [string, string, string]] : []),
     ["name", "twitter:card", "summary_large_image"],
     ["name", "twitter:title", title],
     ["name", "twitter:description", description],
@@ -55,7 +55,7 @@ export const shareTags: Step = {
     const title = document.querySelector("head > title")?.textContent;
     if (!title) throw new Error("no <title> to share");
     // The page's first chart that has an image (a table has none).
-    const charts = [...document.querySelectorAll(".static-chart[data-chart]")].map((node) => node.getAttribute("data-chart")!);
+    const charts = [...document.querySelectorAll(".static-chart[data-chart]")].flatMap((node) => node.getAttribute("data-chart") ?? []);
     const lead = charts.find((id) => build.charts.get(id)?.image !== false) ?? null;
     const tags = shareTagList(page.file, title, lead, page.depth);
     for (const [attribute, name, content] of tags) {

@@ -12,7 +12,8 @@
  */
 import {capturePage, checkParsed} from "../prerender/static-cells.js";
 import type {CapturedCell} from "../prerender/static-html.js";
-import {appendToHead, cellId, serialisePage} from "./document.js";
+import {appendToHead, cellId, isComment, serialisePage} from "./document.js";
+import {isElement} from "../../src/components/dom.js";
 import type {Step} from "./step.js";
 
 export const STATIC_CELL_CSS = [
@@ -30,7 +31,7 @@ interface Slot {
 }
 
 const isIndicator = (node: Node | null): node is Element =>
-  node?.nodeName === "OBSERVABLEHQ-LOADING" && !(node as Element).attributes.length && !node.hasChildNodes();
+  isElement(node) && node.nodeName === "OBSERVABLEHQ-LOADING" && !node.attributes.length && !node.hasChildNodes();
 
 /** The cells only JavaScript fills: those with an empty loading indicator, and block cells with nothing in them. */
 export function loadingCells(document: Document): Slot[] {
@@ -38,11 +39,11 @@ export function loadingCells(document: Document): Slot[] {
   const walker = document.createTreeWalker(document.body, 128 /* NodeFilter.SHOW_COMMENT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const id = cellId(node);
-    if (!id) continue;
+    if (!id || !isComment(node)) continue;
     const before = node.previousSibling;
     const parent = node.parentElement;
-    if (isIndicator(before)) slots.push({id, loading: before, root: node as Comment});
-    else if (!before && !node.nextSibling && parent?.tagName === "DIV" && parent.getAttribute("class") === BLOCK) slots.push({id, loading: null, root: node as Comment});
+    if (isIndicator(before)) slots.push({id, loading: before, root: node});
+    else if (!before && !node.nextSibling && parent?.tagName === "DIV" && parent.getAttribute("class") === BLOCK) slots.push({id, loading: null, root: node});
   }
   return slots;
 }
@@ -56,7 +57,8 @@ export function insertStaticCells(document: Document, slots: Slot[], cells: Read
     // A program cell that displays nothing (declarations only) keeps its empty block: an indicator no
     // display removes would be left in the live page.
     if (!loading && cell.html === "") continue;
-    const indicator = loading ?? root.parentNode!.insertBefore(document.createElement("observablehq-loading"), root);
+    const indicator = loading ?? document.createElement("observablehq-loading");
+    if (!loading) root.before(indicator);
     indicator.setAttribute("data-static-cell", id);
     if (cell.controls) indicator.setAttribute("inert", "");
     indicator.innerHTML = cell.html;
@@ -72,7 +74,8 @@ export const staticCells: Step = {
   scope: "story pages, when Chromium is installed",
   appliesTo: (page, build) => page.kind === "story" && build.browser !== null,
   async transform(document, page, build) {
-    const session = build.browser!;
+    const session = build.browser;
+    if (!session) throw new Error("the static cells are drawn in Chromium, which this build has not started");
     const slots = loadingCells(document);
     if (slots.length === 0) return 0;
     const url = session.server.url + page.path.slice(1);

@@ -13,19 +13,20 @@
  * with no chart: a layout shift of 0.2 to 0.5 per page.)
  */
 import {FIRST_CHART_DRAWN, HYDRATE, variantCss, type Variant} from "../prerender/static-html.js";
-import {appendToHead, cellId} from "./document.js";
+import {appendToHead, cellId, isComment, isText} from "./document.js";
+import {isElement} from "../../src/components/dom.js";
 import type {Step} from "./step.js";
 
 const MARKER = "div[data-static-chart]";
 
 /** The cell a marker names, as Framework 1.13.4 writes it: its loading indicator and root comment, or null. */
-function blockCell(marker: Element): {cell: Element; root: Comment} | null {
+function blockCell(marker: Element): {cell: Element; loading: Element; root: Comment} | null {
   const cell = marker.nextElementSibling;
   if (cell?.tagName !== "DIV" || cell.getAttribute("class") !== "observablehq observablehq--block") return null;
-  for (let node = marker.nextSibling; node !== cell; node = node!.nextSibling) if (node!.nodeType !== 3 || (node as Text).data.trim()) return null;
+  for (let node = marker.nextSibling; node && node !== cell; node = node.nextSibling) if (!isText(node) || node.data.trim()) return null;
   const [loading, root, ...rest] = cell.childNodes;
-  const empty = loading?.nodeName === "OBSERVABLEHQ-LOADING" && !(loading as Element).attributes.length && !loading.hasChildNodes();
-  return empty && cellId(root ?? null) && rest.length === 0 ? {cell, root: root as Comment} : null;
+  const empty = isElement(loading) && loading.nodeName === "OBSERVABLEHQ-LOADING" && !loading.attributes.length && !loading.hasChildNodes();
+  return empty && isComment(root) && cellId(root) && rest.length === 0 ? {cell, loading, root} : null;
 }
 
 export const staticCharts: Step = {
@@ -37,15 +38,15 @@ export const staticCharts: Step = {
     const used: Variant[] = [];
     const markers = [...document.querySelectorAll(MARKER)];
     for (const [i, marker] of markers.entries()) {
-      const id = marker.getAttribute("data-static-chart")!;
+      const id = marker.getAttribute("data-static-chart") ?? "";
       const chart = build.charts.get(id);
       if (!chart) throw new Error(`data-static-chart="${id}" names no chart drawn at build`);
       const block = blockCell(marker);
       if (!block) throw new Error(`data-static-chart="${id}" is not followed by a Framework block cell with a loading indicator (did Framework's markup change?)`);
-      while (marker.nextSibling !== block.cell) marker.nextSibling!.remove();
+      for (let node = marker.nextSibling; node && node !== block.cell; node = marker.nextSibling) node.remove();
       marker.remove();
       const drawn = i === 0 ? `<span id="${FIRST_CHART_DRAWN}" hidden></span>` : "";
-      block.cell.firstChild!.remove();
+      block.loading.remove();
       const holder = document.createElement("template");
       holder.innerHTML = `<div class="static-chart" id="${chart.id}" data-chart="${id}">${chart.pageHtml}</div>${drawn}`;
       block.cell.insertBefore(holder.content, block.root);

@@ -44,10 +44,10 @@ export function readersText(markup: string, {fragment = false} = {}): string[] {
 export function factBaseKeys(): string[] {
   const facts = loadFactBase(join(projectRoot, "data"));
   const keys = new Set<string>();
-  for (const [name, table] of facts.tables) {
+  for (const table of facts.tables.values()) {
     const key = table.resource.schema.primaryKey as string | undefined;
     if (!key) continue;
-    for (const row of facts.rows(name)) keys.add(String(row[key]));
+    for (const row of table.rows) keys.add(String(row[key]));
   }
   for (const row of facts.rows("cqc_ratings")) keys.add(String(row.inspection_id));
   return [...keys];

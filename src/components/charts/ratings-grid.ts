@@ -70,7 +70,7 @@ const GAP_MEANINGS = {
 } as const;
 
 function isCqcRating(rating: Rating): rating is CqcRating {
-  return (RATING_ORDER as readonly string[]).includes(rating);
+  return RATING_ORDER.some((known) => known === rating);
 }
 
 const SECONDARY_MARK = "†";
@@ -197,6 +197,11 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
   const rows = ratings.filter((r) => r.scope === scope);
   const inspections = inspectionsOf(rows);
   const byInspection = new Map(inspections.map((i) => [i.inspection_id, i]));
+  const inspection = (id: string): Inspection => {
+    const found = byInspection.get(id);
+    if (found === undefined) throw new Error(`no inspection '${id}' among the ratings drawn`);
+    return found;
+  };
   const narrow = width < 560;
   const keys = scope === "trust" ? KEY_QUESTIONS.filter((q) => rows.some((r) => r.key_question === q)) : [...new Set(rows.map(rowKey))].sort();
   // Long service names sit above their row on a phone; key questions fit beside it.
@@ -246,7 +251,7 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
       axis: "top",
       label: null,
       tickSize: 0,
-      tickFormat: (id: string) => inspectionLabel(byInspection.get(id)!, {short: narrow})
+      tickFormat: (id: string) => inspectionLabel(inspection(id), {short: narrow})
     },
     y: {
       domain: keys,
@@ -259,20 +264,20 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
         ? Plot.text(keys, {y: (k: string) => k, text: (k: string) => rowLabel(k, scope), frameAnchor: "left", textAnchor: "start", dy: -rowHeight / 2 + 10, fill: "currentColor", fontWeight: 600, lineWidth: width / fontSize})
         : Plot.axisY({tickSize: 0, label: null, tickFormat: (key: string) => rowLabel(key, scope), ...(scope === "core service" ? {lineWidth: 17} : {})}),
       Plot.cell(empty, {x: "inspection_id", y: "key", inset: 1.5, insetTop: labelsAbove ? 20 : 1.5, fill: "none", stroke: "currentColor", strokeOpacity: 0.2}),
-      Plot.cell(rated, {...cellOptions, fill: "rating", title: (r: RatingRow) => tooltip(r, byInspection.get(r.inspection_id)!, scope)}),
+      Plot.cell(rated, {...cellOptions, fill: "rating", title: (r: RatingRow) => tooltip(r, inspection(r.inspection_id), scope)}),
       Plot.cell(notRated, {
         ...cellOptions,
         fill: "none",
         stroke: "currentColor",
         strokeWidth: 1.5,
-        title: (r: RatingRow) => tooltip(r, byInspection.get(r.inspection_id)!, scope)
+        title: (r: RatingRow) => tooltip(r, inspection(r.inspection_id), scope)
       }),
       Plot.cell(notFound, {
         ...cellOptions,
         fill: `url(#${hatchId})`,
         stroke: "currentColor",
         strokeOpacity: 0.6,
-        title: (r: RatingRow) => tooltip(r, byInspection.get(r.inspection_id)!, scope)
+        title: (r: RatingRow) => tooltip(r, inspection(r.inspection_id), scope)
       }),
       Plot.cell(
         rows.filter((r) => r.status === "secondary"),
@@ -305,7 +310,7 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
       ...(rows.some((r) => r.disagreements.length)
         ? [`Sources differ on the ${listOf([...new Set(rows.filter((r) => r.disagreements.length).map((r) => inspectionLabel(inspectionOf(r))))])} inspections: this page gives the better-attested account, and each cell's tooltip gives the other.`]
         : []),
-      ...(inspections.some((i) => i.inspected === null) ? [`The column without a date: ${inspections.find((i) => i.inspected === null)!.published_note}.`] : [])
+      ...inspections.filter((i) => i.inspected === null).slice(0, 1).map((undated) => `The column without a date: ${undated.published_note}.`)
     ],
     data: rows.map(flatRow),
     statuses: rows.map((r) => r.status)

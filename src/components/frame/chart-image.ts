@@ -4,6 +4,8 @@
  * Colours are resolved from the page, so an image taken in dark mode keeps the
  * dark background its light text needs.
  */
+import {escapeXml} from "../../lib/story/format.js";
+import {cloneElement} from "../dom.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const PADDING = 16;
@@ -27,10 +29,6 @@ function textBlock(lines: string[], y: number, lineHeight: number, style: string
     .join("");
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})[c]!);
-}
-
 export interface ChartImage {
   svg: string;
   width: number;
@@ -41,14 +39,15 @@ export interface ChartImage {
 function sourceLine(frame: HTMLElement): string {
   const line = frame.querySelector(".chart-source");
   if (!line) return "";
-  const notes = [...line.querySelectorAll(".source-note")].map((note) => note.textContent!.trim());
+  const notes = [...line.querySelectorAll(".source-note")].map((note) => (note.textContent ?? "").trim());
   if (notes.length === 0) return line.textContent ?? "";
   return `${line.firstChild?.nodeType === Node.TEXT_NODE ? line.firstChild.textContent : ""}${notes.join("; ")}`;
 }
 
 /** The framed chart as a standalone SVG document. */
 export function chartToSvg(frame: HTMLElement): ChartImage {
-  const body = frame.querySelector<HTMLElement>(".chart-body")!;
+  const body = frame.querySelector<HTMLElement>(".chart-body");
+  if (!body) throw new Error("the chart's frame has no .chart-body to draw");
   const style = getComputedStyle(frame);
   const colour = style.color;
   const muted = getComputedStyle(frame.querySelector(".chart-subtitle") ?? frame).color;
@@ -72,7 +71,7 @@ export function chartToSvg(frame: HTMLElement): ChartImage {
   for (const svg of body.querySelectorAll("svg")) {
     if (svg.parentElement?.closest("svg") || svg.closest("[class$='-swatch']")) continue;
     const at = place(svg);
-    const copy = svg.cloneNode(true) as SVGSVGElement;
+    const copy = cloneElement(svg);
     for (const [name, value] of Object.entries({x: at.x, y: at.y, width: at.width, height: at.height})) copy.setAttribute(name, String(value));
     copy.setAttribute("color", colour);
     content += new XMLSerializer().serializeToString(copy);
@@ -104,7 +103,8 @@ export async function svgToPng({svg, width, height}: ChartImage, scale = 2): Pro
     const canvas = document.createElement("canvas");
     canvas.width = width * scale;
     canvas.height = height * scale;
-    const context = canvas.getContext("2d")!;
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("this browser cannot draw on a canvas");
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG encoding failed"))), "image/png"));

@@ -23,7 +23,7 @@ export function sourcesInShort(sources: SourceRef[]): string {
   const weight = new Map<string, number>();
   for (const s of sources) weight.set(s.publisher, (weight.get(s.publisher) ?? 0) + (strong(s) ? 1000 : 1));
   // A stable sort: publishers of equal weight keep the order in which the chart cites them.
-  const publishers = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)!);
+  const publishers = [...weight.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0));
   const named = publishers.slice(0, NAMED_PUBLISHERS);
   const others = sources.filter((s) => !named.includes(s.publisher)).length;
   if (!others) return named.join(" and ");

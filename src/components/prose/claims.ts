@@ -9,12 +9,12 @@ export function ClaimCard(claim: Sourced<"claims">, figures: Record<string, Figu
   const card = document.createElement("div");
   card.className = "card claim";
   const quote = document.createElement("blockquote");
-  quote.textContent = claim.quote as string;
+  quote.textContent = claim.quote;
   quote.dataset.sourced = "";
   const who = document.createElement("p");
   who.className = "claim-attribution";
   who.append(`— ${claim.claimant}, `, dateOf(claim), ", as reported by ", sourceLink(claim.source));
-  const badge = statusBadge(claim.status as Figure["status"]);
+  const badge = statusBadge(claim.status);
   if (badge) who.append(" ", badge);
   if (claim.disputes === null) throw new Error(`the claim '${claim.claim_id}' disputes no figure`);
   const disputed = figureById(figures, claim.disputes);

@@ -9,6 +9,7 @@ import {element} from "../dom.js";
 
 import {formatCount, formatDate, formatInterval, precisionOf} from "../../lib/story/format.js";
 import {fieldName} from "../../lib/story/reader-text.js";
+import {shareCounts} from "../../lib/story/event-by-id.js";
 
 let factCount = 0;
 
@@ -141,12 +142,14 @@ export function countOf(n: number, what: string, table: string): HTMLElement {
 
 /** "137 of 397": the counts behind a computed share, opening the share's own card. */
 export function countsOf(figure: Figure): HTMLElement {
-  return fact(figure, {text: `${formatCount(figure.numerator!)} of ${formatCount(figure.denominator!)}`, part: "counts"});
+  const {numerator, denominator} = shareCounts(figure);
+  return fact(figure, {text: `${formatCount(numerator)} of ${formatCount(denominator)}`, part: "counts"});
 }
 
 /** "34.2%–41.3%": a share's 95% interval, opening the share's own card. */
 export function intervalOf(figure: Figure): HTMLElement {
-  return fact(figure, {text: formatInterval(figure.interval!.lower, figure.interval!.upper), part: "interval"});
+  const {interval} = shareCounts(figure);
+  return fact(figure, {text: formatInterval(interval.lower, interval.upper), part: "interval"});
 }
 
 /**

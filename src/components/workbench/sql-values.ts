@@ -40,6 +40,10 @@ export const ARROW_TYPE = {
 export interface ArrowTypeLike {
   typeId: number;
   bitWidth?: number;
+  /** For an Int: false for an unsigned one. */
+  isSigned?: boolean;
+  /** For a Float, its precision (0 half, 1 single, 2 double); for a Decimal, its digits. */
+  precision?: number;
   scale?: number;
   /** DateUnit (0 day, 1 millisecond) or TimeUnit (0 s, 1 ms, 2 µs, 3 ns). */
   unit?: number;
@@ -136,11 +140,11 @@ export function sqlTypeName(type: ArrowTypeLike): string {
     case ARROW_TYPE.Dictionary:
       return type.dictionary && columnKind(type.dictionary) === "string" ? "ENUM" : String(type);
     case ARROW_TYPE.Int:
-      return INT_NAMES[`${(type as {isSigned?: boolean}).isSigned === false ? "u" : ""}${type.bitWidth ?? 32}`] ?? "INTEGER";
+      return INT_NAMES[`${type.isSigned === false ? "u" : ""}${type.bitWidth ?? 32}`] ?? "INTEGER";
     case ARROW_TYPE.Float:
-      return (type as {precision?: number}).precision === 1 ? "FLOAT" : "DOUBLE";
+      return type.precision === 1 ? "FLOAT" : "DOUBLE";
     case ARROW_TYPE.Decimal:
-      return `DECIMAL(${(type as {precision?: number}).precision ?? 38},${type.scale ?? 0})`;
+      return `DECIMAL(${type.precision ?? 38},${type.scale ?? 0})`;
     case ARROW_TYPE.Bool:
       return "BOOLEAN";
     case ARROW_TYPE.Date:
@@ -227,16 +231,55 @@ export function blobText(bytes: ArrayLike<number>): string {
   return text;
 }
 
+/** An object whose fields can be read by name: a JSON object, an Arrow StructRow. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A value that can be spread into a list: an array, an Arrow Vector. */
+export function isIterable(value: unknown): value is Iterable<unknown> {
+  return Symbol.iterator in Object(value);
+}
+
+/** Arrow's fixed-width values (a decimal's words, a BLOB's bytes) and typed arrays. */
+function isNumberList(value: unknown): value is ArrayLike<number> | ArrayLike<bigint> {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+/** 32-bit words or bytes, as Arrow hands over a DECIMAL or a BLOB. */
+function isWords(value: unknown): value is ArrayLike<number> {
+  return isNumberList(value) && !(value instanceof BigInt64Array || value instanceof BigUint64Array);
+}
+
+/** A value's own JSON form, if it has one (an Arrow Vector, a Map row), else undefined. */
+function jsonOf(value: unknown): unknown {
+  return isRecord(value) && typeof value.toJSON === "function" ? value.toJSON() : undefined;
+}
+
+/** An integer exactly as a BigInt: from a bigint, a number or its text (a Date as its milliseconds). */
+export function bigIntOf(value: unknown): bigint {
+  if (typeof value === "bigint") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return BigInt(value);
+  if (value instanceof Date) return BigInt(value.getTime());
+  throw new TypeError(`${String(value)} is not an integer`);
+}
+
+/** What a column of `kind` holds, checked: Arrow hands over something else only if the type was misread. */
+function checked<T>(value: unknown, is: (value: unknown) => value is T, kind: string): T {
+  if (!is(value)) throw new TypeError(`a ${kind} value arrived as ${Object.prototype.toString.call(value)}`);
+  return value;
+}
+
 /** Anything Arrow hands over that this module has no rule for: the nearest plain value. */
 function plain(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean" || typeof value === "string") return value;
-  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
-  const json = (value as {toJSON?: () => unknown}).toJSON?.();
+  if (ArrayBuffer.isView(value)) return isNumberList(value) ? Array.from<number | bigint>(value) : [];
+  const json = jsonOf(value);
   if (Array.isArray(json)) return json.map(plain);
   if (json && typeof json === "object") return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, plain(v)]));
   if (json !== undefined && json !== value) return plain(json);
-  if (Symbol.iterator in Object(value)) return Array.from(value as Iterable<unknown>, plain);
+  if (isIterable(value)) return Array.from(value, plain);
   return String(value);
 }
 
@@ -248,10 +291,10 @@ export function convertValue(value: unknown, type: ArrowTypeLike): Cell {
     case "integer":
       return Number(value);
     case "bigint":
-      if (type.typeId === ARROW_TYPE.Decimal) return wordsToBigInt(value as ArrayLike<number>);
-      return typeof value === "bigint" ? value : BigInt(value as number);
+      if (type.typeId === ARROW_TYPE.Decimal) return wordsToBigInt(checked(value, isWords, "DECIMAL"));
+      return bigIntOf(value);
     case "number":
-      if (type.typeId === ARROW_TYPE.Decimal) return Number(decimalText(wordsToBigInt(value as ArrayLike<number>), type.scale ?? 0));
+      if (type.typeId === ARROW_TYPE.Decimal) return Number(decimalText(wordsToBigInt(checked(value, isWords, "DECIMAL")), type.scale ?? 0));
       return Number(value);
     case "boolean":
       return Boolean(value);
@@ -264,22 +307,22 @@ export function convertValue(value: unknown, type: ArrowTypeLike): Cell {
       return isoTimestamp(Number(value));
     }
     case "time":
-      return timeText(value as number | bigint, type.unit);
+      return timeText(typeof value === "bigint" ? value : Number(value), type.unit);
     case "string":
       return String(value);
     case "binary":
-      return blobText(value as ArrayLike<number>);
+      return blobText(checked(value, isWords, "BLOB"));
     case "list": {
       const child = type.children?.[0]?.type;
-      return Array.from(value as Iterable<unknown>, (item) => (child ? convertValue(item, child) : plain(item)));
+      return Array.from(checked(value, isIterable, "LIST"), (item) => (child ? convertValue(item, child) : plain(item)));
     }
     case "struct": {
       if (type.typeId === ARROW_TYPE.Map) {
         const entry = type.children?.[0]?.type.children?.[1]?.type;
-        const json = (value as {toJSON(): Record<string, unknown>}).toJSON();
+        const json = checked(jsonOf(value), isRecord, "MAP");
         return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, entry ? convertValue(v, entry) : plain(v)]));
       }
-      const row = value as Record<string, unknown>;
+      const row = checked(value, isRecord, "STRUCT");
       return Object.fromEntries((type.children ?? []).map((field) => [field.name, convertValue(row[field.name], field.type)]));
     }
     case "unsupported":

@@ -122,9 +122,20 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   function fileFinished(): void {
     root.dataset.fileLoads = String(Number(root.dataset.fileLoads) + 1);
   }
+  /** The analyst's files, once the file store is open: only its panel and its tables call for them. */
+  function analystFiles(): AnalystFiles {
+    if (!files) throw new Error("the analyst's files are not open yet");
+    return files;
+  }
+  function filePanel(): ReturnType<typeof FilePanel> {
+    if (!panel) throw new Error("the file panel is not shown yet");
+    return panel;
+  }
   function listFiles(): void {
-    const open: ListedFile[] = [...(files?.tables.values() ?? [])].map((t) => ({table: t.table, fileName: t.fileName, rows: t.rows, notes: t.notes, text: t.text, textFile: t.format === "csv" || t.format === "tsv"}));
-    const opening: ListedFile[] = [...(files?.restoring ?? [])].filter(([table]) => !files!.tables.has(table)).map(([table, {fileName}]) => ({table, fileName, rows: null}));
+    const opened = files;
+    if (!opened) return void panel?.setFiles([]);
+    const open: ListedFile[] = [...opened.tables.values()].map((t) => ({table: t.table, fileName: t.fileName, rows: t.rows, notes: t.notes, text: t.text, textFile: t.format === "csv" || t.format === "tsv"}));
+    const opening: ListedFile[] = [...opened.restoring].filter(([table]) => !opened.tables.has(table)).map(([table, {fileName}]) => ({table, fileName, rows: null}));
     panel?.setFiles([...open, ...opening]);
   }
   function showTable(table: AnalystTable): void {
@@ -134,15 +145,14 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   function fileProblem(error: unknown): string {
     return error instanceof FileError ? `Could not open ${error.message}` : `Could not open the file: ${error instanceof Error ? error.message : String(error)}`;
   }
-  async function openFiles(picked: File[]): Promise<void> {
+  async function openPicked(picked: File[]): Promise<void> {
     panel?.clearError();
     const problems: string[] = [];
     for (const file of picked) {
       try {
-        for (const table of await files!.open(file)) {
+        for (const table of await analystFiles().open(file)) {
           showTable(table);
-          const note = (table as {persistNote?: string}).persistNote;
-          if (note) panel?.setNote(note);
+          if (table.persistNote) panel?.setNote(table.persistNote);
         }
       } catch (error) {
         problems.push(fileProblem(error));
@@ -155,7 +165,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   async function changeType(table: string, column: string, type: string | null): Promise<void> {
     panel?.clearError();
     try {
-      showTable(await files!.setType(table, column, type));
+      showTable(await analystFiles().setType(table, column, type));
     } catch (error) {
       panel?.showError(`${fileProblem(error)}\nThe table keeps its earlier types.`);
       const current = files?.tables.get(table);
@@ -167,7 +177,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   async function changeReading(table: string, choices: ReadChoices): Promise<void> {
     panel?.clearError();
     try {
-      showTable(await files!.setReading(table, choices));
+      showTable(await analystFiles().setReading(table, choices));
     } catch (error) {
       panel?.showError(`${fileProblem(error)}\nThe table is as it was.`);
     } finally {
@@ -193,10 +203,10 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
           ...fileReaders,
           reserved: (name) => factTables.has(name),
           onProgress: (p) => panel?.showProgress(p),
-          onClash: (fileName, table, earlier) => panel!.askClash(fileName, table, earlier)
+          onClash: (fileName, table, earlier) => filePanel().askClash(fileName, table, earlier)
         });
         panel = FilePanel({
-          onFiles: (picked) => void openFiles(picked),
+          onFiles: (picked) => void openPicked(picked),
           onRemove: (table) => void removeFile(table),
           onReading: (table, choices) => void changeReading(table, choices),
           dropTarget: root,
@@ -206,14 +216,14 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
         const restoring = files.restore(showTable);
         restoring.done.then(({errors}) => {
           listFiles();
-          if (errors.length) panel!.showError(errors.map(fileProblem).join("\n"));
-        }, (error) => panel!.showError(fileProblem(error)));
+          if (errors.length) filePanel().showError(errors.map(fileProblem).join("\n"));
+        }, (error) => filePanel().showError(fileProblem(error)));
         await restoring.listed;
         listFiles();
         // Without stored files to read, the CSV reader starts in the background once the page is idle.
         void runner.ready.then(() => {
           const idle = (callback: () => void) => ("requestIdleCallback" in window ? requestIdleCallback(callback, {timeout: 2000}) : setTimeout(callback, 200));
-          idle(() => void files!.warm().then(() => (root.dataset.csvReader = "ready"), () => (root.dataset.csvReader = "failed")));
+          idle(() => void analystFiles().warm().then(() => (root.dataset.csvReader = "ready"), () => (root.dataset.csvReader = "failed")));
         }, () => undefined);
       })
     : Promise.resolve();
@@ -231,7 +241,10 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
 
   /** The files the tables a query reads came from, for its link: never a table it only mentions in text. */
   function filesOf(read: string[]): LinkedFiles {
-    return Object.fromEntries(read.filter((t) => files?.tables.has(t)).map((t) => [t, files!.tables.get(t)!.fileName]));
+    return Object.fromEntries(read.flatMap((t): [string, string][] => {
+      const table = files?.tables.get(t);
+      return table ? [[t, table.fileName]] : [];
+    }));
   }
 
   /** Stored files still opening that a query reads, or that the link it came from names. */
@@ -313,9 +326,10 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
       if (id !== runCount) return;
       const waitFor = stillOpening(read, linked);
       if (waitFor.length) {
-        const names = waitFor.map((t) => `${t} (from “${files!.restoring.get(t)!.fileName}”)`).join(", ");
+        const restoring = analystFiles().restoring;
+        const names = waitFor.map((t) => `${t} (from “${restoring.get(t)?.fileName ?? "a stored file"}”)`).join(", ");
         status.textContent = `Waiting for ${names} to finish opening from this browser's storage; the query runs as soon as ${waitFor.length === 1 ? "it is" : "they are"} in.`;
-        await run.until(Promise.allSettled(waitFor.map((t) => files!.restoring.get(t)?.ready)));
+        await run.until(Promise.allSettled(waitFor.map((t) => restoring.get(t)?.ready)));
         if (id !== runCount) return;
         status.textContent = "Running…";
       }

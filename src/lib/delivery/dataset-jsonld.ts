@@ -9,7 +9,7 @@ import type {FactBase} from "../factbase/factbase.js";
 export function datasetJsonLd(facts: FactBase): Record<string, unknown> {
   const {descriptor} = facts;
   const licence = descriptor.licenses?.[0];
-  const years = facts.rows("events").map((e) => (e.date as string).slice(0, 4)).sort();
+  const years = facts.rows("events").map((e) => e.date.slice(0, 4)).sort();
   return {
     "@context": "https://schema.org",
     "@type": "Dataset",

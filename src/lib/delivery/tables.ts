@@ -63,9 +63,10 @@ function tableSpec(facts: FactBase, name: string): {title: string; description: 
       rows: figureRows(facts)
     };
   }
-  const resource = facts.descriptor.resources.find((r) => r.name === name);
-  if (!resource) throw new Error(`no table named '${name}'`);
-  return {title: resource.title ?? name, description: resource.description ?? "", fields: resource.schema.fields, rows: facts.rows(name)};
+  const table = facts.tables.get(name);
+  if (!table) throw new Error(`no table named '${name}'`);
+  const {resource} = table;
+  return {title: resource.title ?? name, description: resource.description ?? "", fields: resource.schema.fields, rows: table.rows};
 }
 
 export function tableNames(facts: FactBase): string[] {

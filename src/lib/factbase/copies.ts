@@ -10,6 +10,7 @@
  * the records resting on those passages cite, or are dated by, the original.
  */
 import type {SourceKind} from "./provenance.js";
+import type {Sources} from "./rows.js";
 
 export const COPY_TYPES = {
   reprint: "prints the original's words",
@@ -31,28 +32,22 @@ export interface Copy {
   evidence: string;
 }
 
-interface CopyColumns {
-  copy_of?: string | null;
-  copy_type?: string | null;
-  copy_of_kind?: string | null;
-  copy_of_source_id?: string | null;
-  copy_evidence?: string | null;
-}
+type CopyColumns = Pick<Sources, "copy_of" | "copy_type" | "copy_of_kind" | "copy_of_source_id" | "copy_evidence">;
 
 /** The copy a sources row records, or null for a page that is its own words. */
 export function copyOf(row: CopyColumns): Copy | null {
   if (!row.copy_type || !row.copy_of || !row.copy_of_kind) return null;
   return {
     of: row.copy_of,
-    type: row.copy_type as CopyType,
-    ofKind: row.copy_of_kind as Copy["ofKind"],
+    type: row.copy_type,
+    ofKind: row.copy_of_kind,
     ofSourceId: row.copy_of_source_id ?? null,
     evidence: row.copy_evidence ?? ""
   };
 }
 
 /** A reprint of a primary document counts as that document. */
-export function isPrimaryReprint(copy: Copy | null): boolean {
+export function isPrimaryReprint(copy: Copy | null): copy is Copy & {type: "reprint"; ofKind: "primary document"} {
   return copy !== null && copy.type === "reprint" && copy.ofKind === "primary document";
 }
 
@@ -80,7 +75,7 @@ export function publisherName(publisher: string): string {
  * Improvement's statement of 6 April 2016").
  */
 export function creditOf(publisher: string, copy: Copy | null): string {
-  if (isPrimaryReprint(copy)) return `${copy!.of}, as printed by ${publisherName(publisher)}`;
+  if (isPrimaryReprint(copy)) return `${copy.of}, as printed by ${publisherName(publisher)}`;
   if (copy !== null && copy.type === "rewrite" && copy.ofKind === "primary document") return `${publisherName(publisher)}, reporting ${copy.of}`;
   return publisher;
 }

@@ -6,12 +6,12 @@
 import {readFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {parseCsv} from "./csv.js";
-import type {DataPackage, Row} from "./datapackage.js";
+import type {DataPackage} from "./datapackage.js";
 import {DataError} from "./errors.js";
 import {checkInvariants} from "./invariants.js";
 import {checkProvenance} from "./provenance.js";
 import type {TableName, TableRows} from "./rows.js";
-import {checkForeignKeys, validateTable, type TypedTable} from "./validate.js";
+import {checkForeignKeys, typedTable, validateTable, type TypedTable} from "./validate.js";
 
 export interface FactBase {
   dir: string;
@@ -19,7 +19,6 @@ export interface FactBase {
   tables: Map<string, TypedTable>;
   /** The validated rows of a table, typed by the data package (src/lib/factbase/rows.ts). */
   rows<T extends TableName>(name: T): TableRows[T][];
-  rows(name: string): Row[];
 }
 
 /** The data folder: data/, or another given by SHFT_DATA_DIR (tests use copies). */
@@ -31,7 +30,7 @@ function readText(dir: string, file: string): string {
   try {
     return readFileSync(join(dir, file), "utf8");
   } catch (error) {
-    throw new DataError(displayPath(dir, file), 1, 1, `cannot be read: ${(error as Error).message}`);
+    throw new DataError(displayPath(dir, file), 1, 1, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -47,7 +46,7 @@ export function loadFactBase(dir = dataDir()): FactBase {
     descriptor = JSON.parse(readText(dir, "datapackage.json"));
   } catch (error) {
     if (error instanceof DataError) throw error;
-    throw new DataError(descriptorPath, 1, 1, `is not valid JSON: ${(error as Error).message}`);
+    throw new DataError(descriptorPath, 1, 1, `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const tables = new Map<string, TypedTable>();
   for (const resource of descriptor.resources) {
@@ -61,11 +60,10 @@ export function loadFactBase(dir = dataDir()): FactBase {
     dir,
     descriptor,
     tables,
-    rows(name: string) {
-      const table = tables.get(name);
+    rows(name) {
+      const table = typedTable(tables, name);
       if (!table) throw new Error(`the fact base has no table '${name}'`);
-      // Validated against the same descriptor the row types are generated from: this is where they meet.
-      return table.rows as never;
+      return table.rows;
     }
   };
 }

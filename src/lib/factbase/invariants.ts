@@ -8,8 +8,8 @@
  */
 import {existsSync} from "node:fs";
 import {dirname, join} from "node:path";
-import type {Row} from "./datapackage.js";
-import {failAt, isCalendarDate, type TypedTable} from "./validate.js";
+import type {Comparators, CqcRatings, Events, LeadershipTerms, MazarsFigures} from "./rows.js";
+import {failAt, isCalendarDate, typedTable, type TypedTable} from "./validate.js";
 
 /** Partial ISO dates and the precision each form means. */
 const PRECISION_FORMS: Record<string, RegExp> = {
@@ -18,15 +18,21 @@ const PRECISION_FORMS: Record<string, RegExp> = {
   day: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 };
 
+/** A cell the schema types as text (a date, its precision, an id), or null when it is empty. */
+function textCell(table: TypedTable, index: number, column: string): string | null {
+  const value = table.rows[index]?.[column];
+  if (typeof value === "string" || value === null) return value;
+  return failAt(table, index, column, `expected text, got ${JSON.stringify(value)}`);
+}
 
 function checkDatePrecision(table: TypedTable): void {
   const names = table.resource.schema.fields.map((f) => f.name);
   for (const precisionColumn of names.filter((n) => n.endsWith("_precision"))) {
     const dateColumn = precisionColumn.replace(/_precision$/, "");
     if (!names.includes(dateColumn)) continue;
-    table.rows.forEach((row, i) => {
-      const date = row[dateColumn] as string | null;
-      const precision = row[precisionColumn] as string | null;
+    table.rows.forEach((_, i) => {
+      const date = textCell(table, i, dateColumn);
+      const precision = textCell(table, i, precisionColumn);
       if (date === null && precision === null) return;
       if (date === null) failAt(table, i, dateColumn, `is empty but ${precisionColumn} says '${precision}'`);
       if (precision === null) failAt(table, i, precisionColumn, `is empty; say how precise the date ${date} is (year, month or day)`);
@@ -38,12 +44,9 @@ function checkDatePrecision(table: TypedTable): void {
   }
 }
 
-function checkShares(table: TypedTable, valueColumn: string): void {
-  table.rows.forEach((row, i) => {
-    if (row.unit === "percent" && row[valueColumn] !== null) {
-      const value = row[valueColumn] as number;
-      if (value < 0 || value > 100) failAt(table, i, valueColumn, `a share of ${value}% is outside 0–100`);
-    }
+function checkShares(table: TypedTable<MazarsFigures | Comparators>): void {
+  table.rows.forEach(({unit, value}, i) => {
+    if (unit === "percent" && value !== null && (value < 0 || value > 100)) failAt(table, i, "value", `a share of ${value}% is outside 0–100`);
   });
 }
 
@@ -60,23 +63,24 @@ function checkUnconfirmedHaveNoValue(table: TypedTable, valueColumn: string, gap
 }
 
 /** A count must not exceed the count it is part of (its denominator row). */
-function checkPartsWithinWholes(table: TypedTable): void {
-  const byId = new Map<string, Row>(table.rows.map((r) => [r.figure_id as string, r]));
+function checkPartsWithinWholes(table: TypedTable<MazarsFigures>): void {
+  const byId = new Map(table.rows.map((r) => [r.figure_id, r]));
   table.rows.forEach((row, i) => {
     if (row.denominator_id === null) return;
-    const whole = byId.get(row.denominator_id as string)!;
+    const whole = byId.get(row.denominator_id);
+    if (whole === undefined) return failAt(table, i, "denominator_id", `"${row.denominator_id}" is not a figure_id of this table`);
     if (row.statistic !== "count" || whole.statistic !== "count") {
       failAt(table, i, "denominator_id", `only a count can have a denominator, and it must be a count ('${row.figure_id}' is a ${row.statistic}, '${whole.figure_id}' a ${whole.statistic})`);
     }
-    if (row.value !== null && whole.value !== null && (row.value as number) > (whole.value as number)) {
+    if (row.value !== null && whole.value !== null && row.value > whole.value) {
       failAt(table, i, "value", `${row.value} is more than its whole, ${whole.figure_id} = ${whole.value}`);
     }
   });
 }
 
-function checkProportions(table: TypedTable): void {
+function checkProportions(table: TypedTable<Comparators>): void {
   table.rows.forEach((row, i) => {
-    const {numerator, denominator} = row as {numerator: number | null; denominator: number | null};
+    const {numerator, denominator} = row;
     if (row.statistic === "proportion" && (numerator === null || denominator === null)) {
       failAt(table, i, numerator === null ? "numerator" : "denominator", "a proportion needs both a numerator and a denominator");
     }
@@ -90,12 +94,13 @@ function checkProportions(table: TypedTable): void {
   });
 }
 
-function checkTermsInOrder(terms: TypedTable, events: TypedTable): void {
-  const dates = new Map(events.rows.map((r) => [r.event_id as string, r.date as string]));
+function checkTermsInOrder(terms: TypedTable<LeadershipTerms>, events: TypedTable<Events>): void {
+  const dates = new Map(events.rows.map((r) => [r.event_id, r.date]));
+  const dateOf = (i: number, column: "start_event_id" | "end_event_id", id: string): string => dates.get(id) ?? failAt(terms, i, column, `"${id}" does not exist in events.event_id`);
   terms.rows.forEach((row, i) => {
     if (row.start_event_id === null || row.end_event_id === null) return;
-    const start = dates.get(row.start_event_id as string)!;
-    const end = dates.get(row.end_event_id as string)!;
+    const start = dateOf(i, "start_event_id", row.start_event_id);
+    const end = dateOf(i, "end_event_id", row.end_event_id);
     // Partial dates compare correctly as strings only on their common prefix.
     const length = Math.min(start.length, end.length);
     if (end.slice(0, length) < start.slice(0, length)) failAt(terms, i, "end_event_id", `ends (${end}) before it starts (${start})`);
@@ -115,11 +120,11 @@ const DATED_IDS: Record<string, {id: string; date: string}> = {
  * with it, so that nobody reads a fact into an id that the record does not hold.
  */
 function checkDatedIds(table: TypedTable, columns: {id: string; date: string}): void {
-  table.rows.forEach((row, i) => {
-    const match = /^(\d{4})(?:_(0[1-9]|1[0-2]))?(?:_(0[1-9]|[12]\d|3[01]))?(?=_|$)/.exec(row[columns.id] as string);
+  table.rows.forEach((_, i) => {
+    const match = /^(\d{4})(?:_(0[1-9]|1[0-2]))?(?:_(0[1-9]|[12]\d|3[01]))?(?=_|$)/.exec(textCell(table, i, columns.id) ?? "");
     if (!match) return;
     const named = match.slice(1).filter(Boolean).join("-");
-    const date = row[columns.date] as string | null;
+    const date = textCell(table, i, columns.date);
     if (date === null || date.length < named.length || !date.startsWith(named)) {
       failAt(table, i, columns.id, `names the date ${named}, but its ${columns.date} is ${date === null ? "empty" : date}: rename it to a date the record holds (and rename it wherever it is used)`);
     }
@@ -142,11 +147,11 @@ function checkCitedFiles(table: TypedTable): void {
 }
 
 /** "not published" for a focused inspection is the notebook's reading, not a source's words: it says so, and why. */
-function checkRatingBasis(ratings: TypedTable): void {
+function checkRatingBasis(ratings: TypedTable<CqcRatings>): void {
   ratings.rows.forEach((row, i) => {
     if (row.rating === "not found" && row.rating_basis !== null) failAt(ratings, i, "rating_basis", `must be empty for a rating that is 'not found', not '${row.rating_basis}'`);
     if (row.rating !== "not found" && row.rating_basis === null) failAt(ratings, i, "rating_basis", "is empty: say whether the source states the rating ('stated') or the notebook infers it ('inferred')");
-    if (row.rating_basis === "inferred" && !/^Inferred: \S/.test((row.note as string | null) ?? "")) {
+    if (row.rating_basis === "inferred" && !/^Inferred: \S/.test(row.note ?? "")) {
       failAt(ratings, i, "note", "an inferred rating needs a note beginning \"Inferred:\" that says why");
     }
   });
@@ -159,23 +164,23 @@ export function checkInvariants(tables: Map<string, TypedTable>): void {
     const table = tables.get(name);
     if (table) checkDatedIds(table, columns);
   }
-  const mazars = tables.get("mazars_figures");
+  const mazars = typedTable(tables, "mazars_figures");
   if (mazars) {
-    checkShares(mazars, "value");
+    checkShares(mazars);
     checkUnconfirmedHaveNoValue(mazars, "value");
     checkPartsWithinWholes(mazars);
   }
-  const comparators = tables.get("comparators");
+  const comparators = typedTable(tables, "comparators");
   if (comparators) {
-    checkShares(comparators, "value");
+    checkShares(comparators);
     checkProportions(comparators);
   }
-  const ratings = tables.get("cqc_ratings");
+  const ratings = typedTable(tables, "cqc_ratings");
   if (ratings) {
     checkUnconfirmedHaveNoValue(ratings, "rating", "not found");
     if (ratings.resource.schema.fields.some((f) => f.name === "rating_basis")) checkRatingBasis(ratings);
   }
-  const terms = tables.get("leadership_terms");
-  const events = tables.get("events");
+  const terms = typedTable(tables, "leadership_terms");
+  const events = typedTable(tables, "events");
   if (terms && events) checkTermsInOrder(terms, events);
 }

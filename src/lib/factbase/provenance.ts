@@ -16,7 +16,8 @@
 import {copyOf, standingOf, publisherName, type Copy} from "./copies.js";
 import {asList} from "./datapackage.js";
 import {refusedHost} from "./refused-hosts.js";
-import {failAt, type TypedTable} from "./validate.js";
+import type {Sources, Statements} from "./rows.js";
+import {failAt, typedTable, type TypedTable} from "./validate.js";
 
 /** The kinds of source, strongest first, and what each is, for error messages and the sources page. */
 export const SOURCE_KINDS = {
@@ -61,22 +62,23 @@ export function sourceIdList(cell: unknown): string[] {
 
 function checkSourcedTable(table: TypedTable, sources: Map<string, Judged>): void {
   table.rows.forEach((row, i) => {
-    const others = sourceIdList(row.other_source_ids);
-    for (const id of others) {
-      if (!sources.has(id)) failAt(table, i, "other_source_ids", `"${id}" does not exist in sources.source_id`);
+    const others = sourceIdList(row.other_source_ids).map((id) => {
+      const source = sources.get(id);
+      if (source === undefined) return failAt(table, i, "other_source_ids", `"${id}" does not exist in sources.source_id`);
       if (id === row.source_id) failAt(table, i, "other_source_ids", `"${id}" is already the source_id`);
-    }
-    if (new Set(others).size !== others.length) failAt(table, i, "other_source_ids", "lists a source twice");
-    const lead = sources.get(row.source_id as string)!;
+      return {id, source};
+    });
+    if (new Set(others.map((o) => o.id)).size !== others.length) failAt(table, i, "other_source_ids", "lists a source twice");
+    const lead = sources.get(String(row.source_id)) ?? failAt(table, i, "source_id", `"${row.source_id}" does not exist in sources.source_id`);
     const refused = refusedHost(lead.url);
     if (refused) {
       failAt(table, i, "source_id", `"${row.source_id}" is on ${refused.host}, ${refused.reason}: such a page may not lead a record; cite the page it copies, or another source`);
     }
     // The primary document first, then original reporting: a stronger source never waits among the further ones
     // (a page on a refused host cannot lead, so it never counts as the stronger).
-    const stronger = others.find((id) => RANK[sources.get(id)!.standing] < RANK[lead.standing] && !refusedHost(sources.get(id)!.url));
+    const stronger = others.find(({source}) => RANK[source.standing] < RANK[lead.standing] && !refusedHost(source.url));
     if (stronger) {
-      failAt(table, i, "source_id", `"${row.source_id}" is ${described(lead)} while a further source, "${stronger}", is ${described(sources.get(stronger)!)}: cite the stronger source as source_id, with its quote`);
+      failAt(table, i, "source_id", `"${row.source_id}" is ${described(lead)} while a further source, "${stronger.id}", is ${described(stronger.source)}: cite the stronger source as source_id, with its quote`);
     }
     if (row.status === "final" && !isStrongSource(lead.standing)) {
       const what = lead.copy && lead.copy.type !== "in part" ? `a ${lead.copy.type} of ${lead.copy.of} (${lead.copy.ofKind}), which counts as ${lead.standing}` : `${lead.kind} (${SOURCE_KINDS[lead.kind]})`;
@@ -91,21 +93,21 @@ function checkSourcedTable(table: TypedTable, sources: Map<string, Judged>): voi
 const COPY_COLUMNS = ["copy_of", "copy_type", "copy_of_kind", "copy_evidence"] as const;
 
 /** A copy says what it copies, how, and how that was found; a mirror is always a copy; an original in the record agrees with what the copy says it is. */
-function checkCopies(sources: TypedTable, judged: Map<string, Judged>): void {
+function checkCopies(sources: TypedTable<Sources>, judged: Map<string, Judged>): void {
   sources.rows.forEach((row, i) => {
     const given = COPY_COLUMNS.filter((c) => row[c] !== null && row[c] !== undefined);
-    if (given.length > 0 && given.length < COPY_COLUMNS.length) {
-      const missing = COPY_COLUMNS.find((c) => !given.includes(c))!;
+    const missing = COPY_COLUMNS.find((c) => !given.includes(c));
+    if (given.length > 0 && missing !== undefined) {
       failAt(sources, i, missing, `is empty, but ${given.join(", ")} ${given.length === 1 ? "says" : "say"} that the page copies another's words: a copy gives ${COPY_COLUMNS.join(", ")}`);
     }
     if (row.kind === "mirror" && given.length === 0) {
       failAt(sources, i, "copy_type", `is empty, but "${row.source_id}" is a mirror: say what it copies (${COPY_COLUMNS.join(", ")})`);
     }
-    const original = row.copy_of_source_id as string | null;
+    const original = row.copy_of_source_id;
     if (original === null) return;
     if (given.length === 0) failAt(sources, i, "copy_of_source_id", "names an original, but the page is not marked as a copy (copy_type is empty)");
     if (original === row.source_id) failAt(sources, i, "copy_of_source_id", "names the page itself");
-    const originalStanding = judged.get(original)!.standing;
+    const originalStanding = (judged.get(original) ?? failAt(sources, i, "copy_of_source_id", `"${original}" does not exist in sources.source_id`)).standing;
     if (originalStanding !== row.copy_of_kind) {
       failAt(sources, i, "copy_of_kind", `says the original is ${row.copy_of_kind}, but "${original}" is ${originalStanding}`);
     }
@@ -123,17 +125,19 @@ function laterThan(a: string, b: string): boolean {
  * prints it can be older than it; and it is someone's words, so its speaker is
  * never the outlet whose reporter wrote them.
  */
-function checkStatements(statements: TypedTable, sources: Map<string, Judged>): void {
+function checkStatements(statements: TypedTable<Statements>, sources: Map<string, Judged>): void {
   statements.rows.forEach((row, i) => {
-    for (const id of [row.source_id as string, ...sourceIdList(row.other_source_ids)]) {
-      const published = sources.get(id)!.published;
-      if (published !== null && laterThan(row.date as string, published)) {
+    const sourceOf = (id: string, column: string): Judged => sources.get(id) ?? failAt(statements, i, column, `"${id}" does not exist in sources.source_id`);
+    const cited = [{id: row.source_id, column: "source_id"}, ...sourceIdList(row.other_source_ids).map((id) => ({id, column: "other_source_ids"}))];
+    for (const {id, column} of cited) {
+      const published = sourceOf(id, column).published;
+      if (published !== null && laterThan(row.date, published)) {
         failAt(statements, i, "date", `${row.date} is later than "${id}", published ${published}, which prints it: date a statement when it was first said or published (a reprint is a further source, not a new date)`);
       }
     }
     // A body speaking in its own release is the speaker; an outlet is never the speaker of its own report.
-    const lead = sources.get(row.source_id as string)!;
-    if (lead.kind !== "primary document" && (row.speaker as string).toLowerCase() === publisherName(lead.publisher).toLowerCase()) {
+    const lead = sourceOf(row.source_id, "source_id");
+    if (lead.kind !== "primary document" && row.speaker.toLowerCase() === publisherName(lead.publisher).toLowerCase()) {
       failAt(statements, i, "speaker", `"${row.speaker}" is the outlet that printed it ("${row.source_id}"): a reporter's own sentences are not a statement`);
     }
   });
@@ -152,13 +156,12 @@ function checkDisagreements(disagreements: TypedTable, tables: Map<string, Typed
 }
 
 export function checkProvenance(tables: Map<string, TypedTable>): void {
-  const sources = tables.get("sources");
+  const sources = typedTable(tables, "sources");
   if (!sources) return;
   const judged = new Map<string, Judged>(
     sources.rows.map((r) => {
-      const copy = copyOf(r as never);
-      const kind = r.kind as SourceKind;
-      return [r.source_id as string, {kind, standing: standingOf(kind, copy), copy, url: r.url as string, publisher: r.publisher as string, published: (r.published as string | null) ?? null}];
+      const copy = copyOf(r);
+      return [r.source_id, {kind: r.kind, standing: standingOf(r.kind, copy), copy, url: r.url, publisher: r.publisher, published: r.published ?? null}];
     })
   );
   checkCopies(sources, judged);
@@ -166,7 +169,7 @@ export function checkProvenance(tables: Map<string, TypedTable>): void {
     const names = table.resource.schema.fields.map((f) => f.name);
     if (table !== sources && names.includes("source_id") && names.includes("status")) checkSourcedTable(table, judged);
   }
-  const statements = tables.get("statements");
+  const statements = typedTable(tables, "statements");
   if (statements) checkStatements(statements, judged);
   const disagreements = tables.get("disagreements");
   if (disagreements) checkDisagreements(disagreements, tables);
@@ -174,7 +177,7 @@ export function checkProvenance(tables: Map<string, TypedTable>): void {
 }
 
 /** A source nothing rests on is a loose end (a replaced copy, a typo in an id): the sources page lists only what is cited. */
-function checkEverySourceCited(sources: TypedTable, tables: Map<string, TypedTable>): void {
+function checkEverySourceCited(sources: TypedTable<Sources>, tables: Map<string, TypedTable>): void {
   const cited = new Set<string>();
   for (const table of tables.values()) {
     if (table === sources) continue;
@@ -184,6 +187,6 @@ function checkEverySourceCited(sources: TypedTable, tables: Map<string, TypedTab
     }
   }
   sources.rows.forEach((row, i) => {
-    if (!cited.has(row.source_id as string)) failAt(sources, i, "source_id", `"${row.source_id}" is cited by no record; remove it or cite it`);
+    if (!cited.has(row.source_id)) failAt(sources, i, "source_id", `"${row.source_id}" is cited by no record; remove it or cite it`);
   });
 }

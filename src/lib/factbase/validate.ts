@@ -6,18 +6,27 @@
 import type {CsvCell, CsvTable} from "./csv.js";
 import {asList, type Field, type Resource, type Row, type Value} from "./datapackage.js";
 import {DataError} from "./errors.js";
+import type {TableName, TableRows} from "./rows.js";
 
 const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export interface TypedTable {
+export interface TypedTable<R extends Row = Row> {
   resource: Resource;
   file: string;
-  rows: Row[];
+  rows: R[];
   /** Where each row's cells came from, for errors found later (keys, invariants). */
   cells: Map<string, CsvCell>[];
+}
+
+/**
+ * A table with the row type generated for it (src/lib/factbase/rows.ts), or undefined if the package has no such table.
+ * Its rows were validated against the same descriptor the row types are generated from: this is where the two meet.
+ */
+export function typedTable<T extends TableName>(tables: Map<string, TypedTable>, name: T): TypedTable<TableRows[T]> | undefined {
+  return tables.get(name) as TypedTable<TableRows[T]> | undefined;
 }
 
 /** Fails at a cell of a row found wrong after it was typed (a key, an invariant, the source policy), giving its line and column. */

@@ -19,7 +19,9 @@ type Table = ReturnType<typeof aq.from>;
 export type CitingTable = "mazars_figures" | "comparators" | "trust_facts" | "cqc_findings" | "cqc_ratings" | "events" | "claims" | "statements";
 
 export function primaryKey(facts: FactBase, table: string): string {
-  return facts.tables.get(table)!.resource.schema.primaryKey as string;
+  const key = facts.tables.get(table)?.resource.schema.primaryKey;
+  if (typeof key !== "string") throw new Error(`the table '${table}' has no primary key of one column`);
+  return key;
 }
 
 /** Every source as readers see it (its date written out), by id. */

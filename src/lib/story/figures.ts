@@ -4,7 +4,6 @@
  * counts (never typed in), with a 95% Wilson interval, and inherit the weakest
  * status and every source of the counts they are made from.
  */
-import type {Row} from "../factbase/datapackage.js";
 import type {FactBase} from "../factbase/factbase.js";
 import {byRecord, citedSources, recordDisagreements, sourceIndex, type CitingTable} from "./citations.js";
 import {fineGroups, isStatedTotal} from "./fines.js";
@@ -185,31 +184,47 @@ const FIGURE_TABLES = ["mazars_figures", "comparators", "trust_facts", "cqc_find
 
 /** The sources of every record the figures rest on, joined once per table. */
 function citedIn(facts: FactBase, sources: Map<string, SourceRef>): Cited {
-  const byTable = new Map(FIGURE_TABLES.map((table) => [table as CitingTable, byRecord<SourceRef[]>(citedSources(facts, table, sources), "sources")]));
-  return (table, id) => byTable.get(table)!.get(id)!;
+  const byTable = new Map<CitingTable, Map<string, SourceRef[]>>(FIGURE_TABLES.map((table) => [table, byRecord<SourceRef[]>(citedSources(facts, table, sources), "sources")]));
+  return (table, id) => {
+    const cited = byTable.get(table)?.get(id);
+    // Every record cites a source (src/lib/factbase/provenance.ts), so only a table or id the code names wrongly has none.
+    if (cited === undefined) throw new Error(`no sources found for ${table}:${id}`);
+    return cited;
+  };
 }
 
-function stated(row: Row, table: CitingTable, id: string, cited: Cited, fields: Partial<Figure>): Figure {
+/** What a row states a figure with: its number and unit, how sure it is, and the words that state it. */
+interface StatedRow {
+  value: number | null;
+  unit: string;
+  qualifier?: string | null;
+  status: Status;
+  quote: string;
+  note?: string | null;
+}
+
+/** A figure as a row states it, named by its label (the row's measure, or a finding's words). */
+function stated(row: StatedRow, label: string, table: CitingTable, id: string, cited: Cited, fields: Partial<Figure>): Figure {
   const sources = cited(table, id);
   return {
     id,
-    label: row.measure as string,
-    definition: row.measure as string,
-    value: row.value as number | null,
-    unit: row.unit as string,
-    display: displayValue(row.value as number | null, row.unit as string, (row.qualifier as string | null) ?? null),
+    label,
+    definition: label,
+    value: row.value,
+    unit: row.unit,
+    display: displayValue(row.value, row.unit, row.qualifier ?? null),
     numerator: null,
     denominator: null,
     denominatorLabel: null,
     interval: null,
-    status: row.status as Status,
+    status: row.status,
     derived: false,
     period: null,
     rows: [`${table}:${id}`],
     sources,
     leadSources: sources.slice(0, 1),
-    quote: (row.quote as string | null) ?? null,
-    note: (row.note as string | null) ?? null,
+    quote: row.quote,
+    note: row.note ?? null,
     disagreements: [],
     ...fields
   };
@@ -219,11 +234,11 @@ function mazarsFigures(facts: FactBase, cited: Cited): Figure[] {
   return facts.rows("mazars_figures").map((row) => {
     const base = row.base ? ` Share of ${row.base}.` : "";
     const type = row.investigation_type ? ` Investigation type: ${row.investigation_type}.` : "";
-    const period = `${formatDate(row.period_start as string, "month")} to ${formatDate(row.period_end as string, "month")}`;
-    return stated(row, "mazars_figures", row.figure_id as string, cited, {
+    const period = `${formatDate(row.period_start, "month")} to ${formatDate(row.period_end, "month")}`;
+    return stated(row, row.measure, "mazars_figures", row.figure_id, cited, {
       definition: `${row.measure}.${base}${type} Mazars review, ${period} (${row.report_version} report).`,
       period,
-      display: (row.reported_as as string | null) ?? displayValue(row.value as number | null, row.unit as string)
+      display: row.reported_as ?? displayValue(row.value, row.unit)
     });
   });
 }
@@ -231,16 +246,17 @@ function mazarsFigures(facts: FactBase, cited: Cited): Figure[] {
 function comparatorFigures(facts: FactBase, cited: Cited): Figure[] {
   return facts.rows("comparators").map((row) => {
     // The sheet writes periods as "2010-06 to 2012-05" or "as at 2016-07-22"; readers get them in words.
-    const period = row.period ? datesInWords((row.period as string).replace(/^(\d{4})-(\d{4})$/, "$1–$2")) : null;
+    const period = row.period ? datesInWords(row.period.replace(/^(\d{4})-(\d{4})$/, "$1–$2")) : null;
     const scope = `${row.population}${period ? `, ${period}` : ""}.`;
     if (row.statistic !== "proportion") {
-      return stated(row, "comparators", row.comparator_id as string, cited, {definition: `${row.measure}. ${scope}`, period});
+      return stated(row, row.measure, "comparators", row.comparator_id, cited, {definition: `${row.measure}. ${scope}`, period});
     }
-    const x = row.numerator as number;
-    const n = row.denominator as number;
+    const {numerator: x, denominator: n} = row;
+    // A proportion has both counts (src/lib/factbase/invariants.ts).
+    if (x === null || n === null) throw new Error(`the proportion '${row.comparator_id}' lacks its numerator or denominator`);
     const interval = wilsonInterval(x, n);
     const value = percentOf(x, n);
-    return stated(row, "comparators", row.comparator_id as string, cited, {
+    return stated(row, row.measure, "comparators", row.comparator_id, cited, {
       definition: `${row.measure}: ${formatCount(x)} of ${formatCount(n)}. ${scope} Share computed from the counts; 95% Wilson interval ${formatInterval(interval.lower, interval.upper)}.`,
       value,
       unit: "percent",
@@ -256,8 +272,8 @@ function comparatorFigures(facts: FactBase, cited: Cited): Figure[] {
 
 function trustFactFigures(facts: FactBase, cited: Cited): Figure[] {
   return facts.rows("trust_facts").map((row) =>
-    stated(row, "trust_facts", row.fact_id as string, cited, {
-      definition: `${row.measure}${row.as_of ? `, as of ${formatDate(row.as_of as string, precisionOf(row.as_of_precision))}` : ""}.`
+    stated(row, row.measure, "trust_facts", row.fact_id, cited, {
+      definition: `${row.measure}${row.as_of ? `, as of ${formatDate(row.as_of, precisionOf(row.as_of_precision))}` : ""}.`
     })
   );
 }
@@ -266,12 +282,10 @@ function findingFigures(facts: FactBase, cited: Cited): Figure[] {
   return facts
     .rows("cqc_findings")
     .filter((row) => row.value !== null)
-    .map((row) =>
-      stated(row, "cqc_findings", row.finding_id as string, cited, {
-        label: row.finding as string,
-        definition: `${row.finding} (${row.event}; ${row.location}).`
-      })
-    );
+    .map(({unit, ...row}) => {
+      if (unit === null) throw new Error(`the finding '${row.finding_id}' states a value with no unit`);
+      return stated({...row, unit}, row.finding, "cqc_findings", row.finding_id, cited, {definition: `${row.finding} (${row.event}; ${row.location}).`});
+    });
 }
 
 /** Every count with a denominator row gives a share of that whole; plus shares the story needs across steps. */
@@ -286,22 +300,22 @@ const EXTRA_SHARES: {id: string; part: string; whole: string; label: string}[] =
  * fines and costs the courts imposed.
  */
 function recordFigures(facts: FactBase, cited: Cited): Figure[] {
-  const events = new Map(facts.rows("events").map((e) => [e.event_id as string, e]));
-  const input = (table: CitingTable, key: string, row: Row) => ({id: `${table}:${row[key]}`, status: row.status as Status, sources: cited(table, row[key] as string)});
+  const events = new Map(facts.rows("events").map((e) => [e.event_id, e]));
+  const input = (table: CitingTable, id: string, status: Status) => ({id: `${table}:${id}`, status, sources: cited(table, id)});
   const figures: Figure[] = [];
   const leak = events.get("2015_12_09_mazars_draft_leaked");
   const report = events.get("2015_12_17_mazars_final_published");
   if (leak && report && leak.date_precision === "day" && report.date_precision === "day") {
-    const days = Math.round((Date.parse(report.date as string) - Date.parse(leak.date as string)) / 864e5);
+    const days = Math.round((Date.parse(report.date) - Date.parse(leak.date)) / 864e5);
     figures.push(
       derivedFigure({
         id: "days_leak_to_report",
         label: "Days from the leak of the draft to the final report",
-        definition: `Computed from the dates of two events: the leak reported on ${formatDate(leak.date as string, "day")} and the final report published on ${formatDate(report.date as string, "day")}.`,
+        definition: `Computed from the dates of two events: the leak reported on ${formatDate(leak.date, "day")} and the final report published on ${formatDate(report.date, "day")}.`,
         value: days,
         unit: "days",
         display: formatCount(days),
-        inputs: [input("events", "event_id", leak), input("events", "event_id", report)]
+        inputs: [input("events", leak.event_id, leak.status), input("events", report.event_id, report.status)]
       })
     );
   }
@@ -312,11 +326,11 @@ function recordFigures(facts: FactBase, cited: Cited): Figure[] {
       derivedFigure({
         id: "fines_and_costs_total",
         label: "Fines and costs of the prosecutions in the record",
-        definition: `The sum of ${formatCount(parts.length)} amounts the courts imposed: ${parts.map((p) => `${lowerFirst(p.finding as string)} (${formatGBP(p.value)})`).join("; ")}.`,
+        definition: `The sum of ${formatCount(parts.length)} amounts the courts imposed: ${parts.map((p) => `${lowerFirst(p.finding)} (${formatGBP(p.value)})`).join("; ")}.`,
         value: total,
         unit: "GBP",
         display: formatGBP(total),
-        inputs: parts.map((row) => input("cqc_findings", "finding_id", row))
+        inputs: parts.map((row) => input("cqc_findings", row.finding_id, row.status))
       })
     );
   }
@@ -327,6 +341,11 @@ export function buildFigures(facts: FactBase): Map<string, Figure> {
   const sources = sourceIndex(facts);
   const cited = citedIn(facts, sources);
   const figures = new Map<string, Figure>();
+  const figureOf = (id: string): Figure => {
+    const found = figures.get(id);
+    if (found === undefined) throw new Error(`no figure '${id}' to compute a share from`);
+    return found;
+  };
   const disputed = new Map(
     (["mazars_figures", "comparators", "trust_facts", "cqc_findings"] as const).flatMap((table) => [...byRecord<Disagreement[]>(recordDisagreements(facts, table, sources), "disagreements")])
   );
@@ -337,13 +356,13 @@ export function buildFigures(facts: FactBase): Map<string, Figure> {
   for (const row of facts.rows("mazars_figures")) {
     // A superseded framing is explained, never turned into a rate.
     if (row.denominator_id === null || row.value === null || row.status === "superseded") continue;
-    const part = figures.get(row.figure_id as string)!;
-    const whole = figures.get(row.denominator_id as string)!;
+    const part = figureOf(row.figure_id);
+    const whole = figureOf(row.denominator_id);
     const id = `share_${row.figure_id}`;
     figures.set(id, shareFigure({id, label: `${part.label}, as a share of ${lowerFirst(whole.label)}`, part, whole}));
   }
   for (const {id, part, whole, label} of EXTRA_SHARES) {
-    figures.set(id, shareFigure({id, label, part: figures.get(part)!, whole: figures.get(whole)!}));
+    figures.set(id, shareFigure({id, label, part: figureOf(part), whole: figureOf(whole)}));
   }
   for (const figure of recordFigures(facts, cited)) figures.set(figure.id, figure);
   return figures;

@@ -5,6 +5,8 @@
  * 2016_10_percy_leaves_trust") and to dates as ISO strings ("2016-10"); a
  * reader sees the record's name and the date in words instead.
  */
+import type {FactBase} from "../factbase/factbase.js";
+import type {TableName, TableRows} from "../factbase/rows.js";
 import {formatDate, lowerFirst} from "./format.js";
 
 /** The words of the data's own bookkeeping that name a table or a kind of record, never said to readers. */
@@ -42,7 +44,7 @@ export function readerText(text: string, names: ReadonlyMap<string, string>): st
   const named = withoutPointers
     // "at event X", "see trust_facts X": the table word goes with the key.
     .replace(/\b(?:event|record|source|mazars_figures|trust_facts|comparators|cqc_findings|cqc_ratings|statements|claims)\s+(?=[a-z0-9]+_)/g, "")
-    .replace(KEY, (key) => (names.has(key) ? names.get(key)! : key.replace(/_/g, " ")));
+    .replace(KEY, (key) => (names.get(key) ?? key.replace(/_/g, " ")));
   return datesInWords(
     named
       .replace(/\bThe record (holds|keeps|follows|notes|now holds)\b/g, (_m, verb: string) => `This page ${verb === "now holds" ? "now gives" : verb === "holds" ? "gives" : verb === "keeps" ? "keeps" : verb}`)
@@ -59,13 +61,13 @@ const TRAILING_ASIDE = /\s*\([^()]*\)\s*$/;
  * measure, an event by what happened, a source by its publisher, a person's
  * term by the person. Built once per fact base.
  */
-export function recordNames(tables: {rows(name: string): Record<string, unknown>[]}): Map<string, string> {
+export function recordNames(tables: Pick<FactBase, "rows">): Map<string, string> {
   const names = new Map<string, string>();
-  const put = (table: string, key: string, name: (row: Record<string, unknown>) => unknown) => {
+  const put = <T extends TableName>(table: T, key: keyof TableRows[T], name: (row: TableRows[T]) => unknown) => {
     for (const row of tables.rows(table)) names.set(String(row[key]), String(name(row)).replace(TRAILING_ASIDE, ""));
   };
   // A measure ("Deaths reported on …") is named inside a sentence, so it starts in lower case.
-  const measure = (r: Record<string, unknown>) => lowerFirst(String(r.measure));
+  const measure = (r: {measure: string}) => lowerFirst(r.measure);
   put("sources", "source_id", (r) => r.publisher);
   put("mazars_figures", "figure_id", measure);
   put("comparators", "comparator_id", measure);

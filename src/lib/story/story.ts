@@ -44,7 +44,9 @@ export interface InspectionRecord {
 /** A table's rows joined with their sources (strongest first) and the disagreements recorded against them. */
 function withSources<T extends CitingTable>(facts: FactBase, table: T, sources = sourceIndex(facts)): Sourced<T>[] {
   const key = primaryKey(facts, table);
-  const columns = facts.tables.get(table)!.resource.schema.fields.map((f) => f.name);
+  const resource = facts.tables.get(table)?.resource;
+  if (!resource) throw new Error(`the fact base has no table '${table}'`);
+  const columns = resource.schema.fields.map((f) => f.name);
   return aq
     .from(facts.rows(table), columns)
     .lookup(citedSources(facts, table, sources), [key, "record_id"], "sources")

@@ -108,7 +108,7 @@ describe("the real fact base", () => {
     for (const resource of facts.descriptor.resources) {
       // No file has a field that spans lines, so records = non-empty lines − header.
       const records = readFileSync(join(DATA, resource.path), "utf8").split("\n").filter((l) => l !== "").length - 1;
-      assert.equal(facts.rows(resource.name).length, records, resource.name);
+      assert.equal(facts.tables.get(resource.name)?.rows.length, records, resource.name);
     }
     const byId = new Map(facts.rows("mazars_figures").map((r) => [r.figure_id, r]));
     assert.equal(byId.get("deaths_total")?.value, 10306);
@@ -345,7 +345,7 @@ describe("loadFactBase accepts files as spreadsheets save them", () => {
     }
     const copy = loadFactBase(dir);
     for (const resource of original.descriptor.resources) {
-      assert.deepEqual(copy.rows(resource.name), original.rows(resource.name), resource.name);
+      assert.deepEqual(copy.tables.get(resource.name)?.rows, original.tables.get(resource.name)?.rows, resource.name);
     }
   });
 

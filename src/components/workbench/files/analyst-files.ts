@@ -23,6 +23,9 @@ import type {Compressors} from "hyparquet";
 /** The types an analyst can give a column instead of the one detected. */
 export const COLUMN_TYPES = ["VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN", "DATE", "TIMESTAMP"] as const;
 
+/** A table just opened from a file, with a note for the analyst when the browser would not keep the file. */
+export type OpenedTable = AnalystTable & {persistNote?: string};
+
 export interface AnalystTable extends StoredFile {
   rows: number;
   columns: {name: string; type: string}[];
@@ -83,7 +86,7 @@ export class AnalystFiles {
    * Starts the CSV reader ahead of need. Starting a DuckDB takes one to two
    * seconds, which would otherwise come on top of reading the first file.
    */
-  warm(): Promise<unknown> {
+  warm(): Promise<{_db: ReaderDatabase}> {
     this.reader ??= this.options.openReader();
     return this.reader;
   }
@@ -96,7 +99,7 @@ export class AnalystFiles {
   }
 
   /** Opens a file the analyst picked or dropped as a table named after it (a workbook: one per sheet), and keeps it. */
-  open(file: File): Promise<AnalystTable[]> {
+  open(file: File): Promise<OpenedTable[]> {
     return this.serial(async () => {
       const format = formatOf(file.name);
       if (!format) throw new FileError(file.name, adviceFor(file.name) ?? "this kind of file cannot be opened here: open CSV, TSV, JSON, Arrow, Parquet or Excel (.xlsx).");
@@ -104,7 +107,7 @@ export class AnalystFiles {
       const base = tableNameForFile(file.name);
       const sheets = format === "xlsx" ? await sheetNames(await this.excel(file.name), file, file.name) : [undefined];
       if (!sheets.length) throw new FileError(file.name, "every sheet of this workbook is empty, so no table was made.");
-      const loaded: AnalystTable[] = [];
+      const loaded: OpenedTable[] = [];
       for (const sheet of sheets) {
         const wanted = sheet === undefined || sheets.length === 1 ? base : `${base}_${tableNameForFile(sheet).replace(/^t_/, "")}`;
         const table = await this.nameFor(wanted, file.name);
@@ -200,7 +203,7 @@ export class AnalystFiles {
     return this.serial(async () => {
       const current = this.tables.get(table);
       if (!current) throw new Error(`No table ${table} was opened from a file.`);
-      if (type !== null && !(COLUMN_TYPES as readonly string[]).includes(type)) throw new Error(`Not a type a column can be given here: ${type}`);
+      if (type !== null && !COLUMN_TYPES.some((known) => known === type)) throw new Error(`Not a type a column can be given here: ${type}`);
       const overrides: TypeOverrides = {...current.overrides};
       if (type === null) delete overrides[column];
       else overrides[column] = type;
@@ -213,8 +216,8 @@ export class AnalystFiles {
     return this.serial(async () => {
       const current = this.tables.get(table);
       if (!current) throw new Error(`No table ${table} was opened from a file.`);
-      const merged = {...current.choices, ...choices};
-      for (const key of Object.keys(merged) as (keyof ReadChoices)[]) if (merged[key] === undefined) delete merged[key];
+      const {encoding, headerLine} = {...current.choices, ...choices};
+      const merged: ReadChoices = {...(encoding === undefined ? {} : {encoding}), ...(headerLine === undefined ? {} : {headerLine})};
       return this.reload(current, {choices: merged});
     });
   }
@@ -233,7 +236,7 @@ export class AnalystFiles {
     switch (entry.format) {
       case "csv":
       case "tsv":
-        return readCsv(Arrow, ((await this.warm()) as {_db: ReaderDatabase})._db, options);
+        return readCsv(Arrow, (await this.warm())._db, options);
       case "json":
         return readJson(Arrow, options);
       case "arrow":
@@ -247,7 +250,7 @@ export class AnalystFiles {
     }
   }
 
-  private async load(entry: StoredFile, stored: File): Promise<AnalystTable & {persistNote?: string}> {
+  private async load(entry: StoredFile, stored: File): Promise<OpenedTable> {
     const {runner, onProgress} = this.options;
     // The stored copy has a name of the store's own: every message names the analyst's file.
     const file = stored.name === entry.fileName ? stored : new File([stored], entry.fileName, {type: stored.type});

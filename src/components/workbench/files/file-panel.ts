@@ -92,7 +92,8 @@ export function FilePanel({onFiles, onRemove, onReading, dropTarget, persistent}
   root.append(heading, intro, picker, input, progressBox, error, clash, note, list);
 
   function readingControls(file: ListedFile): HTMLElement | null {
-    if (!file.text) return null;
+    const {text} = file;
+    if (!text) return null;
     const form = element("div", "sql-file-reading");
     const parts: (Node | string)[] = [];
     let encoding: HTMLSelectElement | null = null;
@@ -103,8 +104,8 @@ export function FilePanel({onFiles, onRemove, onReading, dropTarget, persistent}
       for (const {encoding: value, label} of TEXT_ENCODINGS) {
         const option = document.createElement("option");
         option.value = value;
-        option.textContent = value === file.text.detectedEncoding ? `${label} (detected)` : label;
-        option.selected = value === file.text.encoding;
+        option.textContent = value === text.detectedEncoding ? `${label} (detected)` : label;
+        option.selected = value === text.encoding;
         encoding.append(option);
       }
       const label = element("label", "", "Characters ");
@@ -117,16 +118,16 @@ export function FilePanel({onFiles, onRemove, onReading, dropTarget, persistent}
     header.step = "1";
     header.className = "sql-file-header-line";
     header.id = `sql-file-header-${file.table}`;
-    header.value = String(file.text.headerLine);
+    header.value = String(text.headerLine);
     const headerLabel = element("label", "", file.textFile ? "Column names on line " : "Column names on row ");
     headerLabel.htmlFor = header.id;
     const apply = element("button", "sql-file-reread", "Read again");
     apply.type = "button";
     apply.addEventListener("click", () => {
       const line = Math.round(Number(header.value));
-      const choices: ReadChoices = {headerLine: line >= 1 && line !== file.text!.headerLine ? line : undefined};
-      if (encoding && isTextEncoding(encoding.value)) choices.encoding = encoding.value === file.text!.detectedEncoding ? undefined : encoding.value;
-      if (choices.headerLine === undefined && line === file.text!.headerLine) delete choices.headerLine;
+      const choices: ReadChoices = {headerLine: line >= 1 && line !== text.headerLine ? line : undefined};
+      if (encoding && isTextEncoding(encoding.value)) choices.encoding = encoding.value === text.detectedEncoding ? undefined : encoding.value;
+      if (choices.headerLine === undefined && line === text.headerLine) delete choices.headerLine;
       onReading(file.table, choices);
     });
     parts.push(headerLabel, header, " ", apply);

@@ -22,8 +22,9 @@ import {prepareCsv, type ReadChoices} from "./csv-text.js";
 import {dayFirst, lineAtOffset, lineOf, type FileFormat} from "./file-formats.js";
 import {recordText, type TextRecord} from "./csv-layout.js";
 import {readWorkbook, sheetToArrow, type ReadXlsx} from "./excel-reader.js";
-import {parseJsonExact, recordsToArrow, toArrowValue, type JsonValue} from "./nested-values.js";
+import {listValue, parseJsonExact, recordsToArrow, structValue, toArrowValue, type JsonValue} from "./nested-values.js";
 import {quoteString} from "../sql-identifiers.js";
+import {bigIntOf} from "../sql-values.js";
 import {detectEncoding, encodingLabel, looksBinary, type TextEncoding} from "./text-encodings.js";
 import type {NumberStyle} from "./written-numbers.js";
 import {FileError} from "./file-errors.js";
@@ -102,6 +103,11 @@ async function estimateRows(file: Blob): Promise<number> {
 
 let registered = 0;
 
+/** A value DuckDB reported as text, or null for none. */
+function textOrNull(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
 const COUNT = new Intl.NumberFormat("en-GB");
 
 /** "Left out 2 lines above the header and 1 below the data (…)", or nothing when nothing was. */
@@ -147,8 +153,8 @@ export async function readCsv(Arrow: Arrow, database: ReaderDatabase, {file, for
       `SELECT array_to_string(list_transform(Columns, c -> replace(c.name, chr(31), '')), chr(31)) AS names, DateFormat, TimestampFormat FROM sniff_csv(${options.join(", ")})`
     );
     const names = String(sniffed?.names ?? "").split("\u001f");
-    const dateFormat = dayFirst(sniffed?.DateFormat as string | undefined);
-    const timestampFormat = dayFirst(sniffed?.TimestampFormat as string | undefined);
+    const dateFormat = dayFirst(textOrNull(sniffed?.DateFormat));
+    const timestampFormat = dayFirst(textOrNull(sniffed?.TimestampFormat));
     if (dateFormat) options.push(`dateformat = ${quoteString(dateFormat)}`);
     if (timestampFormat) options.push(`timestampformat = ${quoteString(timestampFormat)}`);
     // Numbers as written, and every column whose type the analyst chose, are read as text and converted once loaded.
@@ -231,10 +237,10 @@ export function duckdbFileError(fileName: string, error: unknown, lineOffset = 0
 // ---- JSON ----
 
 /** The records of a JSON file: a top-level array of objects, or one object per line (NDJSON). */
-export function jsonRecords(fileName: string, text: string): Record<string, JsonValue>[] {
+export function jsonRecords(fileName: string, text: string): JsonRecord[] {
   const body = text.replace(/^\uFEFF/, "");
   if (body.trim() === "") throw new FileError(fileName, "this file is empty: it has no lines, so no table was made.");
-  let parsed: unknown;
+  let parsed: JsonValue;
   try {
     parsed = parseJsonExact(body);
   } catch (whole) {
@@ -252,13 +258,23 @@ export function jsonRecords(fileName: string, text: string): Record<string, Json
       }
     });
   }
-  if (Array.isArray(parsed) && parsed.every((r) => r !== null && typeof r === "object" && !Array.isArray(r))) return parsed as Record<string, JsonValue>[];
-  if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+  if (isRecordList(parsed)) return parsed;
+  if (isJsonRecord(parsed)) {
     // A wrapper such as {"data": [...]}: the one array of objects inside it.
-    const arrays = Object.values(parsed).filter((v) => Array.isArray(v) && v.length && v.every((r) => r !== null && typeof r === "object" && !Array.isArray(r)));
-    if (arrays.length === 1) return arrays[0] as Record<string, JsonValue>[];
+    const [array, ...others] = Object.values(parsed).filter((v): v is JsonRecord[] => isRecordList(v) && v.length > 0);
+    if (array !== undefined && others.length === 0) return array;
   }
   throw new FileError(fileName, "this JSON is not a table: expected an array of objects (one per row), or one object per line.");
+}
+
+type JsonRecord = {[key: string]: JsonValue};
+
+function isJsonRecord(value: JsonValue): value is JsonRecord {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isRecordList(value: JsonValue): value is JsonRecord[] {
+  return Array.isArray(value) && value.every(isJsonRecord);
 }
 
 function jsonError(fileName: string, text: string, error: unknown): FileError {
@@ -320,8 +336,9 @@ function exactOf(node: SchemaNode): Exact {
   if (logical === "DECIMAL" && element.type !== "BYTE_ARRAY") return {kind: "decimal", scale: element.scale ?? 0};
   if (logical === "TIMESTAMP_MILLIS") return {kind: "timestamp", unit: "MILLIS"};
   if (logical === "TIMESTAMP_MICROS") return {kind: "timestamp", unit: "MICROS"};
-  if (logical === "TIMESTAMP") {
-    const unit = (element.logical_type as {unit?: string}).unit;
+  // Only the logical type says TIMESTAMP without a unit in its name, and it carries the unit.
+  if (element.logical_type?.type === "TIMESTAMP") {
+    const {unit} = element.logical_type;
     return {kind: "timestamp", unit: unit === "NANOS" ? "NANOS" : unit === "MICROS" ? "MICROS" : "MILLIS"};
   }
   if (element.type === "INT96") return {kind: "timestamp", unit: "NANOS"};
@@ -387,7 +404,8 @@ function parquetArrowType(Arrow: Arrow, node: SchemaNode, top: boolean): ArrowMo
 export function unscaledDecimal(value: unknown): bigint {
   if (typeof value === "bigint") return value;
   if (typeof value === "number") return BigInt(value);
-  const bytes = value as Uint8Array;
+  if (!(value instanceof Uint8Array)) throw new Error(`a DECIMAL stored as ${typeof value}, not as an integer or bytes`);
+  const bytes = value;
   let n = 0n;
   for (const byte of bytes) n = (n << 8n) | BigInt(byte);
   const [sign = 0] = bytes;
@@ -398,26 +416,33 @@ export function unscaledDecimal(value: unknown): bigint {
 export function exactVector(Arrow: Arrow, type: ArrowModule.DataType, values: (bigint | null)[]): ArrowModule.Vector {
   const length = values.length;
   const nullBitmap = new Uint8Array(Math.ceil(length / 8));
-  const decimal = Arrow.DataType.isDecimal(type);
-  const data = decimal ? new Uint32Array(4 * length) : new BigInt64Array(length);
   let nullCount = 0;
   values.forEach((value, i) => {
     if (value === null) return void ++nullCount;
     nullBitmap[i >> 3] = at(nullBitmap, i >> 3, "the null bitmap") | (1 << (i & 7));
-    if (!decimal) (data as BigInt64Array)[i] = value;
-    else {
-      const word = value < 0n ? (1n << 128n) + value : value;
-      for (let k = 0; k < 4; ++k) (data as Uint32Array)[4 * i + k] = Number((word >> BigInt(32 * k)) & 0xffffffffn);
-    }
   });
-  return Arrow.makeVector(Arrow.makeData({type, length, nullCount, nullBitmap, data} as never));
+  if (Arrow.DataType.isDecimal(type)) {
+    // Each value as four 32-bit words, least significant first, in two's complement.
+    const data = new Uint32Array(4 * length);
+    values.forEach((value, i) => {
+      if (value === null) return;
+      const word = value < 0n ? (1n << 128n) + value : value;
+      for (let k = 0; k < 4; ++k) data[4 * i + k] = Number((word >> BigInt(32 * k)) & 0xffffffffn);
+    });
+    return Arrow.makeVector(Arrow.makeData({type, length, nullCount, nullBitmap, data}));
+  }
+  if (Arrow.DataType.isTimestamp(type)) {
+    const data = BigInt64Array.from(values, (value) => value ?? 0n);
+    return Arrow.makeVector(Arrow.makeData({type, length, nullCount, nullBitmap, data}));
+  }
+  throw new Error(`exact values are built for decimals and timestamps, not ${type}`);
 }
 
-function exactValue(value: unknown, exact: Exact): bigint | null {
+function exactValue(value: unknown, exact: NonNullable<Exact>): bigint | null {
   if (value === null || value === undefined) return null;
-  if (exact!.kind === "decimal") return unscaledDecimal(value);
-  const n = typeof value === "bigint" ? value : BigInt(value as number);
-  return exact!.unit === "MILLIS" ? n * 1000n : n;
+  if (exact.kind === "decimal") return unscaledDecimal(value);
+  const n = bigIntOf(value);
+  return exact.unit === "MILLIS" ? n * 1000n : n;
 }
 
 /** The file as hyparquet reads it: slices on demand, so a large file is never held whole. */
@@ -453,7 +478,7 @@ export async function readParquet(
   } catch (error) {
     throw new FileError(file.name, `not a readable Parquet file (${error instanceof Error ? error.message : String(error)}).`);
   }
-  const schema = hyparquet.parquetSchema(metadata) as unknown as SchemaNode;
+  const schema: SchemaNode = hyparquet.parquetSchema(metadata);
   const fields = schema.children.map((child) => {
     const exact = exactOf(child);
     return {name: child.element.name, exact, type: parquetArrowType(Arrow, child, true)};
@@ -473,16 +498,16 @@ export async function readParquet(
       const rowEnd = rowStart + Number(group.num_rows);
       let rows: unknown[][] = [];
       try {
-        await hyparquet.parquetRead({file: buffer, metadata: readMetadata, compressors, rowStart, rowEnd, rowFormat: "array", parsers: EXACT_PARSERS, onComplete: (read: unknown[][]) => (rows = read)} as never);
+        await hyparquet.parquetRead({file: buffer, metadata: readMetadata, compressors, rowStart, rowEnd, rowFormat: "array", parsers: EXACT_PARSERS, onComplete: (read: unknown[][]) => (rows = read)});
       } catch (error) {
         throw new FileError(file.name, `a part of this Parquet file cannot be read (${error instanceof Error ? error.message : String(error)}).`);
       }
       const columns = Object.fromEntries(
-        fields.map((field, c) => [
-          field.name,
-          field.exact
-            ? exactVector(Arrow, field.type, rows.map((row) => exactValue(row[c], field.exact)))
-            : Arrow.vectorFromArray(rows.map((row) => parquetValue(Arrow, row[c], field.type)), field.type)
+        fields.map(({name, exact, type}, c) => [
+          name,
+          exact
+            ? exactVector(Arrow, type, rows.map((row) => exactValue(row[c], exact)))
+            : Arrow.vectorFromArray(rows.map((row) => parquetValue(Arrow, row[c], type)), type)
         ])
       );
       yield Arrow.tableToIPC(new Arrow.Table(columns), "stream");
@@ -500,10 +525,12 @@ function parquetValue(Arrow: Arrow, value: unknown, type: ArrowModule.DataType):
   if (Arrow.DataType.isTimestamp(type)) return typeof value === "bigint" ? Number(value) / (type.unit === Arrow.TimeUnit.NANOSECOND ? 1e6 : type.unit === Arrow.TimeUnit.MICROSECOND ? 1000 : 1) : value instanceof Date ? value.getTime() : value;
   if (Arrow.DataType.isDate(type)) return value instanceof Date ? value : new Date(Number(value));
   if (Arrow.DataType.isStruct(type)) {
-    const record = value as Record<string, unknown>;
+    const record = structValue(value);
     return Object.fromEntries(type.children.map((field) => [field.name, parquetValue(Arrow, record[field.name], field.type)]));
   }
-  if (Arrow.DataType.isList(type)) return (value as unknown[]).map((v) => parquetValue(Arrow, v, at(type.children, 0, "a list type's children").type));
+  if (Arrow.DataType.isList(type)) {
+    return listValue(value).map((v) => parquetValue(Arrow, v, at(type.children, 0, "a list type's children").type));
+  }
   return toArrowValue(Arrow, nestedValue(value), type);
 }
 

@@ -52,13 +52,17 @@ async function opfsFolder(): Promise<FileSystemDirectoryHandle | null> {
 
 export async function openFileStore(): Promise<FileStore> {
   const folder = await opfsFolder();
-  if (!folder) return memoryStore();
+  return folder ? folderStore(folder) : memoryStore();
+}
+
+/** The files kept in the browser's private folder, which outlives the page. */
+function folderStore(folder: FileSystemDirectoryHandle): FileStore {
   // Asks the browser not to evict the files under storage pressure; it may say no, which is not an error.
   void navigator.storage.persist?.().catch(() => undefined);
 
   async function readManifest(): Promise<StoredFile[]> {
     try {
-      const file = await (await folder!.getFileHandle(MANIFEST)).getFile();
+      const file = await (await folder.getFileHandle(MANIFEST)).getFile();
       const entries = JSON.parse(await file.text());
       return Array.isArray(entries) ? entries : [];
     } catch {
@@ -66,7 +70,7 @@ export async function openFileStore(): Promise<FileStore> {
     }
   }
   async function write(name: string, data: Blob | string): Promise<void> {
-    const handle = await folder!.getFileHandle(name, {create: true});
+    const handle = await folder.getFileHandle(name, {create: true});
     const writable = await handle.createWritable();
     try {
       await writable.write(data);
@@ -83,13 +87,13 @@ export async function openFileStore(): Promise<FileStore> {
     persistent: true,
     list: readManifest,
     async open(table) {
-      return (await folder!.getFileHandle(contentName(table))).getFile();
+      return (await folder.getFileHandle(contentName(table))).getFile();
     },
     async save(entry, file) {
       try {
         await write(contentName(entry.table), file);
       } catch (error) {
-        await folder!.removeEntry(contentName(entry.table)).catch(() => undefined);
+        await folder.removeEntry(contentName(entry.table)).catch(() => undefined);
         throw error;
       }
       await writeManifest([...(await readManifest()).filter((e) => e.table !== entry.table), entry]);
@@ -99,7 +103,7 @@ export async function openFileStore(): Promise<FileStore> {
     },
     async remove(table) {
       await writeManifest((await readManifest()).filter((e) => e.table !== table));
-      await folder!.removeEntry(contentName(table)).catch(() => undefined);
+      await folder.removeEntry(contentName(table)).catch(() => undefined);
     }
   };
 }
@@ -109,9 +113,16 @@ function memoryStore(): FileStore {
   return {
     persistent: false,
     list: async () => [...entries.values()].map((e) => e.entry),
-    open: async (table) => entries.get(table)!.file,
+    open: async (table) => {
+      const stored = entries.get(table);
+      if (!stored) throw new Error(`no file is kept for the table ${table}`);
+      return stored.file;
+    },
     save: async (entry, file) => void entries.set(entry.table, {entry, file: new File([file], entry.fileName)}),
-    update: async (entry) => void (entries.has(entry.table) && entries.set(entry.table, {...entries.get(entry.table)!, entry})),
+    update: async (entry) => {
+      const stored = entries.get(entry.table);
+      if (stored) entries.set(entry.table, {...stored, entry});
+    },
     remove: async (table) => void entries.delete(table)
   };
 }

@@ -8,6 +8,7 @@
  */
 import {at} from "../../../lib/story/event-by-id.js";
 import type * as ArrowModule from "apache-arrow";
+import {bigIntOf, isRecord} from "../sql-values.js";
 
 type Arrow = typeof ArrowModule;
 
@@ -113,13 +114,18 @@ const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
 
 /** What a set of values has in common, learnt value by value. */
-interface Shape {
-  kind: "none" | "bool" | "int" | "float" | "string" | "struct" | "list" | "text";
-  /** For ints: whether any is outside 32 (big) or 64 bits (huge). */
-  big?: boolean;
-  huge?: boolean;
-  fields?: Map<string, Shape>;
-  items?: Shape;
+type Shape =
+  | {kind: "none" | "bool" | "float" | "string" | "text"}
+  /** Whether any is outside 32 (big) or 64 bits (huge). */
+  | {kind: "int"; big?: boolean; huge?: boolean}
+  | {kind: "struct"; fields: Map<string, Shape>}
+  | {kind: "list"; items: Shape};
+
+/** The shape of the first value of a kind. */
+function firstShape(kind: Exclude<Shape["kind"], "none">): Shape {
+  if (kind === "struct") return {kind, fields: new Map()};
+  if (kind === "list") return {kind, items: {kind: "none"}};
+  return {kind};
 }
 
 function kindOf(value: JsonValue): Shape["kind"] {
@@ -137,19 +143,21 @@ function learn(shape: Shape, value: JsonValue): Shape {
   const kind = kindOf(value);
   if (kind === "none") return shape;
   let next: Shape = shape;
-  if (shape.kind === "none") next = {kind, ...(kind === "struct" ? {fields: new Map()} : {}), ...(kind === "list" ? {items: {kind: "none"}} : {})};
+  if (shape.kind === "none") next = firstShape(kind);
   else if (shape.kind !== kind) {
     // Whole and fractional numbers together are numbers; anything else mixed is kept as JSON text.
     next = (shape.kind === "int" && kind === "float") || (shape.kind === "float" && kind === "int") ? {kind: "float"} : {kind: "text"};
   }
-  if (next.kind === "int") {
-    const n = typeof value === "bigint" ? value : BigInt(value as number);
+  // A shape of one kind has learnt only values of that kind, so each check below only tells TypeScript what the value is.
+  if (next.kind === "int" && (typeof value === "bigint" || typeof value === "number")) {
+    const n = bigIntOf(value);
     if (n >= BigInt(INT32) || n < -BigInt(INT32)) next.big = true;
     if (n > INT64_MAX || n < INT64_MIN) next.huge = true;
-  } else if (next.kind === "struct") {
-    for (const [key, child] of Object.entries(value as {[key: string]: JsonValue})) next.fields!.set(key, learn(next.fields!.get(key) ?? {kind: "none"}, child));
-  } else if (next.kind === "list") {
-    for (const item of value as JsonValue[]) next.items = learn(next.items!, item);
+  } else if (next.kind === "struct" && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const {fields} = next;
+    for (const [key, child] of Object.entries(value)) fields.set(key, learn(fields.get(key) ?? {kind: "none"}, child));
+  } else if (next.kind === "list" && Array.isArray(value)) {
+    for (const item of value) next.items = learn(next.items, item);
   }
   return next;
 }
@@ -163,9 +171,9 @@ function arrowType(Arrow: Arrow, shape: Shape): ArrowModule.DataType {
     case "float":
       return new Arrow.Float64();
     case "struct":
-      return shape.fields!.size ? new Arrow.Struct([...shape.fields!].map(([name, child]) => new Arrow.Field(name, arrowType(Arrow, child), true))) : new Arrow.Utf8();
+      return shape.fields.size ? new Arrow.Struct([...shape.fields].map(([name, child]) => new Arrow.Field(name, arrowType(Arrow, child), true))) : new Arrow.Utf8();
     case "list":
-      return new Arrow.List(new Arrow.Field("item", arrowType(Arrow, shape.items!), true));
+      return new Arrow.List(new Arrow.Field("item", arrowType(Arrow, shape.items), true));
     default:
       return new Arrow.Utf8();
   }
@@ -182,19 +190,31 @@ function jsonText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
+/** A value for a STRUCT column: its fields by name. The column's type was learnt from such values, so another is a bug. */
+export function structValue(value: unknown): Record<string, unknown> {
+  if (!isRecord(value)) throw new TypeError(`a STRUCT value that is ${Array.isArray(value) ? "a list" : typeof value}`);
+  return value;
+}
+
+/** A value for a LIST column: its items. */
+export function listValue(value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new TypeError(`a LIST value that is ${typeof value}`);
+  return value;
+}
+
 /** A value made ready for Arrow's builder of `type`. */
 export function toArrowValue(Arrow: Arrow, value: unknown, type: ArrowModule.DataType): unknown {
   if (value === null || value === undefined) return null;
   if (Arrow.DataType.isUtf8(type)) return jsonText(value);
-  if (Arrow.DataType.isInt(type)) return type.bitWidth === 64 ? BigInt(value as number | bigint) : Number(value);
+  if (Arrow.DataType.isInt(type)) return type.bitWidth === 64 ? bigIntOf(value) : Number(value);
   if (Arrow.DataType.isFloat(type)) return Number(value);
   if (Arrow.DataType.isStruct(type)) {
-    const record = value as Record<string, unknown>;
+    const record = structValue(value);
     return Object.fromEntries(type.children.map((field) => [field.name, toArrowValue(Arrow, record[field.name], field.type)]));
   }
   if (Arrow.DataType.isList(type)) {
     const item = at(type.children, 0, "a list type's children").type;
-    return (value as unknown[]).map((v) => toArrowValue(Arrow, v, item));
+    return listValue(value).map((v) => toArrowValue(Arrow, v, item));
   }
   if (Arrow.DataType.isTimestamp(type) && value instanceof Date) return value.getTime();
   return value;
