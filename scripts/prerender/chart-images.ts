@@ -18,6 +18,7 @@ import {fontCharacters} from "../node/cmap.js";
 import {sfntFromWoff} from "../node/woff.js";
 import {themeFontFiles} from "./theme-fonts.js";
 import {cloneElement} from "../../src/components/dom.js";
+import {imageNotes, imageSourceLine} from "../../src/components/frame/source-line.js";
 
 const PADDING = 16;
 const FOREGROUND = "#1b1e23";
@@ -45,20 +46,6 @@ function drawingsOf(figure: Element): Element[] {
 /** Whether a framed chart has a drawing to make an image of; a table (the findings explorer) has none. */
 export function hasDrawing(figure: Element): boolean {
   return drawingsOf(figure).length > 0;
-}
-
-/**
- * The frame's source line as one line of text, its numbered notes separated: on the page they are
- * list items, set apart by the stylesheet, whose text run together ("…15 December 2015Learning
- * Disability Today").
- */
-export function sourceText(figure: Element): string {
-  const line = figure.querySelector(".chart-source");
-  if (!line) return "";
-  const items = [...line.querySelectorAll("li")].map((item) => (item.textContent ?? "").replace(/\s+/g, " ").trim()).filter(Boolean);
-  if (items.length === 0) return (line.textContent ?? "").replace(/\s+/g, " ").trim();
-  const lead = [...line.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join("").trim();
-  return `${lead ? `${lead} ` : ""}${items.join("; ")}`;
 }
 
 /** A legend entry as the image draws it: a swatch (a colour, an outline, hatching) and its label. */
@@ -152,7 +139,9 @@ export function frameToSvg(figure: Element): {svg: string; width: number; height
     y += Number(drawing.getAttribute("height"));
   }
   y += 6;
-  block(sourceText(figure), 12, 16, 400, MUTED);
+  for (const note of imageNotes(figure)) block(note, 12, 16, 400, MUTED);
+  y += 4;
+  block(imageSourceLine(figure), 12, 16, 400, MUTED);
   if (THEME.logo) block(THEME.logo.text, 12, 16, 700, FOREGROUND);
   const height = Math.ceil(y + PADDING);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" color="${FOREGROUND}" style="color: ${FOREGROUND}"><rect width="100%" height="100%" fill="${BACKGROUND}"/>${body}</svg>`;

@@ -7,6 +7,8 @@
 import {escapeXml} from "../../lib/story/format.js";
 import {cloneElement} from "../dom.js";
 
+import {imageNotes, imageSourceLine} from "./source-line.js";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 const PADDING = 16;
 const LINE = {title: 22, subtitle: 18, source: 15};
@@ -35,15 +37,6 @@ export interface ChartImage {
   height: number;
 }
 
-/** The frame's source line as one sentence: its numbered notes become "Sources: A, date; B, date". */
-function sourceLine(frame: HTMLElement): string {
-  const line = frame.querySelector(".chart-source");
-  if (!line) return "";
-  const notes = [...line.querySelectorAll(".source-note")].map((note) => (note.textContent ?? "").trim());
-  if (notes.length === 0) return line.textContent ?? "";
-  return `${line.firstChild?.nodeType === Node.TEXT_NODE ? line.firstChild.textContent : ""}${notes.join("; ")}`;
-}
-
 /** The framed chart as a standalone SVG document. */
 export function chartToSvg(frame: HTMLElement): ChartImage {
   const body = frame.querySelector<HTMLElement>(".chart-body");
@@ -56,7 +49,8 @@ export function chartToSvg(frame: HTMLElement): ChartImage {
   const sans = getComputedStyle(frame.querySelector(".chart-title") ?? frame).fontFamily.replace(/"/g, "'");
   const title = wrap(frame.querySelector(".chart-title")?.textContent ?? "", width, 10);
   const subtitle = wrap(frame.querySelector(".chart-subtitle")?.textContent ?? "", width, 7.5);
-  const source = wrap(sourceLine(frame), width, 6.5);
+  const notes = imageNotes(frame).flatMap((note) => wrap(note, width, 6.5));
+  const source = wrap(imageSourceLine(frame), width, 6.5);
   let y = PADDING;
   let content = textBlock(title, y, LINE.title, `font: 700 18px ${sans}`, colour);
   y += title.length * LINE.title;
@@ -86,6 +80,8 @@ export function chartToSvg(frame: HTMLElement): ChartImage {
     content += `<rect x="${at.x}" y="${at.y + 2}" width="12" height="12" fill="${fill}"/><text x="${at.x + 16}" y="${at.y + 12}" fill="${colour}" style="font: 11px ${sans}">${escapeXml(swatch.textContent ?? "")}</text>`;
   }
   y += origin.height + 12;
+  content += textBlock(notes, y, LINE.source, `font: 11px ${sans}`, muted);
+  y += notes.length * LINE.source + (notes.length ? 4 : 0);
   content += textBlock(source, y, LINE.source, `font: 11px ${sans}`, muted);
   y += source.length * LINE.source + PADDING;
   const totalWidth = width + 2 * PADDING;

@@ -47,3 +47,26 @@ export function SourceLine(all: SourceRef[]): HTMLElement {
   line.append(details);
   return line;
 }
+
+/**
+ * The source line of a chart image, where nothing can be clicked: every source, separated, when
+ * the frame lists them all under the chart; the frame's short line ("Sources: Care Quality
+ * Commission, Hansard and 10 others") when it keeps a long list one click away, so that an image
+ * carries one line of sources, not a wall of them. Read from the frame's own source line, so the
+ * image says what the page says.
+ */
+export function imageSourceLine(frame: Element): string {
+  const line = frame.querySelector(".chart-source");
+  if (!line) return "";
+  const clean = (text: string | null) => (text ?? "").replace(/\s+/g, " ").trim();
+  const lead = clean([...line.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join(""));
+  const short = line.querySelector(".source-summary-line");
+  if (short) return `${lead} ${clean(short.textContent)}, every one listed under the chart in the notebook.`;
+  const items = [...line.querySelectorAll("li")].map((item) => clean(item.textContent)).filter(Boolean);
+  return items.length ? `${lead} ${items.join("; ")}` : clean(line.textContent);
+}
+
+/** The notes under a chart (what a hollow mark means, what is left out), for an image that stands alone. */
+export function imageNotes(frame: Element): string[] {
+  return [...frame.querySelectorAll(".chart-notes li")].map((item) => (item.textContent ?? "").replace(/\s+/g, " ").trim()).filter(Boolean);
+}

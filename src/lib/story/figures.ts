@@ -284,7 +284,8 @@ function findingFigures(facts: FactBase, cited: Cited): Figure[] {
     .filter((row) => row.value !== null)
     .map(({unit, ...row}) => {
       if (unit === null) throw new Error(`the finding '${row.finding_id}' states a value with no unit`);
-      return stated({...row, unit}, row.finding, "cqc_findings", row.finding_id, cited, {definition: `${row.finding} (${row.event}; ${row.location}).`});
+      // The finding is the card's label; its definition says which inspection and where, not the finding again.
+      return stated({...row, unit}, row.finding, "cqc_findings", row.finding_id, cited, {definition: `${row.event}${row.location ? `, ${row.location}` : ""}.`});
     });
 }
 

@@ -83,7 +83,8 @@ describe("chart images as editors use them", async () => {
   const {installDom} = await import("../../../scripts/node/dom.js");
   installDom();
   const {EMBEDDABLE_CHARTS, renderChart} = await import("../../../src/components/charts/chart-registry.js");
-  const {frameToSvg, hasDrawing, legendEntries, sourceText} = await import("../../../scripts/prerender/chart-images.js");
+  const {frameToSvg, hasDrawing, legendEntries} = await import("../../../scripts/prerender/chart-images.js");
+  const {VISIBLE_SOURCES, imageNotes, imageSourceLine} = await import("../../../src/components/frame/source-line.js");
   const {loadFactBase} = await import("../../../src/lib/factbase/factbase.js");
   const {packSources, unpackSources} = await import("../../../src/lib/delivery/payload.js");
   const {inspectionRecord, storyFacts} = await import("../../../src/lib/story/story.js");
@@ -109,10 +110,18 @@ describe("chart images as editors use them", async () => {
       // The drawing's marks, not only its axes (whose groups the frame classes "chart-axis").
       const marks = [...svg.matchAll(/<g(?![^>]*chart-axis)[^>]*>\s*<(rect|circle|path|line)\b/g)].length;
       assert.ok(marks > 0, `${id}: the image has no marks`);
-      const source = sourceText(frame);
+      const source = imageSourceLine(frame);
       assert.ok(items.length > 0, `${id}: the frame lists its sources`);
-      for (const item of items) assert.ok(source.includes(item), `${id}: the source line has "${item}"`);
-      assert.equal(source.split("; ").length, items.length, `${id}: one "; " between each two of ${items.length} sources`);
+      assert.ok(own.replace(/\n/g, " ").includes(source.split(" ").slice(0, 4).join(" ")), `${id}: the image has the source line`);
+      if (items.length <= VISIBLE_SOURCES) {
+        for (const item of items) assert.ok(source.includes(item), `${id}: the source line has "${item}"`);
+        assert.equal(source.split("; ").length, items.length, `${id}: one "; " between each two of ${items.length} sources`);
+      } else {
+        // A long list is named in short, as under the chart: one line, not a wall of sources.
+        assert.match(source, / and \d+ others?, every one listed under the chart/, `${id}: the ${items.length} sources named in short`);
+        assert.ok(source.length < 200, `${id}: a source line of ${source.length} characters`);
+      }
+      for (const note of imageNotes(frame)) assert.ok(own.replace(/\n/g, " ").includes(note.split(" ").slice(0, 4).join(" ")), `${id}: the note "${note}"`);
       const line = own.split("\n").join(" ");
       assert.doesNotMatch(line, /\d{4}[A-Z]|[a-z)][A-Z][a-z]/, `${id}: sources run together in the image`);
       for (const entry of legendEntries(frame)) assert.ok(own.includes(entry.label), `${id}: the legend's "${entry.label}"`);
