@@ -372,6 +372,8 @@ describe("the source policy: a record is only as strong as its sources", () => {
     for (const [column, value] of [["copy_of", "another outlet's story"], ["copy_type", "reprint"], ["copy_of_kind", "original reporting"], ["copy_evidence", "compared"]] as const) {
       setCell(dir, "sources.csv", "cqc_2015_02_25_rated_ri", column, value);
     }
+    // The trade press's rewrites of the release point at its row; as a mirror it is no longer their original.
+    for (const id of ["hsj_rated_requires_improvement", "nhe_rated_requires_improvement"]) setCell(dir, "sources.csv", id, "copy_of_source_id", "");
     // Only this copy left: no further source that could carry the figure.
     for (const id of ["2014_comprehensive_trust_overall", "2014_comprehensive_trust_caring", "2014_comprehensive_trust_responsive"]) setCell(dir, "cqc_ratings.csv", id, "other_source_ids", "");
     const place = cellAt(dir, "cqc_ratings.csv", "2014_comprehensive_trust_overall", "status");
