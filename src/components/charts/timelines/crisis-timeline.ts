@@ -111,7 +111,7 @@ export function CrisisTimelineChart({events}: {events: EventRow[]}, {width}: {wi
     sources: sourcesOf(rows),
     notes: [
       "Each event is dated as precisely as its source gives it. Hollow marks come from secondary sources.",
-      "Events dated only to the year are in the full timeline."
+      `It ends with the former chief executive leaving the trust on ${last.when}: later events, and those dated only to the year, are in the full timeline.`
     ],
     data: crisisRows(events).map(({start: _s, end: _e, ...row}) => flatRow(row)),
     statuses: rows.map((r) => r.status)
