@@ -3,7 +3,7 @@
  * median of the runs, a per-page budget on every page. A budget whose
  * measurement is missing is "not measured" (null), never met.
  */
-import {at} from "../src/lib/story/event-by-id.js";
+import {at} from "../src/lib/story/checked-lookups.js";
 import {BUDGET_ROWS} from "./files.js";
 import {EMBED_GZIP_BUDGET} from "../scripts/export/embed-weight.js";
 import {kb, ms, shift, spread} from "./format.js";

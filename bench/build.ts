@@ -6,7 +6,7 @@
  * cold; the following ones are warm, with nothing changed. The last build's
  * export is the site the bench measures.
  */
-import {at} from "../src/lib/story/event-by-id.js";
+import {at} from "../src/lib/story/checked-lookups.js";
 import {spawn} from "node:child_process";
 import {cp, mkdtemp, symlink} from "node:fs/promises";
 import {tmpdir} from "node:os";

@@ -1,5 +1,5 @@
 /** The machine a bench ran on, the commit it measured, and how loaded the machine was meanwhile. */
-import {at} from "../src/lib/story/event-by-id.js";
+import {at} from "../src/lib/story/checked-lookups.js";
 import {execFileSync} from "node:child_process";
 import {cpus, loadavg, totalmem} from "node:os";
 import {median} from "./stats.js";

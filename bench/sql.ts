@@ -4,7 +4,7 @@
  * query run again from the page's editor (Ctrl+Enter), timed in the page from
  * the key press to the finished run with its table and quick chart drawn.
  */
-import {at} from "../src/lib/story/event-by-id.js";
+import {at} from "../src/lib/story/checked-lookups.js";
 import type {Browser} from "playwright-core";
 import {hashForQuery} from "../src/components/workbench/query-url.js";
 import {openPage, type Site} from "./browser.js";

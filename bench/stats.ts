@@ -4,7 +4,7 @@
  * sorted values (type 7 in Hyndman & Fan, the default of R and NumPy), so
  * the median of an even count is the mean of the middle two.
  */
-import {at} from "../src/lib/story/event-by-id.js";
+import {at} from "../src/lib/story/checked-lookups.js";
 
 export interface Summary {
   /** How many values were measured. */

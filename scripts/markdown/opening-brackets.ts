@@ -9,7 +9,7 @@
  * `.bracket-join`). The span is in the page as Framework writes it: the live
  * output and the output drawn at build for JavaScript off both land inside it.
  */
-import {at} from "../../src/lib/story/event-by-id.js";
+import {at} from "../../src/lib/story/checked-lookups.js";
 
 /** The parts of markdown-it's token and parser this plugin uses. */
 interface Token {

@@ -5,7 +5,7 @@
  * cancelling and the quick chart. Expected values come from data/ (parsed by
  * the loaders' CSV reader) or from the loaders' own catalog, never typed in.
  */
-import {at} from "../../src/lib/story/event-by-id.js";
+import {at} from "../../src/lib/story/checked-lookups.js";
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import {readFile} from "node:fs/promises";

@@ -21,7 +21,7 @@
  * colour, an accent and a logo, and its pages, embeds and chart images carry
  * them (the PNGs drawn in that font); the default export carries none of them.
  */
-import {at} from "../../src/lib/story/event-by-id.js";
+import {at} from "../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";

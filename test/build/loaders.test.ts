@@ -8,7 +8,7 @@
  * for output. The outputs are read from dist/, where the build that `npm test`
  * runs put them, rather than made again: the build is what runs the loaders.
  */
-import {at} from "../../src/lib/story/event-by-id.js";
+import {at} from "../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {spawn} from "node:child_process";
 import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";

@@ -5,7 +5,7 @@
  * without a reload or a restart; and the loader output made from the edited
  * data is not kept for the next build.
  */
-import {at} from "../../src/lib/story/event-by-id.js";
+import {at} from "../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {spawn, type ChildProcess} from "node:child_process";
 import {existsSync, readFileSync, writeFileSync} from "node:fs";

@@ -5,7 +5,7 @@
  * insertArrow) and the separate reader that runs read_csv. So the unit tests
  * read files through the same engine, version and SQL as the page.
  */
-import {at} from "../../src/lib/story/event-by-id.js";
+import {at} from "../../src/lib/story/checked-lookups.js";
 import {createRequire} from "node:module";
 import {join} from "node:path";
 import * as Arrow from "apache-arrow";

@@ -8,7 +8,7 @@
  * timestamps, and Excel workbooks. Each comes with its expected answers,
  * computed from the values it was written from, never read back.
  */
-import {at} from "../../src/lib/story/event-by-id.js";
+import {at} from "../../src/lib/story/checked-lookups.js";
 import {parquetWriteBuffer} from "hyparquet-writer";
 import {strToU8, zipSync} from "fflate";
 

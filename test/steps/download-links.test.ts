@@ -1,4 +1,4 @@
-import {at} from "../../src/lib/story/event-by-id.js";
+import {at} from "../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {DOWNLOADS, downloadLinks, externaliseDownloads} from "../../scripts/steps/download-links.js";

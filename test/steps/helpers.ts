@@ -3,7 +3,7 @@
  * (test/fixtures/, saved by scripts/tools/save-fixtures.ts), a build context
  * without a browser, and one step run on one page as the build runs it.
  */
-import {at} from "../../src/lib/story/event-by-id.js";
+import {at} from "../../src/lib/story/checked-lookups.js";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";

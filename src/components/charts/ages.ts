@@ -10,7 +10,7 @@ import {ChartFrame} from "../frame/frame.js";
 import {CONTEXT, FOCUS, OKABE_ITO} from "./palette.js";
 import {STATUS_LABELS, type Status} from "../../lib/story/status.js";
 import {AGE_FIGURES} from "../../lib/delivery/chart-figures.js";
-import {figureById, knownValue} from "../../lib/story/event-by-id.js";
+import {figureById, knownValue} from "../../lib/story/checked-lookups.js";
 
 export interface AgeRow {
   study: string;

@@ -5,7 +5,7 @@
 import type {Figure} from "../../lib/story/figures.js";
 import {dateOf, fact, labelOf} from "../prose/fact.js";
 import {DRAFT_FINAL_PAIRS} from "../../lib/delivery/chart-figures.js";
-import {figureById} from "../../lib/story/event-by-id.js";
+import {figureById} from "../../lib/story/checked-lookups.js";
 
 /** An event row as the inspection record carries it. */
 interface DatedEvent {

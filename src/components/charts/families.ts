@@ -8,7 +8,7 @@ import type {Figure} from "../../lib/story/figures.js";
 import {ChartFrame} from "../frame/frame.js";
 import {CONTEXT, FOCUS} from "./palette.js";
 import {FAMILIES_FIGURES} from "../../lib/delivery/chart-figures.js";
-import {figureById, knownValue} from "../../lib/story/event-by-id.js";
+import {figureById, knownValue} from "../../lib/story/checked-lookups.js";
 
 export interface WaffleCell {
   index: number;

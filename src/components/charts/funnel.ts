@@ -9,7 +9,7 @@ import {formatCount} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
 import {FOCUS, CONTEXT} from "./palette.js";
 import {FUNNEL_STEPS} from "../../lib/delivery/chart-figures.js";
-import {figureById, knownValue} from "../../lib/story/event-by-id.js";
+import {figureById, knownValue} from "../../lib/story/checked-lookups.js";
 import {firstAndLast} from "./record.js";
 
 export interface FunnelRow {

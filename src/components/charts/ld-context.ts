@@ -11,7 +11,7 @@ import {formatInterval} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
 import {CONTEXT, FOCUS} from "./palette.js";
 import {LD_COMPARISON} from "../../lib/delivery/chart-figures.js";
-import {figureById, knownValue, shareCounts} from "../../lib/story/event-by-id.js";
+import {figureById, knownValue, shareCounts} from "../../lib/story/checked-lookups.js";
 
 export interface ComparisonRow {
   who: string;

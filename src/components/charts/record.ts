@@ -28,7 +28,7 @@ export function flatRow<T extends {source: SourceRef; sources?: SourceRef[]; dis
   };
 }
 
-export {eventById} from "../../lib/story/event-by-id.js";
+export {eventById} from "../../lib/story/checked-lookups.js";
 
 /** The first and the last of the rows a chart draws, in order; a chart with none to draw fails, saying which. */
 export function firstAndLast<T>(rows: readonly T[], what: string): [T, T] {

@@ -10,7 +10,7 @@ import {formatInterval} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
 import {MEASURE_COLOURS} from "./palette.js";
 import {SERVICE_GROUP_MEASURES} from "../../lib/delivery/chart-figures.js";
-import {figureById, knownValue} from "../../lib/story/event-by-id.js";
+import {figureById, knownValue} from "../../lib/story/checked-lookups.js";
 import {HALO, LINE_HEIGHT, wrapLabel} from "./chart-labels.js";
 
 const TITLE_SIZE = 13;

@@ -77,18 +77,22 @@ export function lazyChart(key: string, render: (width: number) => Element | Prom
     if (resizing) return;
     const cell = root.parentElement ?? root;
     for (const type of ["pointerover", "touchstart"]) cell.addEventListener(type, start, {once: true, passive: true});
+    /** Which of the build drawing's buttons an event came from, or null. */
+    const staticButton = (event: Event): number | null => {
+      const button = (event.target as Element).closest?.(".static-chart button");
+      return button ? [...cell.querySelectorAll(".static-chart button")].indexOf(button) : null;
+    };
     cell.addEventListener("focusin", (event) => {
       if (root.firstElementChild) return;
-      const button = (event.target as Element).closest?.(".static-chart button");
-      if (button) focused = [...cell.querySelectorAll(".static-chart button")].indexOf(button);
+      focused = staticButton(event) ?? focused;
       start();
     });
     // The build's drawing has the frame's buttons but not their actions (Embed, the image
     // downloads): a press on one draws the live chart and is passed on to its button.
     cell.addEventListener("click", (event) => {
-      const button = (event.target as Element).closest?.(".static-chart button");
-      if (!button || root.firstElementChild) return;
-      pressed = [...cell.querySelectorAll(".static-chart button")].indexOf(button);
+      const index = staticButton(event);
+      if (index === null || root.firstElementChild) return;
+      pressed = index;
       start();
     });
   });

@@ -5,7 +5,7 @@
  * they cost a reader's phone a few hundred bytes instead of the 27 KB of the
  * Inputs library.
  */
-import {at} from "../../lib/story/event-by-id.js";
+import {at} from "../../lib/story/checked-lookups.js";
 import {element} from "../dom.js";
 
 interface ChoiceOptions<T> {

@@ -1,5 +1,5 @@
 /** The trust's response: each claim attributed, beside the figure it disputes. */
-import {figureById} from "../../lib/story/event-by-id.js";
+import {figureById} from "../../lib/story/checked-lookups.js";
 import type {Figure} from "../../lib/story/figures.js";
 import type {Sourced} from "../../lib/story/story.js";
 import {dateOf, fact, labelOf, sourceLink, statusBadge} from "./fact.js";

@@ -9,7 +9,7 @@ import {element} from "../dom.js";
 
 import {formatCount, formatDate, formatInterval, precisionOf} from "../../lib/story/format.js";
 import {fieldName} from "../../lib/story/reader-text.js";
-import {shareCounts} from "../../lib/story/event-by-id.js";
+import {shareCounts} from "../../lib/story/checked-lookups.js";
 
 let factCount = 0;
 

@@ -3,7 +3,7 @@
  * DOM, no Plot), so that the choice can be tested in Node.
  */
 import {formatCell, isNumericKind, type Cell, type ColumnKind, type ResultColumn} from "./sql-values.js";
-import {at} from "../../lib/story/event-by-id.js";
+import {at} from "../../lib/story/checked-lookups.js";
 
 export type ChartMark = "bar" | "line" | "dot";
 

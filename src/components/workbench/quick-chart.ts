@@ -11,7 +11,7 @@ import {ChartFrame} from "../frame/frame.js";
 import {OKABE_ITO} from "../charts/palette.js";
 import {CHART_ROWS, markFor} from "./chart-choice.js";
 import {formatCell, toChartNumber, type Cell, type ColumnKind, type ResultColumn} from "./sql-values.js";
-import {at} from "../../lib/story/event-by-id.js";
+import {at} from "../../lib/story/checked-lookups.js";
 
 /** Bars drawn at most; past this a bar chart is unreadable. */
 export const MAX_BARS = 40;

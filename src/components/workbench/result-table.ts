@@ -4,7 +4,7 @@
  * NULL reads as the word NULL, set apart from the text "NULL". Every value is
  * written with textContent, so a value that looks like markup stays text.
  */
-import {at} from "../../lib/story/event-by-id.js";
+import {at} from "../../lib/story/checked-lookups.js";
 import {UNSHOWN, formatCell, isNumericKind, sortOrder, type Cell, type ResultColumn} from "./sql-values.js";
 
 export type SortDirection = "ascending" | "descending";

@@ -4,7 +4,7 @@
  * and both keep exact integers exact (a BIGINT past 2^53 is written as its
  * digits, never rounded through a float).
  */
-import {at} from "../../lib/story/event-by-id.js";
+import {at} from "../../lib/story/checked-lookups.js";
 import {writeCsvText} from "../../lib/delivery/csv-write.js";
 import {UNSHOWN, formatNumber, type Cell, type ResultColumn} from "./sql-values.js";
 

@@ -9,7 +9,7 @@
  *
  * This module has no DOM and no DuckDB in it, so that it can be tested in Node.
  */
-import {at} from "../../lib/story/event-by-id.js";
+import {at} from "../../lib/story/checked-lookups.js";
 
 /** Arrow's type ids (apache-arrow `Type`), stable across its versions. */
 export const ARROW_TYPE = {

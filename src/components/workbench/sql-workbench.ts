@@ -14,7 +14,7 @@
  * counts the queries that have finished (in any state), and data-file-loads
  * the files whose opening has finished (opened or refused).
  */
-import {at} from "../../lib/story/event-by-id.js";
+import {at} from "../../lib/story/checked-lookups.js";
 import type {TableInfo} from "../../lib/delivery/tables.js";
 import {AnalystFiles, COLUMN_TYPES, type AnalystFilesOptions, type AnalystTable} from "./files/analyst-files.js";
 import {FilePanel, type ListedFile} from "./files/file-panel.js";

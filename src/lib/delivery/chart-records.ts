@@ -7,7 +7,7 @@
  * what its chart draws are decided by the same code. The components run in the
  * reader's browser: nothing here imports a table library.
  */
-import {eventById} from "../story/event-by-id.js";
+import {eventById} from "../story/checked-lookups.js";
 import {precisionOf} from "../story/format.js";
 import {rowsBetween, timeSpan} from "../story/time-span.js";
 

@@ -4,7 +4,7 @@
  * It accepts what spreadsheets write (a byte-order mark, Windows line endings)
  * and rejects what would silently shift data (ragged rows, stray quotes).
  */
-import {at} from "../story/event-by-id.js";
+import {at} from "../story/checked-lookups.js";
 import {DataError} from "./errors.js";
 
 export interface CsvCell {

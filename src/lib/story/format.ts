@@ -1,5 +1,5 @@
 /** Formatters: one place for how numbers, shares and dates read on the page. */
-import {at} from "./event-by-id.js";
+import {at} from "./checked-lookups.js";
 
 const COUNT = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 0});
 // Whole pounds unless the amount has pence: an amount is never rounded.

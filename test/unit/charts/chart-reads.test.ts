@@ -6,7 +6,7 @@
  * missing); and taking away any one figure or row it is sent changes the
  * drawing or breaks it (nothing it is sent goes unused).
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import "../../../scripts/node/npm-specifiers.ts";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";

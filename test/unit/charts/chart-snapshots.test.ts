@@ -11,7 +11,7 @@
  *
  * and reviewing the diff of test/snapshots/ like any other change.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import "../../../scripts/node/npm-specifiers.ts";
 import assert from "node:assert/strict";
 import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from "node:fs";

@@ -1,5 +1,5 @@
 /** A chart's source line in short (src/components/frame/source-line.ts): the publishers it rests on most, then a count. */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import type {SourceRef} from "../../../src/lib/story/figures.js";

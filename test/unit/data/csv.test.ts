@@ -3,7 +3,7 @@
  * spreadsheets write: a byte-order mark, Windows line endings) and what it
  * rejects, each time at the line and column an editor would go to.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import {parseCsv, type CsvTable} from "../../../src/lib/factbase/csv.js";

@@ -7,7 +7,7 @@
  * the error should point is worked out from the text of the copy (which line,
  * how many characters before the cell), not taken from the parser under test.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";

@@ -3,7 +3,7 @@
  * the share follows), carry the weakest status and every source of their
  * inputs, and nothing unconfirmed or superseded is turned into a number.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";

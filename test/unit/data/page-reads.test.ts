@@ -5,7 +5,7 @@
  * is proved by test/unit/charts/chart-reads.test.ts; here the two are held against
  * src/lib/delivery/page-reads.ts and against what the loader sends.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";

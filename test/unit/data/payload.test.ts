@@ -1,5 +1,5 @@
 /** Sources sent once, by id: packing and unpacking give back exactly what the loaders made. */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {loadFactBase} from "../../../src/lib/factbase/factbase.js";

@@ -3,7 +3,7 @@
  * code: the committed file must be what the generator writes now, and the
  * generator must follow the registry and the step list.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {test} from "node:test";

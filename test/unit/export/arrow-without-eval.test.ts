@@ -1,4 +1,4 @@
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {build} from "esbuild";

@@ -3,7 +3,7 @@
  * size limits, a tab running out of memory, and a failed load leaving no
  * half table and nothing stored.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import * as Arrow from "apache-arrow";

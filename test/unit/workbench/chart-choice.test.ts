@@ -1,5 +1,5 @@
 /** The quick chart's choice of mark and columns, from a result's column types. */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {chooseChart, markFor, xOptions, yOptions} from "../../../src/components/workbench/chart-choice.js";

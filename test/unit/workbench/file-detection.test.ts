@@ -4,7 +4,7 @@
  * columns are numbers as written (and in which style), which cells are
  * missing marks, and JSON's big integers. Fast: no DuckDB, no browser.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import * as Arrow from "apache-arrow";

@@ -3,7 +3,7 @@
  * Parquet through hyparquet (files written by hyparquet-writer here), JSON
  * records, and the checks on CSV text that DuckDB's sniffer leaves to us.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import * as Arrow from "apache-arrow";

@@ -4,7 +4,7 @@
  * each becomes the table it should, with the sums, counts, types, names and
  * notes computed from the values the file was written from.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {before, test} from "node:test";
 import * as Arrow from "apache-arrow";

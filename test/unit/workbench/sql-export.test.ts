@@ -3,7 +3,7 @@
  * integers kept exact, NULL as an empty field / null, dates as the table
  * shows them, and no spreadsheet formula smuggled in by a shared query.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import {resultToCsv, resultToJson, uniqueNames} from "../../../src/components/workbench/sql-export.js";

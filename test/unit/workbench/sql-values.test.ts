@@ -4,7 +4,7 @@
  * its digits (not "10306,0,0,0"), a DECIMAL at its scale, a DATE as
  * YYYY-MM-DD, NULL as NULL; sorting puts NULLs last either way.
  */
-import {at} from "../../../src/lib/story/event-by-id.js";
+import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
 import {describe, test} from "node:test";
 import {

@@ -6,7 +6,7 @@
  * the marks read as NULL are counted in a note, and a value that would not
  * convert stops the change, named with an example.
  */
-import {at} from "../../../lib/story/event-by-id.js";
+import {at} from "../../../lib/story/checked-lookups.js";
 import {FileError} from "./file-errors.js";
 import type {Cell} from "../sql-values.js";
 import {quoteIdentifier, quoteString} from "../sql-identifiers.js";

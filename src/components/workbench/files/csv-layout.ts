@@ -6,7 +6,7 @@
  * shaped like the rows below it, and the reader is given only the table.
  * No DOM here: tested in Node.
  */
-import {at} from "../../../lib/story/event-by-id.js";
+import {at} from "../../../lib/story/checked-lookups.js";
 
 /** One record of the file: its fields, where it is in the text, and the line it starts on. */
 export interface TextRecord {

@@ -5,7 +5,7 @@
  * the analyst. Only the first megabyte and the last 64 KB are read to decide;
  * a UTF-8 file is then handed on as a slice of itself, without a copy.
  */
-import {at} from "../../../lib/story/event-by-id.js";
+import {at} from "../../../lib/story/checked-lookups.js";
 import {detectDelimiter, headerIndex, nonBlank, notesStart, rowShape, splitRecords, type TextRecord} from "./csv-layout.js";
 import {FileError} from "./file-errors.js";
 import {bomLength, byteLength, detectEncoding, looksBinary, textDecoder, type TextEncoding} from "./text-encodings.js";

@@ -7,7 +7,7 @@
  * withheld count) arrives as text, and is read as numbers with its marks as
  * NULL once loaded (column-types.ts).
  */
-import {at} from "../../../lib/story/event-by-id.js";
+import {at} from "../../../lib/story/checked-lookups.js";
 import type * as ArrowModule from "apache-arrow";
 import {headerIndex, nonBlank, notesStart, rowShape, type TextRecord} from "./csv-layout.js";
 import {FileError} from "./file-errors.js";

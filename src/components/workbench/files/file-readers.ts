@@ -15,7 +15,7 @@
  * Arrow and hyparquet are passed in, so that Node tests can run the same code
  * on the packages that Framework serves the page from its npm cache.
  */
-import {at} from "../../../lib/story/event-by-id.js";
+import {at} from "../../../lib/story/checked-lookups.js";
 import type * as ArrowModule from "apache-arrow";
 import type * as HyparquetModule from "hyparquet";
 import {prepareCsv, type ReadChoices} from "./csv-text.js";

@@ -6,7 +6,7 @@
  * are parsed here). DuckDB's own JSON reader is an extension the page cannot
  * download. Arrow is passed in, as the page and the Node tests each load it.
  */
-import {at} from "../../../lib/story/event-by-id.js";
+import {at} from "../../../lib/story/checked-lookups.js";
 import type * as ArrowModule from "apache-arrow";
 import {bigIntOf, isRecord} from "../sql-values.js";
 
