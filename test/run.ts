@@ -37,6 +37,12 @@ const NEEDS_EXPORT = ["build", "browser"];
  * SHFT_TEST_CONCURRENCY sets it for the tests of the export, to measure that again.
  */
 const CONCURRENCY = {fast: 2, export: Number(process.env.SHFT_TEST_CONCURRENCY ?? 2), besideBuild: 1};
+/**
+ * The longest a test file may run (the slowest takes about 150 s): a file that hangs (a page
+ * that never answers) fails, named, and the rest of the suite still reports, rather than the
+ * whole run waiting on it until CI gives up with no report at all.
+ */
+const FILE_TIMEOUT_MS = 6 * 60_000;
 
 function testFiles(folder: string): string[] {
   return readdirSync(join(testDir, folder), {recursive: true})
@@ -60,7 +66,7 @@ const durations = new Map<string, number>();
 
 /** Runs test files, each in a child node (which gets this process's --import tsx), reporting to stdout; resolves when they are done. */
 function runFiles(files: string[], concurrency: number): Promise<void> {
-  const stream = run({files, concurrency});
+  const stream = run({files, concurrency, timeout: FILE_TIMEOUT_MS});
   stream.on("test:fail", () => (process.exitCode = 1));
   stream.on("test:complete", ({name, file, details}) => {
     if (name === file) durations.set(relative(process.cwd(), file), details.duration_ms);

@@ -39,6 +39,8 @@ const {hasDrawing, writeChartImages} = await import("./chart-images.js");
 const NARROWEST = 240;
 const WIDEST = 1200;
 const STEP = 80;
+/** Height changes looked for between two probes: bounds the drawings made for a chart whose height never settles. */
+const MOST_CHANGES_IN_A_STEP = 8;
 /** A variant covers at most this many pixels of width, so that without JavaScript a chart is never much narrower than its column. */
 const SPAN = 240;
 
@@ -49,6 +51,11 @@ type Render = (width: number) => Promise<HTMLElement>;
 /** What must not change within a variant's range: the height of every SVG drawn. */
 function signature(figure: Element): string {
   return [...figure.querySelectorAll("svg")].map((svg) => svg.getAttribute("height") ?? "?").join(",");
+}
+
+/** The shape of every SVG drawn, width to height. */
+function proportions(figure: Element): string {
+  return [...figure.querySelectorAll("svg")].map((svg) => (Number(svg.getAttribute("width")) / Number(svg.getAttribute("height"))).toFixed(3)).join(",");
 }
 
 /**
@@ -92,17 +99,23 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
     return drawn;
   };
   const sig = async (width: number) => signature(await draw(width));
-  // Where the drawing's heights change: probe on a grid, then bisect each change to the pixel.
+  // Where the drawing's heights change: probe on a grid, then bisect each change to the pixel, and
+  // the rest of the step again for the next (labels may wrap twice within a step). A drawing that
+  // keeps its proportions through a step only scales: no change is wanted there (see below).
   const changes: number[] = [];
   for (let width = NARROWEST; width + STEP <= WIDEST; width += STEP) {
-    let [low, high] = [width, width + STEP];
-    if ((await sig(low)) === (await sig(high))) continue;
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if ((await sig(middle)) === (await sig(low))) low = middle;
-      else high = middle;
+    const end = width + STEP;
+    if (proportions(await draw(width)) === proportions(await draw(end))) continue;
+    for (let low = width, found = 0; (await sig(low)) !== (await sig(end)) && found < MOST_CHANGES_IN_A_STEP; found++) {
+      let high = end;
+      while (high - low > 1) {
+        const middle = Math.floor((low + high) / 2);
+        if ((await sig(middle)) === (await sig(low))) low = middle;
+        else high = middle;
+      }
+      changes.push(high);
+      low = high;
     }
-    changes.push(high);
   }
   const starts = [NARROWEST, ...changes];
   const pieces: number[] = [];
@@ -112,7 +125,13 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
   });
   const variants: Variant[] = [];
   for (const [i, width] of pieces.entries()) {
-    variants.push({min: i === 0 ? 0 : width, max: pieces[i + 1] ?? Infinity, html: serialise(cloneElement(await draw(width)))});
+    const end = pieces[i + 1] ?? WIDEST;
+    // A drawing that keeps its proportions as it grows all through a range (a square, up to a size)
+    // has no single step to find: drawn at the range's end, the page scales it down to its column,
+    // as the live chart is drawn. Elsewhere the range's height is one, and its start draws it.
+    const [first, last] = [await draw(width), await draw(end - 1)];
+    const at = signature(first) !== signature(last) && proportions(first) === proportions(last) ? end - 1 : width;
+    variants.push({min: i === 0 ? 0 : width, max: pieces[i + 1] ?? Infinity, html: serialise(cloneElement(await draw(at)))});
   }
   const embedVariants: Variant[] = [];
   for (const [i, start] of starts.entries()) {

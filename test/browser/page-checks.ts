@@ -16,13 +16,14 @@
  *   alternative and its download; a page shows each figure as the figures
  *   sheet states it, shows or draws everything its data file holds, and
  *   offers each chart as an embed;
- * - every chart goes live when the reader scrolls to it;
+ * - every chart goes live when the reader scrolls to it, in the room its
+ *   drawing from the build took (nothing below it moves);
  * - in dark mode a page passes axe's colour rules (an embed stays light);
  * - its policy refuses every way a script could send something to another origin.
  *
  * Besides that visit, each page is opened on a phone, where it fits the
- * screen, hardly shifts, and opens every figure card and chart tooltip inside
- * it (test/browser/phone-checks.ts); and with JavaScript off, where it shows
+ * screen, hardly shifts, hands each chart over without moving the page, and
+ * opens every figure card and chart tooltip inside it (test/browser/phone-checks.ts); and with JavaScript off, where it shows
  * every chart, each with its data link.
  */
 import AxeBuilder from "@axe-core/playwright";
@@ -38,7 +39,7 @@ import {PAGE_READS, type PageReads, type StoryPage} from "../../src/lib/delivery
 import {formatCount} from "../../src/lib/story/format.js";
 import {THEME} from "../../src/theme.js";
 import {countLayoutShifts, layoutShift} from "../helpers/layout-shift.js";
-import {liveCharts} from "../helpers/live-charts.js";
+import {liveChartsMoves} from "../helpers/live-charts.js";
 import {otherOrigin, tryToLeave, WAYS_OUT} from "../helpers/other-origin.js";
 import {cardsOutside, menuCovers, strandedBrackets, tipsOutside} from "./phone-checks.js";
 import {siteSession} from "../helpers/session.js";
@@ -178,7 +179,7 @@ export function checkPages(which: (path: string) => boolean): void {
           const cards = await cardsOutside(page);
           assert.deepEqual(cards.problems, [], "figure cards");
           if (expected.figures) assert.ok(cards.opened > 0, "the page has figures, and none opened");
-          await liveCharts(page);
+          assert.deepEqual(await liveChartsMoves(page), [], "charts took another height as they went live");
           const tips = await tipsOutside(page);
           assert.deepEqual(tips.problems, [], "chart tooltips");
           if (expected.charts > 0 && expected.tips !== false) assert.ok(tips.marks > 0, "its charts have no mark to focus");
@@ -345,7 +346,7 @@ export function checkPages(which: (path: string) => boolean): void {
 
       test("every chart goes live when the reader gets to it, each once", async () => {
         const page = record.page;
-        await liveCharts(page);
+        assert.deepEqual(await liveChartsMoves(page), [], "charts took another height as they went live");
         assert.equal(await page.locator("[data-static-cell], .static-chart").count(), 0, "what was drawn at build is left beside the live page");
         // Read in one step: the workbench may add its result's chart at any moment.
         const frames = await page.locator("figure.chart-frame:visible").evaluateAll((nodes) =>

@@ -22,8 +22,18 @@ import {liveCharts} from "../helpers/live-charts.js";
 
 const site = siteSession();
 
-/** Resolves once the page has had an idle moment and painted after it: what load started has run. */
-const settled = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestAnimationFrame(() => resolve()))));
+/**
+ * Resolves once the page has had an idle moment and a task after it: what load started has run.
+ * Bounded, as page.evaluate is not: a page kept busy fails the test instead of holding the suite.
+ */
+const settled = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("the page had no idle moment in 10 s")), 10_000);
+        requestIdleCallback(() => setTimeout(() => (clearTimeout(timer), resolve())), {timeout: 5_000});
+      })
+  );
 
 test("charts stay as drawn at build until the reader scrolls, points or tabs to them, then become live", async () => {
   const context = await site.browser.newContext({viewport: {width: 390, height: 700}});
@@ -61,6 +71,40 @@ test("tabbing to a button of a chart drawn at build leaves the focus on the same
     await button.focus();
     await page.waitForFunction(() => document.activeElement?.closest(".lazy-chart") !== null);
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), label);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a press begun on a chart drawn at build is not lost when the live chart takes over under it", async () => {
+  const context = await site.browser.newContext({acceptDownloads: true, viewport: {width: 1000, height: 900}});
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}deaths`);
+    await waitForCells(page);
+    await settled(page);
+    // The reader points at the Download SVG button of the drawing from the build, which wakes the
+    // chart, and presses it in the same moment: the live chart is drawn while the button is down.
+    const found = await page.evaluate(() => {
+      const button = [...document.querySelectorAll("#chart-funnel.static-chart button")].find((b) => b.textContent === "Download SVG");
+      button?.dispatchEvent(new PointerEvent("pointerover", {bubbles: true, pointerType: "mouse"}));
+      button?.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true, pointerType: "mouse"}));
+      return button !== undefined;
+    });
+    assert.ok(found, "the drawing from the build has a Download SVG button");
+    await settled(page);
+    assert.equal(await page.locator("#chart-funnel.static-chart").count(), 1, "the drawing was swapped under a pressed button");
+    // The press ends on the button it began on, and its click reaches the live chart's button.
+    const [download] = await Promise.all([
+      page.waitForEvent("download", {timeout: 10_000}),
+      page.evaluate(() => {
+        const button = [...document.querySelectorAll("#chart-funnel.static-chart button")].find((b) => b.textContent === "Download SVG");
+        button?.dispatchEvent(new PointerEvent("pointerup", {bubbles: true, pointerType: "mouse"}));
+        (button as HTMLElement | undefined)?.click();
+      })
+    ]);
+    assert.equal(download.suggestedFilename(), "funnel.svg");
+    assert.equal(await page.locator("#chart-funnel.static-chart").count(), 0, "the live chart took over once the press ended");
   } finally {
     await context.close();
   }

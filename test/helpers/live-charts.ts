@@ -20,3 +20,30 @@ export async function liveCharts(page: Page): Promise<void> {
   }
   await page.evaluate(() => window.scrollTo({top: 0, behavior: "instant"}));
 }
+
+/**
+ * Brings every chart live (as `liveCharts`) and returns, for each chart whose live drawing took
+ * more or less room than the drawing from the build, how far the page below it moved: the
+ * hand-over must move nothing the reader sees.
+ */
+export async function liveChartsMoves(page: Page): Promise<string[]> {
+  // The room each chart's cell takes: from the end of what comes before it to the start of what follows.
+  const room = () =>
+    page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll("figure.chart-frame[data-chart]")].flatMap((frame) => {
+          const cell = frame.closest(".observablehq--block");
+          const [before, after] = [cell?.previousElementSibling, cell?.nextElementSibling];
+          if (!before || !after) return [];
+          return [[(frame as HTMLElement).dataset.chart ?? "", after.getBoundingClientRect().top - before.getBoundingClientRect().bottom]];
+        })
+      )
+    );
+  const drawnAtBuild = await room();
+  await liveCharts(page);
+  const live = await room();
+  return Object.entries(drawnAtBuild).flatMap(([chart, height]) => {
+    const moved = (live[chart] ?? height) - height;
+    return Math.abs(moved) > 1 ? [`${chart}: the page below moved ${moved.toFixed(0)} px as it went live`] : [];
+  });
+}

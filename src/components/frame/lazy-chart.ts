@@ -11,10 +11,14 @@
  * width, and redraws when that changes, as Framework's `resize` does. The
  * hand-over script removes the static chart in the same task as the live one
  * appears: no frame without a chart, no shift. A press or the keyboard focus
- * on the static chart's buttons moves to the same button on the live one.
+ * on the static chart's buttons moves to the same button on the live one, and
+ * a press under way holds the hand-over until it ends.
  */
 /** Cells that have been drawn once: a cell re-run by an input (a filter) draws at once. */
 const started = new Set<string>();
+
+/** How long after a pointer is lifted its click may still come (a tap's comes after the touch ends). */
+const CLICK_AFTER_LIFT = 300;
 
 /** How far outside the viewport a chart starts drawing, so that it is live by the time it is seen. */
 const MARGIN = "300px 0px";
@@ -34,6 +38,9 @@ export function lazyChart(key: string, render: (width: number) => Element | Prom
     width = measured;
     const turn = ++drawn;
     const chart = await render(measured);
+    // A press begun on the drawing from the build ends there: swapped under the pointer, its click
+    // would fall between the two drawings and be lost.
+    await pressOver();
     // A slower earlier drawing must not replace a later one.
     if (turn !== drawn) return;
     root.replaceChildren(chart);
@@ -47,6 +54,9 @@ export function lazyChart(key: string, render: (width: number) => Element | Prom
     }
     pressed = focused = null;
   };
+  let pressing = false;
+  const waiting: (() => void)[] = [];
+  const pressOver = () => (pressing ? new Promise<void>((resolve) => waiting.push(resolve)) : Promise.resolve());
   let focused: number | null = null;
   let pressed: number | null = null;
   let resizing: ResizeObserver | null = null;
@@ -77,6 +87,24 @@ export function lazyChart(key: string, render: (width: number) => Element | Prom
     if (resizing) return;
     const cell = root.parentElement ?? root;
     for (const type of ["pointerover", "touchstart"]) cell.addEventListener(type, start, {once: true, passive: true});
+    cell.addEventListener("pointerdown", () => {
+      if (root.firstElementChild || pressing) return;
+      pressing = true;
+      let ended = false;
+      // After the click that ends the press has reached the cell's own listener (below); or when the
+      // press is cancelled, or lifted where no click follows.
+      const end = (delay: number) => () => {
+        if (ended) return;
+        ended = true;
+        setTimeout(() => {
+          pressing = false;
+          for (const resolve of waiting.splice(0)) resolve();
+        }, delay);
+      };
+      addEventListener("click", end(0), {once: true, capture: true});
+      addEventListener("pointercancel", end(0), {once: true, capture: true});
+      addEventListener("pointerup", end(CLICK_AFTER_LIFT), {once: true, capture: true});
+    });
     /** Which of the build drawing's buttons an event came from, or null. */
     const staticButton = (event: Event): number | null => {
       const button = (event.target as Element).closest?.(".static-chart button");
