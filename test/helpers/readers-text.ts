@@ -2,7 +2,8 @@
  * What a reader reads in a built page, embed or chart image: its text nodes,
  * outside scripts, styles and the head, and the words of its labels and
  * titles (tooltips, screen-reader names); and what must not be in it: a key
- * of the fact base (every id in data/*.csv) or an ISO date.
+ * of the fact base (every id in data/*.csv), an ISO date, or the shorthand of
+ * notes kept for ourselves.
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
@@ -64,4 +65,17 @@ export function internalTokens(text: string, keys: Set<string>): string[] {
 
 export function readFile(path: string): string {
   return readFileSync(path, "utf8");
+}
+
+/**
+ * Shorthand a newspaper spells out: a month cut short before its year or in a span ("Jan 2014",
+ * "Oct-Dec 2017"), the services' initials, a quarter's code, and the wording of a research log.
+ * (Headlines are printed as their publishers wrote them, so "CEO" is not among these.)
+ */
+const SHORTHAND =
+  /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=[\s–-]+\d{4}\b|[–-](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)|\b(?:MH|LD|CAMHS)\b|\bQ[1-4]\b|\b[Tt]he record holds\b|\b(?:sources|text) read\b/g;
+
+/** The shorthand in a text, as found. */
+export function shorthandIn(text: string): string[] {
+  return text.match(SHORTHAND) ?? [];
 }

@@ -61,14 +61,14 @@ ORDER BY year, findings DESC, theme`
     id: "fines-total",
     question: "How much was the trust fined, and by whom?",
     sql: `-- Fines by prosecuting body, with the total. A fine recorded both as a
--- total and as its parts (one per death) is counted once, by its parts, and
+-- total and as its parts (one per death) is counted once, by its total, and
 -- prosecution costs are not a fine, so both are left out of the sums.
 SELECT coalesce(body, 'All') AS body,
        count(*) AS fines,
        sum(value) AS fined_gbp
 FROM cqc_findings
 WHERE theme = 'fine'
-  AND finding NOT LIKE 'Fine re %'
+  AND finding NOT LIKE 'Fine over %'
   AND finding NOT ILIKE 'Prosecution costs%'
 GROUP BY ROLLUP (body)
 ORDER BY grouping(body), body`

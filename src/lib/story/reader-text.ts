@@ -18,11 +18,20 @@ const TABLE_WORDS = new Set([
 
 const ISO_DATE = /\b(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?\b(?!-\d)/g;
 
-/** "2016-10" → "October 2016", "2016-04-06" → "6 April 2016"; a span of years ("2015-16") is left alone. */
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** A month cut short where a date is meant: before a year ("Dec 2015") or in a span of months ("Oct-Nov 2021"). */
+const SHORT_MONTH = /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=[\s–-]+\d{4}\b|[–-](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)/g;
+
+/**
+ * "2016-10" → "October 2016", "2016-04-06" → "6 April 2016", "17 Dec 2015" → "17 December 2015";
+ * a span of years ("2015-16") is left alone.
+ */
 export function datesInWords(text: string): string {
-  return text.replace(ISO_DATE, (_match, year: string, month: string, day?: string) =>
-    day ? formatDate(`${year}-${month}-${day}`, "day") : formatDate(`${year}-${month}`, "month")
-  );
+  return text
+    .replace(ISO_DATE, (_match, year: string, month: string, day?: string) =>
+      day ? formatDate(`${year}-${month}-${day}`, "day") : formatDate(`${year}-${month}`, "month")
+    )
+    .replace(SHORT_MONTH, (short: string) => MONTHS.find((month) => month.startsWith(short.slice(0, 3))) ?? short);
 }
 
 /** A key of the fact base: lower case, with an underscore (every id in data/ has one). */

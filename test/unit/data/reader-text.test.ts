@@ -17,6 +17,12 @@ test("ISO dates read in words at their precision; spans of years and other numbe
   assert.equal(datesInWords("10,306 deaths"), "10,306 deaths");
 });
 
+test("a month cut short before its year or in a span of months is spelled out; other words are left alone", () => {
+  assert.equal(datesInWords("Community Care (17 Dec 2015) and the Oct-Nov 2021 inspection"), "Community Care (17 December 2015) and the October-November 2021 inspection");
+  assert.equal(datesInWords("the BBC (Sept. 2017)"), "the BBC (September 2017)");
+  assert.equal(datesInWords("Marchwood; a Jan; Dec 25 people"), "Marchwood; a Jan; Dec 25 people");
+});
+
 test("a parenthesis that only points at a record goes; a key in a sentence becomes its name", () => {
   assert.equal(
     readerText("October 2016 is when she left the trust (event 2016_10_percy_leaves_trust), which the BBC runs together.", names),
