@@ -147,6 +147,7 @@ export const PAGE_READS = {
       "2016_09_cqc_follow_up_inspection",
       "2016_11_25_warning_notice_met",
       "2017_06_29_cqc_guilty_plea",
+      "2017_09_18_hse_sparrowhawk_guilty_plea",
       "2017_10_12_cqc_fine",
       "2017_11_hse_colvin_guilty_plea",
       "2018_03_26_hse_fine"
