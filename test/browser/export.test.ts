@@ -25,7 +25,11 @@ test("the embed code from a chart's frame resizes its iframe on a host page", as
     await page.goto(`${site.server.url}deaths`);
     await waitForCells(page);
     await page.locator("#chart-funnel .chart-embed button").click();
-    const snippet = await page.locator("#chart-funnel textarea").inputValue();
+    // The press may land on the drawing from the build, whose panel stays hidden: the live chart
+    // takes it over and opens its own panel a moment later.
+    const textarea = page.locator("#chart-funnel textarea:visible");
+    await textarea.waitFor();
+    const snippet = await textarea.inputValue();
     assert.match(snippet, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/funnel"/);
     assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\/resize\.js"/);
     // The host is another page on the same server, as an editor's CMS page would be.
