@@ -4,7 +4,7 @@ import {at} from "./checked-lookups.js";
 const COUNT = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 0});
 // Whole pounds unless the amount has pence: an amount is never rounded.
 const GBP = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", minimumFractionDigits: 0, maximumFractionDigits: 2});
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 export type Precision = "year" | "month" | "day";
 

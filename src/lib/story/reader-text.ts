@@ -7,7 +7,7 @@
  */
 import type {FactBase} from "../factbase/factbase.js";
 import type {TableName, TableRows} from "../factbase/rows.js";
-import {formatDate, lowerFirst} from "./format.js";
+import {formatDate, lowerFirst, MONTHS} from "./format.js";
 
 /** The words of the data's own bookkeeping that name a table or a kind of record, never said to readers. */
 const TABLE_WORDS = new Set([
@@ -18,7 +18,6 @@ const TABLE_WORDS = new Set([
 
 const ISO_DATE = /\b(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?\b(?!-\d)/g;
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 /** A month cut short where a date is meant: before a year ("Dec 2015") or in a span of months ("Oct-Nov 2021"). */
 const SHORT_MONTH = /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=[\s–-]+\d{4}\b|[–-](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)/g;
 
