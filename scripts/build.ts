@@ -2,7 +2,7 @@
  * The one way to build the static export. It checks the data, fills Framework's npm cache from
  * node_modules (no network), clears cached loader output when the loaders'
  * inputs changed (Framework re-runs a loader only when the loader itself
- * changes, not when data/ does), builds into
+ * changes, not when data/ does) and writes it afresh in one process, builds into
  * a temporary folder and swaps it in for the output folder only when the build
  * and the checks on it succeed: a failed build leaves the previous export intact.
  *
@@ -22,11 +22,11 @@ import {runFramework} from "./export/framework.js";
 import {runPipeline} from "./export/pipeline.js";
 import {RewriteError} from "./prerender/static-html.js";
 import {serve} from "./export/static-server.js";
-import {clearLoaderOutputs, projectRoot} from "./export/loader-cache.js";
+import {clearLoaderOutputs, fillLoaderCache, projectRoot} from "./export/loader-cache.js";
 import {seedNpmCache} from "./export/seed-npm-cache.js";
 import {dataDate} from "./steps/stable-dates.js";
 import {DataError} from "../src/lib/factbase/errors.js";
-import {loadFactBase} from "../src/lib/factbase/factbase.js";
+import {loadFactBase, type FactBase} from "../src/lib/factbase/factbase.js";
 import {StepError, type BuildContext, type DrawnChart} from "./steps/step.js";
 import {themeCss, themeFontPreloads} from "./prerender/theme-css.js";
 
@@ -93,8 +93,9 @@ async function main(): Promise<number> {
   const phase = (name: string) => console.log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s since the build started`);
   // The data first: a malformed file stops the build at once, named with its line and column,
   // before Framework runs the loaders that would each stop on it.
+  let facts: FactBase;
   try {
-    loadFactBase();
+    facts = loadFactBase();
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     console.error(error.message);
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
   phase("data checked");
   await seedNpmCache();
   console.log(await clearLoaderOutputs());
+  console.log(`loader outputs written in one process: ${await fillLoaderCache(facts)}`);
   phase("caches ready");
   await rm(staging, {recursive: true, force: true});
   try {

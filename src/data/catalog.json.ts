@@ -1,6 +1,5 @@
-// Tables, columns, types, descriptions and row counts, for the schema browser.
-import {loadFactBase} from "../lib/factbase/factbase.js";
+// Tables, columns, types, descriptions and row counts, for the schema browser; src/data/loaders.ts says what it writes.
 import {runLoader} from "../lib/delivery/loader.js";
-import {tableCatalog} from "../lib/delivery/tables.js";
+import {LOADERS} from "./loaders.js";
 
-await runLoader(() => JSON.stringify(tableCatalog(loadFactBase())));
+await runLoader(LOADERS.catalog);

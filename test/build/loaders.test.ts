@@ -17,27 +17,25 @@ import {basename, dirname, extname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {after, before, describe, test} from "node:test";
 import {tableFromIPC, Type} from "apache-arrow";
-import {CHART_READS} from "../../src/components/charts/chart-registry.js";
 import {loadFactBase} from "../../src/lib/factbase/factbase.js";
 import {buildFigures} from "../../src/lib/story/figures.js";
-import {chartData} from "../../src/lib/delivery/page-data.js";
-import {PAGE_READS} from "../../src/lib/delivery/page-reads.js";
+import {LOADERS as DEFINED} from "../../src/data/loaders.js";
 import {tableNames} from "../../src/lib/delivery/tables.js";
 import {assertBuilt, distDir} from "../helpers/site.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DATA = join(ROOT, "data");
-const TABLES = tableNames(loadFactBase());
-/** The values each parameterized loader is run with: a page, a chart, or a table. */
-const PARAMS: Record<string, {name: string; values: string[]}> = {
-  "pages/[page].json.ts": {name: "page", values: Object.keys(PAGE_READS)},
-  "charts/[chart].json.ts": {name: "chart", values: Object.keys(CHART_READS)},
-  "[table].arrow.ts": {name: "table", values: TABLES}
-};
+const FACTS = loadFactBase();
+const TABLES = tableNames(FACTS);
+/** The values each parameterized loader in src/data/ is run with (a page, a chart, a table), from its definition. */
+const PARAMS: Record<string, {name: string; values: readonly string[]}> = Object.fromEntries(
+  Object.values(DEFINED).flatMap(({route, param}) => (param && route.startsWith("data/") ? [[`${route.slice("data/".length)}.ts`, {name: param.name, values: param.values(FACTS)}]] : []))
+);
 /** The run of the Arrow loader that writes one table. */
 const arrowOf = (table: string) => `[table].arrow.ts --table=${table}`;
 const FILES = readdirSync(join(ROOT, "src/data"), {recursive: true, encoding: "utf8"})
-  .filter((f) => f.endsWith(".ts"))
+  // A loader is named after what it writes ("catalog.json.ts"); loaders.ts defines them.
+  .filter((f) => /\.[a-z]+\.ts$/.test(f))
   .sort();
 /** Each run: a loader file, with its parameter when it has one ("pages/[page].json.ts --page=deaths"). */
 const LOADERS = FILES.flatMap((file) => {
@@ -98,7 +96,10 @@ async function runAll(dataDir: string | undefined, runs: string[]): Promise<Map<
  */
 function exportedOutput(run: string): Buffer {
   const [file, param] = run.split(" ");
-  if (file === "charts/[chart].json.ts") return Buffer.from(JSON.stringify(chartData(loadFactBase(), param!.split("=")[1]!, CHART_READS)));
+  if (file === "charts/[chart].json.ts") {
+    const output = DEFINED.chart.produce(FACTS, param!.split("=")[1]!);
+    return typeof output === "string" ? Buffer.from(output) : Buffer.from(output);
+  }
   // "pages/[page].json.ts --page=deaths" writes "pages/deaths.json".
   const output = file!.replace(/\[[a-z]+\]/, param?.split("=")[1] ?? "").replace(/\.ts$/, "");
   const dir = join(distDir, "_file", "data", dirname(output));
@@ -145,6 +146,11 @@ test("there are loaders, and each is a JSON loader we know or an Arrow loader of
     if (name.endsWith(".json.ts")) assert.ok(name in JSON_KEYS, `declare the top-level keys of ${name} in JSON_KEYS`);
     else assert.fail(`no expectations for loader ${name}`);
   }
+  // Each loader file is defined in src/data/loaders.ts, which the build writes the cache from.
+  assert.deepEqual(
+    Object.values(DEFINED).map(({route}) => `src/${route}.ts`).filter((file) => file.startsWith("src/data/")).sort(),
+    FILES.map((file) => `src/data/${file}`)
+  );
   // One Arrow loader, run for every catalogued table and nothing else.
   assert.deepEqual([...TABLES].sort(), [...tables].sort());
 });
