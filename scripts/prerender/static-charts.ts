@@ -21,14 +21,16 @@
  */
 import {writeFile} from "node:fs/promises";
 import {installDom} from "../node/dom.js";
-import {loadFactBase} from "../../src/lib/factbase/factbase.js";
-import {chartData} from "../../src/lib/delivery/page-data.js";
+import {loadFactBase, type FactBase} from "../../src/lib/factbase/factbase.js";
+import {chartData, type PageData} from "../../src/lib/delivery/page-data.js";
+import type {InspectionRecord} from "../../src/lib/story/story.js";
 import {unpackSources} from "../../src/lib/delivery/payload.js";
 import {RewriteError, type Variant} from "./static-html.js";
 import {frameOnce} from "./frame-once.js";
 import type {DrawnChart} from "../steps/step.js";
 import {copyThemeFonts} from "./theme-css.js";
 import {cloneElement} from "../../src/components/dom.js";
+import type {ChartData} from "../../src/components/charts/chart-registry.js";
 
 installDom();
 const {CHART_READS, EMBEDDABLE_CHARTS} = await import("../../src/components/charts/chart-registry.js");
@@ -145,12 +147,32 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
 
 /**
  * What a chart reads, made the way the loaders make it and passed through JSON as the pages
- * receive it, so the drawing at build is the drawing in the browser, and a chart that reads
- * more than its registry entry reads fails the build here.
+ * receive it, so the drawing at build is the drawing in the browser. A chart that draws a part of
+ * the record its registry entry does not read fails the build here, naming it.
  */
-function chartInput(facts: ReturnType<typeof loadFactBase>, chart: string): {figures: never; record: never} {
-  const {figures = {}, ...record} = unpackSources(JSON.parse(JSON.stringify(chartData(facts, chart, CHART_READS))));
-  return {figures: figures as never, record: record as never};
+function chartInput(facts: FactBase, chart: string): ChartData {
+  const sent: PageData = JSON.parse(JSON.stringify(chartData(facts, chart, CHART_READS)));
+  const {figures = {}, ratings, findings, events, terms} = unpackSources(sent);
+  const unread = (part: keyof InspectionRecord): never => {
+    throw new Error(`the chart '${chart}' draws the record's ${part}, which its entry in the chart registry does not read`);
+  };
+  return {
+    figures,
+    record: {
+      get ratings() {
+        return ratings ?? unread("ratings");
+      },
+      get findings() {
+        return findings ?? unread("findings");
+      },
+      get events() {
+        return events ?? unread("events");
+      },
+      get terms() {
+        return terms ?? unread("terms");
+      }
+    }
+  };
 }
 
 async function main(site: string, drawingsFile: string): Promise<number> {

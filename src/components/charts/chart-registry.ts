@@ -17,7 +17,6 @@ import type {Reads} from "../../lib/delivery/chart-reads.js";
 import type {Figure} from "../../lib/story/figures.js";
 import {fineGroups} from "../../lib/story/fines.js";
 import type {InspectionRecord} from "../../lib/story/story.js";
-import type {EventRow, FindingRow} from "./record.js";
 
 /** What a chart is drawn from: the figures and the inspection record it reads, as its page receives them. */
 export interface ChartData {
@@ -31,11 +30,6 @@ export interface ChartEntry {
   reads: Reads;
   /** Draws the chart, framed, at a width; absent for a table drawn only on its page. */
   draw?: (data: ChartData, width: number) => Promise<HTMLElement>;
-}
-
-/** The findings and events, as the regulators' timeline components take them. */
-function inspections(record: InspectionRecord): {findings: FindingRow[]; events: EventRow[]} {
-  return {findings: record.findings, events: record.events};
 }
 
 export const CHART_REGISTRY = {
@@ -81,41 +75,41 @@ export const CHART_REGISTRY = {
   "ligature-thread": {
     title: "Ligature risks: from the first warning to the focused inspection",
     reads: {findings: (findings) => findings.filter(isLigatureFinding), events: THREAD_EVENTS.map((e) => e.id)},
-    draw: async ({record}, width) => (await import("./timelines/ligature-thread.js")).LigatureThreadChart(inspections(record), {width})
+    draw: async ({record}, width) => (await import("./timelines/ligature-thread.js")).LigatureThreadChart({findings: record.findings, events: record.events}, {width})
   },
   "warning-notice": {
     title: "The warning notice, from the Mazars report to its requirements being met",
     reads: {events: warningNoticeEvents},
-    draw: async ({record}, width) => (await import("./timelines/event-timelines.js")).WarningNoticeChart(inspections(record), {width})
+    draw: async ({record}, width) => (await import("./timelines/event-timelines.js")).WarningNoticeChart({events: record.events}, {width})
   },
   fines: {
     title: "Prosecutions and fines",
     reads: {findings: (findings) => fineGroups(findings).flat()},
-    draw: async ({record}, width) => (await import("./fines.js")).FinesChart(inspections(record).findings, {width})
+    draw: async ({record}, width) => (await import("./fines.js")).FinesChart(record.findings, {width})
   },
   "crisis-timeline": {
     title: "The crisis of 2016, month by month",
     reads: {events: crisisEvents},
-    draw: async ({record}, width) => (await import("./timelines/crisis-timeline.js")).CrisisTimelineChart(inspections(record), {width})
+    draw: async ({record}, width) => (await import("./timelines/crisis-timeline.js")).CrisisTimelineChart({events: record.events}, {width})
   },
   // The full timeline draws every event.
   timeline: {
     title: "Timeline of events",
     reads: {events: "all"},
-    draw: async ({record}, width) => (await import("./timelines/event-timelines.js")).EventsTimelineChart(inspections(record), {width})
+    draw: async ({record}, width) => (await import("./timelines/event-timelines.js")).EventsTimelineChart({events: record.events}, {width})
   },
   // The leadership chart finds a term's events by the people they name.
   leadership: {
     title: "Who chaired and led the trust",
     reads: {terms: "all", events: "all"},
-    draw: async ({record}, width) => (await import("./timelines/leadership.js")).LeadershipChart({terms: record.terms, events: inspections(record).events}, {width})
+    draw: async ({record}, width) => (await import("./timelines/leadership.js")).LeadershipChart({terms: record.terms, events: record.events}, {width})
   },
   findings: {
     title: "Every inspection finding, with its source",
     reads: {findings: "all"},
     draw: async ({record}, width) => {
       const {FindingsTable, explorerRows} = await import("./findings-table.js");
-      const rows = explorerRows(inspections(record).findings);
+      const rows = explorerRows(record.findings);
       return FindingsTable(rows, {total: rows.length, width});
     }
   }
