@@ -13,32 +13,9 @@ import {ChartFrame} from "../frame/frame.js";
 import {RATING_COLOURS, RATING_ORDER, type CqcRating, type Rating} from "./palette.js";
 import {STATUS_LABELS} from "../../lib/story/status.js";
 import {flatRow, listOf, sourcesOf, type RatingRow} from "./record.js";
+import {inspectionLabel, inspectionOf, inspectionsOf, type Inspection, type Scope} from "./inspections.js";
 
 export const KEY_QUESTIONS = ["safe", "effective", "caring", "responsive", "well-led", "overall"] as const;
-
-export type Scope = RatingRow["scope"];
-
-/** What a rating row says about the inspection it comes from. */
-export type Inspection = Pick<RatingRow, "inspection_id" | "inspected" | "inspected_precision" | "inspected_note" | "published" | "published_precision" | "published_note">;
-
-/** The inspection a rating comes from. */
-function inspectionOf({inspection_id, inspected, inspected_precision, inspected_note, published, published_precision, published_note}: RatingRow): Inspection {
-  return {inspection_id, inspected, inspected_precision, inspected_note, published, published_precision, published_note};
-}
-
-/** Inspections in the order they took place; an undated one (a copy of a provider page) goes last. */
-export function inspectionsOf(ratings: RatingRow[]): Inspection[] {
-  const byId = new Map<string, Inspection>();
-  for (const r of ratings) if (!byId.has(r.inspection_id)) byId.set(r.inspection_id, inspectionOf(r));
-  return [...byId.values()].sort((a, b) => (a.inspected === null ? 1 : b.inspected === null ? -1 : a.inspected.localeCompare(b.inspected)));
-}
-
-/** When an inspection took place, no more precisely than its source says; a year alone on a phone. */
-export function inspectionLabel(inspection: Inspection, {short = false} = {}): string {
-  if (inspection.inspected === null) return short ? "No\ndate" : "Undated";
-  const precision = precisionOf(inspection.inspected_precision);
-  return short ? inspection.inspected.slice(0, 4) : formatDate(inspection.inspected, precision === "day" ? "month" : precision);
-}
 
 function publishedLabel(inspection: Inspection): string {
   if (inspection.published !== null) return `published ${formatDate(inspection.published, precisionOf(inspection.published_precision))}`;

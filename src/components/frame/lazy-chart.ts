@@ -12,7 +12,9 @@
  * hand-over script removes the static chart in the same task as the live one
  * appears: no frame without a chart, no shift. A press or the keyboard focus
  * on the static chart's buttons moves to the same button on the live one, and
- * a press under way holds the hand-over until it ends.
+ * a press under way holds the hand-over until it ends. A page's `render`
+ * imports its chart module itself, so Plot is fetched and evaluated only when
+ * a chart goes live (docs/architecture.md "Plot only when a chart is drawn").
  */
 /** Cells that have been drawn once: a cell re-run by an input (a filter) draws at once. */
 const started = new Set<string>();

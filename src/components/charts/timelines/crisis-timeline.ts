@@ -11,6 +11,7 @@ import {FOCUS, CONTEXT} from "../palette.js";
 import {firstAndLast, flatRow, sourcesOf, type EventRow} from "../record.js";
 import {timelineRows, type TimelineRow} from "./timeline-data.js";
 import {STATUS_LABELS} from "../../../lib/story/status.js";
+import {byText} from "../../../lib/story/format.js";
 import {crisisEvents} from "../../../lib/delivery/chart-records.js";
 import {LINE_HEIGHT, wrapLabel} from "../chart-labels.js";
 
@@ -44,7 +45,7 @@ type CrisisRow = TimelineRow & {label: string; turning_point: boolean; order: nu
 /** The events of the crisis window, in date order; year-dated events are left to the full timeline. */
 export function crisisRows(events: EventRow[]): CrisisRow[] {
   return timelineRows(crisisEvents(events))
-    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.event_id.localeCompare(b.event_id))
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || byText(a.event_id, b.event_id))
     .map((row, order) => ({...row, label: CRISIS_LABELS[row.event_id]?.label ?? row.event, turning_point: CRISIS_LABELS[row.event_id]?.turningPoint ?? false, order}));
 }
 

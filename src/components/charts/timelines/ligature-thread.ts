@@ -7,49 +7,17 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, keyEvents, type Annotation} from "./annotations.js";
-import {capitalise, formatCount, formatDate, precisionOf} from "../../../lib/story/format.js";
-import {REPEAT_FINDING, THREAD_EVENTS, isLigatureFinding} from "../../../lib/delivery/chart-records.js";
-import {timeSpan} from "../../../lib/story/time-span.js";
+import {capitalise, formatCount} from "../../../lib/story/format.js";
+import {REPEAT_FINDING, THREAD_EVENTS} from "../../../lib/delivery/chart-records.js";
 import {ChartFrame} from "../../frame/frame.js";
 import {dateSpanMarks} from "./date-span.js";
 import {HALO, LINE_HEIGHT, wrapLabel} from "../chart-labels.js";
-
-const LABEL_SIZE = 12;
-import {sourceLink, statusBadge} from "../../prose/fact.js";
+import {threadRows, type ThreadRow} from "./ligature-findings.js";
 import {FOCUS} from "../palette.js";
 import {STATUS_LABELS} from "../../../lib/story/status.js";
+
+const LABEL_SIZE = 12;
 import {firstAndLast, flatRow, sourcesOf, type EventRow, type FindingRow} from "../record.js";
-
-export type ThreadRow = FindingRow & {
-  start: Date;
-  end: Date;
-  is_span: boolean;
-  /** When the risk was seen, as precisely as the source says. */
-  seen: string;
-  seen_as: string;
-  /** When the finding was made public (or the hearing held). */
-  reported: string;
-};
-
-export function threadRows(findings: FindingRow[]): ThreadRow[] {
-  return findings
-    .filter(isLigatureFinding)
-    .map((f) => {
-      const date = f.inspected ?? f.dated;
-      const precision = precisionOf(f.inspected ? f.inspected_precision : f.dated_precision);
-      const {start, end, isSpan} = timeSpan(date, precision);
-      return {
-        ...f,
-        start,
-        end,
-        is_span: isSpan,
-        seen: formatDate(date, precision),
-        seen_as: f.inspected ? "inspected" : f.date_role,
-        reported: `${f.date_role} ${formatDate(f.dated, f.dated_precision)}`
-      };
-    })
-    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.dated.localeCompare(b.dated));
-}
 
 function middle(row: ThreadRow): Date {
   return new Date((row.start.getTime() + row.end.getTime()) / 2);
@@ -130,23 +98,4 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
     data: [...rows.map(flatRow), ...annotationRows(annotations)],
     statuses: rows.map((r) => r.status)
   });
-}
-
-/** The thread as a list a reader can scan: when, where, what, and who says so. */
-export function ThreadList(findings: FindingRow[]): HTMLElement {
-  const list = document.createElement("ol");
-  list.className = "thread-list";
-  for (const row of threadRows(findings)) {
-    const item = document.createElement("li");
-    // Each item is a finding as its source states it, with the source beside it.
-    item.dataset.sourced = "";
-    const when = document.createElement("strong");
-    when.textContent = `${row.seen}, ${row.location}`;
-    item.append(when, `: ${row.finding}. `);
-    const badge = statusBadge(row.status);
-    if (badge) item.append(badge, " ");
-    item.append(sourceLink(row.source));
-    list.append(item);
-  }
-  return list;
 }

@@ -64,3 +64,10 @@ export function timelineRows(events: EventRow[]): TimelineRow[] {
 }
 
 export {rowsBetween} from "../../../lib/story/time-span.js";
+
+/** Whole years around the rows: the axis starts and ends on a new year. */
+export function yearDomain(rows: TimelineRow[]): [Date, Date] {
+  const first = Math.min(...rows.map((r) => r.start.getUTCFullYear()));
+  const last = Math.max(...rows.map((r) => new Date(r.end.getTime() - 1).getUTCFullYear()));
+  return [new Date(Date.UTC(first, 0, 1)), new Date(Date.UTC(last + 1, 0, 1))];
+}

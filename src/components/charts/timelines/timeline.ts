@@ -6,17 +6,14 @@
  * hollow. Key events are drawn over it as labelled rules.
  */
 import * as Plot from "npm:@observablehq/plot";
-import {disclosure, sourcesDiffer, statusBadge} from "../../prose/fact.js";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, type Annotation} from "./annotations.js";
 import {formatCount} from "../../../lib/story/format.js";
 import {ChartFrame} from "../../frame/frame.js";
 import {dateSpanMarks} from "./date-span.js";
 import {HALO} from "../chart-labels.js";
 import {STATUS_LABELS} from "../../../lib/story/status.js";
-import {compactSourceLink, flatRow, listOf, sourcesOf} from "../record.js";
-import {READER_CATEGORIES, categoryColour, type ReaderCategory, type TimelineRow} from "./timeline-data.js";
-
-export {READER_CATEGORIES, readerCategory, rowsBetween, timelineRows, type ReaderCategory, type TimelineRow} from "./timeline-data.js";
+import {flatRow, listOf, sourcesOf} from "../record.js";
+import {READER_CATEGORIES, yearDomain, type ReaderCategory, type TimelineRow} from "./timeline-data.js";
 
 export type TimelineOptions = {
   width: number;
@@ -28,13 +25,6 @@ export type TimelineOptions = {
   annotations?: Annotation[];
   notes?: string[];
 };
-
-/** Whole years around the rows: the axis starts and ends on a new year. */
-export function yearDomain(rows: TimelineRow[]): [Date, Date] {
-  const first = Math.min(...rows.map((r) => r.start.getUTCFullYear()));
-  const last = Math.max(...rows.map((r) => new Date(r.end.getTime() - 1).getUTCFullYear()));
-  return [new Date(Date.UTC(first, 0, 1)), new Date(Date.UTC(last + 1, 0, 1))];
-}
 
 function tooltip(row: TimelineRow): string {
   const status = row.status === "final" ? "" : `\n${STATUS_LABELS[row.status]}`;
@@ -93,44 +83,4 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
     data: [...rows.map((r) => flatRow(r)), ...annotationRows(annotations)],
     statuses: rows.map((r) => r.status)
   });
-}
-
-/** The events as a table, dated as precisely as their sources, each linked to its source. */
-export function EventList(rows: TimelineRow[]): HTMLElement {
-  const table = document.createElement("table");
-  table.className = "event-list";
-  table.createCaption().textContent = "The events shown, dated as precisely as their sources, each with its source";
-  const head = table.createTHead().insertRow();
-  for (const heading of ["Date", "Category", "Event", "Source"]) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = heading;
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    // Each row is an event as its source states it, with the source in the last cell.
-    tr.dataset.sourced = "";
-    tr.dataset.event = row.event_id;
-    tr.dataset.precision = row.date_precision;
-    const date = tr.insertCell();
-    date.className = "event-date";
-    const time = document.createElement("time");
-    time.dateTime = row.date;
-    time.textContent = row.when;
-    date.append(time);
-    const category = tr.insertCell();
-    const swatch = document.createElement("span");
-    swatch.className = "event-swatch";
-    swatch.style.background = categoryColour(row.reader_category);
-    category.append(swatch, row.reader_category);
-    const event = tr.insertCell();
-    event.append(row.event);
-    const badge = statusBadge(row.status);
-    if (badge) event.append(" ", badge);
-    if (row.disagreements?.length) event.append(" ", disclosure("Sources differ", sourcesDiffer(row.disagreements)));
-    tr.insertCell().append(compactSourceLink(row.source));
-  }
-  return table;
 }
