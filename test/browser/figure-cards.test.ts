@@ -39,6 +39,11 @@ test("a tap outside a card closes it; copying a marked figure gives its number a
     });
     const number = await opener.innerText();
     assert.equal(copied.trim(), number.trim(), "the copied text is the number, without its mark");
+    // The sentence's own text (what a reader's copy of the paragraph, a screen scraper or find in page
+    // sees) holds the number and the word after it, with no mark between them.
+    const sentence = await marked.evaluate((fact) => (fact.closest("p, li, td") as HTMLElement).innerText);
+    const after = sentence.slice(sentence.indexOf(number.trim()) + number.trim().length);
+    assert.match(after, /^[\s,.;:)%]/, `the text after ${number.trim()} starts with "${after.slice(0, 12)}", not a space or punctuation`);
   } finally {
     await context.close();
   }

@@ -59,12 +59,14 @@ function placeInView(card: HTMLElement | null): void {
 
 /**
  * The one mark a figure or a date carries in a sentence: a letter for a status
- * that is not final, or ≠ where sources differ. It stands outside the
- * figure's text (copying "337" gives "337") and is hidden from screen
- * readers, which hear the status in the card that describes the figure.
+ * that is not final, or ≠ where sources differ. CSS draws it from `data-mark`,
+ * so it is no part of the sentence's text: copying "337 deaths" (or reading
+ * the page's text) gives "337 deaths", never "337S deaths". It is hidden from
+ * screen readers, which hear the status in the card that describes the figure.
  */
 function markOf(text: string, className: string, title: string): HTMLElement {
-  const mark = element("sup", `status-mark ${className}`, text);
+  const mark = element("sup", `status-mark ${className}`);
+  mark.dataset.mark = text;
   mark.title = title;
   mark.setAttribute("aria-hidden", "true");
   return mark;
