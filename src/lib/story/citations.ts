@@ -9,7 +9,7 @@ import * as aq from "arquero";
 import {copyOf, creditOf, standingOf} from "../factbase/copies.js";
 import type {FactBase} from "../factbase/factbase.js";
 import type {SourceRef} from "./figures.js";
-import {formatDate, precisionOf} from "./format.js";
+import {formatDate, formatStated, precisionOf} from "./format.js";
 import {readerText, recordNames} from "./reader-text.js";
 import type {Sources} from "../factbase/rows.js";
 
@@ -72,6 +72,9 @@ export function citedSources(facts: FactBase, table: CitingTable, sources = sour
     .rollup({sources: aq.op.array_agg("source")});
 }
 
+/** Fields whose other value is a number, written as the page writes numbers ("1,454", not "1454"). */
+const NUMERIC_FIELDS = new Set(["value", "denominator"]);
+
 /** The disagreements recorded against each record of a table, in the order of the sheet: record_id, disagreements. */
 export function recordDisagreements(facts: FactBase, table: string, sources = sourceIndex(facts)): Table {
   // The other value and the reason are the data keepers' notes: readers get them with names and dates in words.
@@ -85,7 +88,7 @@ export function recordDisagreements(facts: FactBase, table: string, sources = so
     .derive({
       disagreement: aq.escape((d: {field: string; other_value: string; source: SourceRef; quote: string; resolution: string}) => ({
         field: d.field,
-        otherValue: reader(d.other_value),
+        otherValue: NUMERIC_FIELDS.has(d.field) && /^\d+(?:\.\d+)?$/.test(d.other_value) ? formatStated(Number(d.other_value)) : reader(d.other_value),
         source: d.source,
         quote: d.quote,
         resolution: reader(d.resolution)

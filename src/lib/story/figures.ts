@@ -326,7 +326,7 @@ function recordFigures(facts: FactBase, cited: Cited): Figure[] {
     figures.push(
       derivedFigure({
         id: "fines_and_costs_total",
-        label: "Fines and costs of the prosecutions in the record",
+        label: "Fines and costs of the prosecutions, as reported",
         definition: `The sum of ${formatCount(parts.length)} amounts the courts imposed: ${parts.map((p) => `${lowerFirst(p.finding)} (${formatGBP(p.value)})`).join("; ")}.`,
         value: total,
         unit: "GBP",

@@ -9,7 +9,7 @@ export const STATUS_LABELS = {
   final: "Final",
   secondary: "Secondary source",
   draft: "Leaked draft",
-  superseded: "Superseded",
+  superseded: "Later corrected",
   unconfirmed: "Not known"
 } as const;
 
@@ -44,7 +44,7 @@ export const STATUS_NOTES: Record<Status, string> = {
   final: "",
   secondary: "stated only by a secondary source (a blog, charity, law firm, council summary or copy of another outlet's report), not by a primary document or original reporting.",
   draft: "from the leaked draft of the Mazars report (December 2015), not the final text.",
-  superseded: "a framing later corrected; shown only to explain the correction.",
+  superseded: "a figure as first reported, later corrected; shown only to explain the correction.",
   unconfirmed: "no published source gives it; shown as a gap, never estimated."
 };
 
