@@ -45,6 +45,12 @@ const STEP = 80;
 const MOST_CHANGES_IN_A_STEP = 8;
 /** A variant covers at most this many pixels of width, so that without JavaScript a chart is never much narrower than its column. */
 const SPAN = 240;
+/**
+ * Phones' columns, where a chart drawn 80 px narrower than its column cramps and clips its labels:
+ * Framework's column on a 360, 390 and 412 px screen. A variant starts at each, so that a phone
+ * shows the chart drawn at its own column's width, or at most about 20 px narrower.
+ */
+const PHONE_COLUMNS = [296, 326, 348];
 
 const GEOMETRY = new Set(["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d", "transform", "points", "width", "height"]);
 
@@ -125,6 +131,10 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
     const end = starts[i + 1] ?? WIDEST;
     for (let width = start; width < end; width += SPAN) pieces.push(width);
   });
+  // A table reflows to its column; only a drawing (an SVG) needs drawing again for each phone.
+  const drawing = (await draw(NARROWEST)).querySelector("svg") !== null;
+  for (const column of drawing ? PHONE_COLUMNS : []) if (!pieces.includes(column)) pieces.push(column);
+  pieces.sort((a, b) => a - b);
   const variants: Variant[] = [];
   for (const [i, width] of pieces.entries()) {
     const end = pieces[i + 1] ?? WIDEST;
@@ -133,7 +143,11 @@ export async function variantsOf(render: Render): Promise<StaticChart> {
     // as the live chart is drawn. Elsewhere the range's height is one, and its start draws it.
     const [first, last] = [await draw(width), await draw(end - 1)];
     const at = signature(first) !== signature(last) && proportions(first) === proportions(last) ? end - 1 : width;
-    variants.push({min: i === 0 ? 0 : width, max: pieces[i + 1] ?? Infinity, html: serialise(cloneElement(await draw(at)))});
+    const html = serialise(cloneElement(await draw(at)));
+    // A drawing the same as the one before (a table, or a chart drawn at a fixed size) extends its range.
+    const before = variants[variants.length - 1];
+    if (before?.html === html) before.max = pieces[i + 1] ?? Infinity;
+    else variants.push({min: i === 0 ? 0 : width, max: pieces[i + 1] ?? Infinity, html});
   }
   const embedVariants: Variant[] = [];
   for (const [i, start] of starts.entries()) {

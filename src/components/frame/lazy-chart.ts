@@ -12,12 +12,18 @@
  * hand-over script removes the static chart in the same task as the live one
  * appears: no frame without a chart, no shift. A press or the keyboard focus
  * on the static chart's buttons moves to the same button on the live one, and
- * a press under way holds the hand-over until it ends. A page's `render`
- * imports its chart module itself, so Plot is fetched and evaluated only when
- * a chart goes live (docs/architecture.md "Plot only when a chart is drawn").
+ * a press under way holds the hand-over until it ends.
+ *
+ * The chart's module is loaded by `load` when the chart first goes live, so
+ * Plot is fetched and evaluated only then (docs/architecture.md "Plot only
+ * when a chart is drawn"); once loaded it is kept, and a cell re-run by an
+ * input draws in the same frame, as a chart imported at the top would.
  */
 /** Cells that have been drawn once: a cell re-run by an input (a filter) draws at once. */
 const started = new Set<string>();
+
+/** Each chart's module, once loaded. */
+const loaded = new Map<string, unknown>();
 
 /** How long after a pointer is lifted its click may still come (a tap's comes after the touch ends). */
 const CLICK_AFTER_LIFT = 300;
@@ -26,20 +32,24 @@ const CLICK_AFTER_LIFT = 300;
 const MARGIN = "300px 0px";
 
 /**
- * `key` names the chart; `now` draws it at once, as when the reader's choice (a filter from a
- * link) makes it differ from the drawing at build.
+ * `key` names the chart; `load` imports its module and `draw` draws it from that module at a
+ * width; `now` draws it at once, as when the reader's choice (a filter from a link) makes it
+ * differ from the drawing at build.
  */
-export function lazyChart(key: string, render: (width: number) => Element | Promise<Element>, {now = false} = {}): HTMLDivElement {
+export function lazyChart<M>(key: string, load: () => Promise<M>, draw: (module: M, width: number) => Element, {now = false} = {}): HTMLDivElement {
   const root = document.createElement("div");
   root.className = "lazy-chart";
   let width = -1;
   let drawn = 0;
-  const draw = async () => {
+  const render = async () => {
     const measured = Math.floor(root.getBoundingClientRect().width);
     if (measured === width || measured === 0) return;
     width = measured;
     const turn = ++drawn;
-    const chart = await render(measured);
+    // Loaded already: drawn in this task, with no frame between the old chart and the new.
+    const module = loaded.has(key) ? (loaded.get(key) as M) : await load();
+    loaded.set(key, module);
+    const chart = draw(module, measured);
     // A press begun on the drawing from the build ends there: swapped under the pointer, its click
     // would fall between the two drawings and be lost.
     await pressOver();
@@ -69,7 +79,7 @@ export function lazyChart(key: string, render: (width: number) => Element | Prom
     watching?.disconnect();
     removeEventListener("scroll", watch);
     removeEventListener("keydown", watch);
-    resizing = new ResizeObserver(draw);
+    resizing = new ResizeObserver(render);
     resizing.observe(root);
   }
   function watch(): void {
