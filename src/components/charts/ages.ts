@@ -10,6 +10,7 @@ import {ChartFrame} from "../frame/frame.js";
 import {CONTEXT, FOCUS, OKABE_ITO} from "./palette.js";
 import {STATUS_LABELS, type Status} from "../../lib/story/status.js";
 import {AGE_FIGURES} from "../../lib/delivery/chart-figures.js";
+import {BOTTOM_AXIS} from "./chart-labels.js";
 import {figureById, knownValue} from "../../lib/story/checked-lookups.js";
 
 export interface AgeRow {
@@ -51,7 +52,8 @@ export function AgesChart(figures: Record<string, Figure>, {width}: {width: numb
     height: rows.length * (width < 640 ? 60 : 46) + 60,
     marginLeft: 10,
     marginRight: 10,
-    x: {domain: [40, 90], label: "Age at death (years) →", grid: true},
+    marginBottom: BOTTOM_AXIS.marginBottom,
+    x: {domain: [40, 90], label: "Age at death (years) →", labelOffset: BOTTOM_AXIS.labelOffset, grid: true},
     y: {domain: rows.map(line), axis: null},
     symbol: {domain: ["median", "mean"], range: ["circle", "diamond2"], legend: true},
     marks: [

@@ -27,5 +27,12 @@ export function wrapLabel(text: string, width: number, fontSize: number): string
 /** Text options for a label drawn over lines: a halo in the page's background colour behind each glyph. */
 export const HALO = {stroke: "var(--theme-background)", strokeWidth: 4, strokeLinejoin: "round", paintOrder: "stroke"} as const;
 
+/**
+ * Room for a bottom axis's title below its tick labels. The page sets chart text at 12 px
+ * (style.css), larger than the 10 px Plot lays an axis out for, so with Plot's default offset the
+ * title touches the ticks' numbers.
+ */
+export const BOTTOM_AXIS = {marginBottom: 42, labelOffset: 38} as const;
+
 /** Line height of chart labels, in ems. */
 export const LINE_HEIGHT = 1.2;

@@ -88,7 +88,8 @@ export function FunnelChart(figures: Record<string, Figure>, {width}: {width: nu
         textAnchor: "start",
         dx: 6,
         dy: narrow ? 9 : 0,
-        fill: "white",
+        // Near-black on the bar: white on the grey context colour reads at 2.9:1, this at 7.4:1 (and 5.4:1 on the focus colour).
+        fill: "#111111",
         filter: (d: FunnelRow) => d.deaths / first.deaths >= 0.55
       }),
       // On a phone the step's name sits above its bar, clear of it.

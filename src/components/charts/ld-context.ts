@@ -5,7 +5,7 @@
  * the chart: the share of unexpected deaths investigated.
  */
 import * as Plot from "npm:@observablehq/plot";
-import {HALO} from "./chart-labels.js";
+import {BOTTOM_AXIS, HALO} from "./chart-labels.js";
 import type {Figure} from "../../lib/story/figures.js";
 import {formatInterval} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
@@ -55,7 +55,9 @@ export function LdContextChart(figures: Record<string, Figure>, {width}: {width:
     height: rows.length * (narrow ? 64 : 46) + 50,
     marginLeft: narrow ? 10 : 230,
     marginRight: 20,
-    x: {domain: [0, 100], label: "Per cent of unexpected deaths investigated →", grid: true},
+    marginBottom: BOTTOM_AXIS.marginBottom,
+    // A phone's column has no room for the long title: it would run off the chart's left edge.
+    x: {domain: [0, 100], label: narrow ? "Per cent investigated →" : "Per cent of unexpected deaths investigated →", labelOffset: BOTTOM_AXIS.labelOffset, grid: true},
     y: {domain: rows.map((r) => r.who), axis: narrow ? null : "left", label: null, tickSize: 0},
     marks: [
       Plot.ruleY(rows, {x1: "ci95_lower", x2: "ci95_upper", y: "who", stroke: colour, strokeWidth: 3, dy: narrow ? 8 : 0}),

@@ -12,6 +12,7 @@ import {capitalise, formatCount, formatDate, precisionOf} from "../../lib/story/
 import {ChartFrame} from "../frame/frame.js";
 import {RATING_COLOURS, RATING_ORDER, type CqcRating, type Rating} from "./palette.js";
 import {STATUS_LABELS} from "../../lib/story/status.js";
+import {fieldName} from "../../lib/story/reader-text.js";
 import {flatRow, listOf, sourcesOf, type RatingRow} from "./record.js";
 import {inspectionLabel, inspectionOf, inspectionsOf, type Inspection, type Scope} from "./inspections.js";
 
@@ -80,7 +81,7 @@ function tooltip(row: RatingRow, inspection: Inspection, scope: Scope): string {
   const rating = isCqcRating(row.rating) ? capitalise(row.rating) : `${LONG_RATINGS[row.rating]}: ${GAP_MEANINGS[row.rating]}`;
   const previous = row.previous_rating ? `\nPreviously: ${row.previous_rating}` : "";
   const status = row.status === "final" ? "" : `\n${STATUS_LABELS[row.status]}`;
-  const differ = row.disagreements.map((d) => `\nSources differ: ${d.source.credit} gives the ${d.field.replace(/_/g, " ")} as “${d.otherValue}”`).join("");
+  const differ = row.disagreements.map((d) => `\nSources differ: ${d.source.credit} gives the ${fieldName(d.field)} as “${d.otherValue}”`).join("");
   return `${what}: ${rating}\nInspected ${inspectionLabel(inspection)}, ${publishedLabel(inspection)}${previous}${status}${differ}\nSource: ${row.source.credit}`;
 }
 

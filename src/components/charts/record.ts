@@ -6,6 +6,7 @@
  */
 import type {Disagreement, SourceRef} from "../../lib/story/figures.js";
 import {sourceLink} from "../prose/fact.js";
+import {fieldName} from "../../lib/story/reader-text.js";
 
 // Row shapes come from the data package (src/lib/factbase/rows.ts, generated) through src/lib/story/story.ts, so the
 // pages, the loaders and the validator share one typed model.
@@ -24,7 +25,7 @@ export function flatRow<T extends {source: SourceRef; sources?: SourceRef[]; dis
     source_publisher: source.publisher,
     source_title: source.title,
     source_url: source.url,
-    sources_differ: disagreements?.length ? disagreements.map((d) => `${d.field}: ${d.otherValue} (${d.source.publisher})`).join("; ") : ""
+    sources_differ: disagreements?.length ? disagreements.map((d) => `${fieldName(d.field)}: ${d.otherValue} (${d.source.publisher})`).join("; ") : ""
   };
 }
 

@@ -11,7 +11,7 @@ import {ChartFrame} from "../frame/frame.js";
 import {MEASURE_COLOURS} from "./palette.js";
 import {SERVICE_GROUP_MEASURES} from "../../lib/delivery/chart-figures.js";
 import {figureById, knownValue} from "../../lib/story/checked-lookups.js";
-import {HALO, LINE_HEIGHT, wrapLabel} from "./chart-labels.js";
+import {BOTTOM_AXIS, HALO, LINE_HEIGHT, wrapLabel} from "./chart-labels.js";
 
 const TITLE_SIZE = 13;
 
@@ -73,8 +73,8 @@ export function ServiceGroupsChart(figures: Record<string, Figure>, {width}: {wi
       marginLeft,
       marginRight: 60,
       marginTop: titleRoom + 4,
-      marginBottom: 36,
-      x: {domain: [0, top * 1.1], nice: true, label: "Per cent →", labelAnchor: "right", grid: true, ticks: narrow ? 4 : 6},
+      marginBottom: BOTTOM_AXIS.marginBottom,
+      x: {domain: [0, top * 1.1], nice: true, label: "Per cent →", labelAnchor: "right", labelOffset: BOTTOM_AXIS.labelOffset, grid: true, ticks: narrow ? 4 : 6},
       y: {domain: panelRows.map((r) => r.group), label: null, axis: narrow ? null : "left", tickSize: 0},
       marks: [
         // The panel's title, inside the drawing, so that images and embeds keep it.

@@ -144,7 +144,8 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   download.textContent = "Get the data (CSV)";
   download.download = `${id}.csv`;
   download.href = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(data))}`;
-  actions.append(download, ...imageButtons(figure, id));
+  // A table (the findings explorer) has no drawing to save as an image: its data is the download.
+  actions.append(download, ...(body.querySelector("svg") ? imageButtons(figure, id) : []));
   caption.append(actions);
   if (embed) {
     // The panel follows the buttons, so that it opens beside them (src/components/frame/embed-code.ts).

@@ -11,6 +11,7 @@ import {annotatedTimeAxis, annotationRows, annotationsWithin, keyEvents, type An
 import {formatCount} from "../../../lib/story/format.js";
 import {ChartFrame} from "../../frame/frame.js";
 import {OKABE_ITO} from "../palette.js";
+import {HALO} from "../chart-labels.js";
 import {listOf, type EventRow, type TermRow} from "../record.js";
 import {timelineRow, type TimelineRow} from "./timeline-data.js";
 
@@ -124,7 +125,9 @@ export function LeadershipChart({terms, events}: {terms: TermRow[]; events: Even
         fill: "currentColor",
         fontSize: 12,
         lineWidth: (width - 40) / 12,
-        textOverflow: "ellipsis"
+        textOverflow: "ellipsis",
+        // The key events' rules pass behind a person's name, not through it.
+        ...HALO
       }),
       Plot.barX(
         segments.filter((s) => s.kind === "solid"),
