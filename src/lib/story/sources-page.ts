@@ -69,11 +69,11 @@ function entry(source: SourceEntry, {evidence, copiedBy, byId}: Copies): string 
   const date = source.published ? `, <time>${escapeHtml(source.published)}</time>` : "";
   const copy = source.copy ? copyText(source, evidence.get(source.id) ?? "", byId) : "";
   const refused = refusedHost(source.url);
-  const refusedText = refused ? ` <span class="source-refused">Its site is ${escapeHtml(refused.reason)}: it leads no record.</span>` : "";
+  const refusedText = refused ? ` <span class="source-refused">Its site is ${escapeHtml(refused.reason)}: no figure or event here rests on it.</span>` : "";
   const copies = copiedBy.get(source.id) ?? [];
   const copied = copies.length ? ` <span class="source-copied-by">Reprinted or retold by ${copies.map((c) => `<a href="#source-${c.id}">${escapeHtml(publisherName(c.publisher))}</a>`).join(", ")}.</span>` : "";
   const uses = source.uses.length
-    ? ` <details class="source-uses-list"><summary>What rests on it (${formatCount(source.uses.length)})</summary><ul class="source-uses">${source.uses.map(useItem).join("")}</ul></details>`
+    ? ` <details class="source-uses-list"><summary>What it is cited for (${formatCount(source.uses.length)})</summary><ul class="source-uses">${source.uses.map(useItem).join("")}</ul></details>`
     : ` <span class="source-unused">Background only.</span>`;
   return `<li class="source-entry" id="source-${source.id}" data-sourced><a class="source-link" href="${escapeHtml(source.url)}" rel="noopener noreferrer">${escapeHtml(source.title)}</a>${date}.${copy}${refusedText}${copied}${uses}</li>`;
 }
