@@ -13,8 +13,12 @@ interface DatedEvent {
   date_precision: string;
 }
 
-function cell(figures: Record<string, Figure>, id: string | null): HTMLTableCellElement {
+/** The columns, named once: the header row, and each cell's label where a phone stacks the row (style.css). */
+const COLUMNS = ["Topic", "Leaked draft", "Final report", "Why they differ"] as const;
+
+function cell(figures: Record<string, Figure>, id: string | null, column: (typeof COLUMNS)[number]): HTMLTableCellElement {
   const td = document.createElement("td");
+  td.dataset.label = column;
   if (id === null) td.textContent = "not stated";
   else {
     const figure = figureById(figures, id);
@@ -30,7 +34,13 @@ export function DraftFinalTable(figures: Record<string, Figure>, {leak, report}:
   const caption = document.createElement("caption");
   caption.append("The leaked draft (reported ", dateOf(leak), ") against the final report (published ", dateOf(report), ")");
   const head = document.createElement("thead");
-  head.innerHTML = "<tr><th scope=col>Topic</th><th scope=col>Leaked draft</th><th scope=col>Final report</th><th scope=col>Why they differ</th></tr>";
+  const headings = head.insertRow();
+  for (const column of COLUMNS) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = column;
+    headings.append(th);
+  }
   const body = document.createElement("tbody");
   for (const pair of DRAFT_FINAL_PAIRS) {
     const row = document.createElement("tr");
@@ -38,8 +48,9 @@ export function DraftFinalTable(figures: Record<string, Figure>, {leak, report}:
     topic.scope = "row";
     topic.textContent = pair.topic;
     const why = document.createElement("td");
+    why.dataset.label = COLUMNS[3];
     why.textContent = pair.why;
-    row.append(topic, cell(figures, pair.draft), cell(figures, pair.final), why);
+    row.append(topic, cell(figures, pair.draft, COLUMNS[1]), cell(figures, pair.final, COLUMNS[2]), why);
     body.append(row);
   }
   table.append(caption, head, body);
