@@ -64,11 +64,20 @@ test("an edit in data/ reaches the open page with no restart", {timeout: 420_000
   await listening(preview, origin, 120_000);
   browser = await launchBrowser();
   const page = await browser.newPage();
+  // Framework starts watching a page's loaders only as it welcomes the page's socket (preview.js,
+  // hello()), and the page's cells, so the figure, can be on screen before that: an edit made
+  // earlier reaches no watcher, and the page never updates (seen once in a clean clone's suite,
+  // where the server was slow to answer). So the edit waits for the welcome; the preview's own
+  // 150 ms pause before it touches the loaders covers the few lines hello() runs after sending it.
+  const welcomed = new Promise<void>((resolve) =>
+    page.on("websocket", (socket) => socket.on("framereceived", ({payload}) => String(payload).includes('"welcome"') && resolve()))
+  );
   await page.goto(origin);
   const figure = page.locator('.headline-figures [data-figure="deaths_total"] .fact-value');
   await figure.waitFor({timeout: 60_000});
   assert.equal(await figure.innerText(), formatCount(total));
   await page.evaluate(() => ((window as unknown as {notReloaded: boolean}).notReloaded = true));
+  await welcomed;
 
   lines[row] = at(lines, row, "lines").replace(`,count,${total},`, `,count,${total + 1},`);
   writeFileSync(file, lines.join("\n"));
