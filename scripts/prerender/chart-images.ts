@@ -19,6 +19,7 @@ import {sfntFromWoff} from "../node/woff.js";
 import {themeFontFiles} from "./theme-fonts.js";
 import {cloneElement} from "../../src/components/dom.js";
 import {imageNotes, imageSourceLine} from "../../src/components/frame/source-line.js";
+import {withBackground} from "../../src/components/frame/chart-image.js";
 
 const PADDING = 16;
 const FOREGROUND = "#1b1e23";
@@ -135,7 +136,7 @@ export function frameToSvg(figure: Element): {svg: string; width: number; height
     const copy = cloneElement(drawing);
     copy.setAttribute("x", String(PADDING));
     copy.setAttribute("y", String(y));
-    body += copy.outerHTML;
+    body += withBackground(copy.outerHTML, BACKGROUND);
     y += Number(drawing.getAttribute("height"));
   }
   y += 6;

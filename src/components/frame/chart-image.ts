@@ -37,6 +37,15 @@ export interface ChartImage {
   height: number;
 }
 
+/**
+ * A drawing's markup for a standalone image. Label halos are drawn in the page's background
+ * variable (src/components/charts/chart-labels.ts), which an image does not have: without its
+ * value they vanish, and lines strike through the labels again.
+ */
+export function withBackground(markup: string, background: string): string {
+  return markup.replaceAll("var(--theme-background)", background);
+}
+
 /** The framed chart as a standalone SVG document. */
 export function chartToSvg(frame: HTMLElement): ChartImage {
   const body = frame.querySelector<HTMLElement>(".chart-body");
@@ -68,7 +77,7 @@ export function chartToSvg(frame: HTMLElement): ChartImage {
     const copy = cloneElement(svg);
     for (const [name, value] of Object.entries({x: at.x, y: at.y, width: at.width, height: at.height})) copy.setAttribute(name, String(value));
     copy.setAttribute("color", colour);
-    content += new XMLSerializer().serializeToString(copy);
+    content += withBackground(new XMLSerializer().serializeToString(copy), background);
   }
   for (const heading of body.querySelectorAll(".chart-panel-title")) {
     const at = place(heading);
