@@ -105,7 +105,15 @@ async function main(): Promise<number> {
   phase("data checked");
   await seedNpmCache();
   console.log(await clearLoaderOutputs());
-  console.log(`loader outputs written in one process: ${await fillLoaderCache(facts)}`);
+  try {
+    console.log(`loader outputs written in one process: ${await fillLoaderCache(facts)}`);
+  } catch (error) {
+    // A page that names an id the data does not have (src/lib/delivery/page-reads.ts).
+    if (!(error instanceof DataError)) throw error;
+    console.error(error.message);
+    console.error(`\nbuild refused: a page names what the data does not have; ${output} was left as it was.`);
+    return 1;
+  }
   phase("caches ready");
   await rm(staging, {recursive: true, force: true});
   try {

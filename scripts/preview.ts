@@ -4,9 +4,9 @@
  * start Framework's preview on 127.0.0.1:3000.
  *
  * Framework re-runs a loader, and pushes its new output to open pages, when the
- * loader file changes, but it does not know that loaders read data/. So an edit
- * in data/ marks every loader as changed (a new modification time, nothing
- * written), and the open page updates without a restart.
+ * loader file changes, but it does not know that loaders read data/ and the
+ * pages. So an edit in data/ or in a page marks every loader as changed (a new
+ * modification time, nothing written), and the open page updates without a restart.
  */
 import {spawn} from "node:child_process";
 import {watch} from "node:fs";
@@ -25,17 +25,22 @@ async function loaderFiles(): Promise<string[]> {
   return [...inData, ...pages];
 }
 
-function rerunLoadersOnDataEdits(): void {
+/** On an edit in data/, or in a page (whose data file holds what it names), every loader re-runs for the open pages. */
+function rerunLoadersOnEdits(): void {
   let timer: NodeJS.Timeout | undefined;
-  watch(dataDir(), () => {
+  const rerun = (what: string) => {
     // An editor's save is often several events; one re-run is enough.
     clearTimeout(timer);
     timer = setTimeout(async () => {
       await forgetLoaderInputs();
       const now = new Date();
       for (const file of await loaderFiles()) await utimes(file, now, now);
-      console.log(`data changed: loaders will re-run for open pages`);
+      console.log(`${what} changed: loaders will re-run for open pages`);
     }, 150);
+  };
+  watch(dataDir(), () => rerun("data"));
+  watch(join(projectRoot, "src"), (_, name) => {
+    if (name?.endsWith(".md")) rerun(`src/${name}`);
   });
 }
 
@@ -47,5 +52,5 @@ const child = spawn(bin, ["preview", "--host", "127.0.0.1", "--port", process.en
   stdio: "inherit",
   env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", PATH: `${join(projectRoot, "node_modules", ".bin")}:${process.env.PATH}`}
 });
-rerunLoadersOnDataEdits();
+rerunLoadersOnEdits();
 child.on("close", (code) => process.exit(code ?? 0));

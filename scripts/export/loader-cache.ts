@@ -1,6 +1,6 @@
 /**
  * Framework re-runs a data loader only when the loader file itself changes,
- * not when the data/ files it reads, or the library code it imports, do; a
+ * not when the data/ files or pages it reads, or the library code it imports, do; a
  * stale cache would publish old numbers. So the build and the preview server
  * drop cached loader output whenever any input of the loaders has changed
  * since the last run (the seeded npm cache is kept), and reuse it otherwise.
@@ -12,6 +12,7 @@ import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {LOADERS} from "../../src/data/loaders.js";
 import {loaderOutputs} from "../../src/lib/delivery/loader.js";
+import {pageSource, storyPages} from "../../src/lib/delivery/page-reads.js";
 import {dataDir, type FactBase} from "../../src/lib/factbase/factbase.js";
 import {hashFolders, stampMatches, writeStamp} from "./stamps.js";
 
@@ -25,11 +26,16 @@ function loaderInputs(): string[] {
   return [dataDir(), join(projectRoot, "src", "data"), join(projectRoot, "src", "lib"), join(projectRoot, "src", "components")];
 }
 
-/** And the packages they import (Arquero, Apache Arrow): an upgrade changes what they write. */
-const LOADER_FILES = [join(projectRoot, "package-lock.json")];
+/**
+ * And the files: the packages they import (Arquero, Apache Arrow), since an upgrade changes what
+ * they write; and the story pages, since a page's data file holds what the page names.
+ */
+export function loaderInputFiles(): string[] {
+  return [join(projectRoot, "package-lock.json"), ...storyPages().map((page) => join(projectRoot, pageSource(page).file))];
+}
 
 /** The digest of everything loaders read; a missing input is an error, not an empty digest that always matches. */
-export async function loaderInputsDigest(folders = loaderInputs(), files = LOADER_FILES): Promise<string> {
+export async function loaderInputsDigest(folders = loaderInputs(), files = loaderInputFiles()): Promise<string> {
   const missing = [...folders, ...files].filter((path) => !existsSync(path));
   if (missing.length) throw new Error(`the loader cache cannot tell whether its output is current: ${missing.join(", ")} not found`);
   const hash = createHash("sha256").update(await hashFolders(folders));

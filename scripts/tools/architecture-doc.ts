@@ -9,9 +9,10 @@
  */
 import {readFileSync, writeFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
-import {CHART_REGISTRY, type ChartEntry} from "../../src/components/charts/chart-registry.js";
+import {CHART_REGISTRY, CHARTS, type ChartEntry} from "../../src/components/charts/chart-registry.js";
 import type {Reads} from "../../src/lib/delivery/chart-reads.js";
-import {PAGE_READS} from "../../src/lib/delivery/page-reads.js";
+import {readsOfPage, storyPages} from "../../src/lib/delivery/page-reads.js";
+import {loadFactBase} from "../../src/lib/factbase/factbase.js";
 import {STEPS} from "../steps/index.js";
 import type {Step} from "../steps/step.js";
 
@@ -31,10 +32,12 @@ function describeReads(reads: Reads): string {
 }
 
 export function renderCharts(registry: Readonly<Record<string, ChartEntry>> = CHART_REGISTRY): string {
+  const facts = loadFactBase();
+  const pages = storyPages().map((page) => ({page, charts: readsOfPage(facts, CHARTS, page).charts ?? []}));
   const drawnOn = (id: string) =>
-    Object.entries(PAGE_READS)
-      .filter(([, reads]) => (reads as {charts?: readonly string[]}).charts?.includes(id))
-      .map(([page]) => `\`${page}\``)
+    pages
+      .filter(({charts}) => charts.includes(id))
+      .map(({page}) => `\`${page}\``)
       .join(", ") || "none";
   const rows = Object.entries(registry).map(([id, entry]) => `| \`${id}\` | ${entry.title} | ${describeReads(entry.reads)} | ${drawnOn(id)} | ${entry.draw ? `\`embed/${id}.html\`, \`charts/${id}.svg\`/\`.png\`` : "drawn on its page only"} |`);
   return ["| Chart | Title | Reads | Pages | Embed and images |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");

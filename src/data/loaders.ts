@@ -5,14 +5,13 @@
  * before Framework runs (scripts/export/loader-cache.ts): each process spends about 1.7 s
  * starting tsx, about 40 s for the export's 23 outputs on 2 cores.
  */
-import {CHART_READS} from "../components/charts/chart-registry.js";
+import {CHART_READS, CHARTS} from "../components/charts/chart-registry.js";
 import {parameterized, single, type Loader} from "../lib/delivery/loader.js";
 import {sourcesPage} from "../lib/story/sources-page.js";
 import {chartData, pageData} from "../lib/delivery/page-data.js";
-import {PAGE_READS, type StoryPage} from "../lib/delivery/page-reads.js";
+import {storyPages} from "../lib/delivery/page-reads.js";
 import {tableArrow, tableCatalog, tableNames} from "../lib/delivery/tables.js";
 
-const storyPages = () => Object.keys(PAGE_READS).filter((page): page is StoryPage => page in PAGE_READS);
 const chartIds = () => Object.keys(CHART_READS);
 
 export const LOADERS = {
@@ -21,7 +20,7 @@ export const LOADERS = {
   /** Tables, columns, types, descriptions and row counts, for the schema browser. */
   catalog: single("data/catalog.json", (facts) => JSON.stringify(tableCatalog(facts))),
   /** What one story page reads: its figures, records and their sources, each source once, by id. */
-  page: parameterized("data/pages/[page].json", "page", storyPages, (facts, page) => JSON.stringify(pageData(facts, page, CHART_READS))),
+  page: parameterized("data/pages/[page].json", "page", () => storyPages(), (facts, page) => JSON.stringify(pageData(facts, page, CHARTS))),
   /** What one chart reads, for its embed page in the preview server; the export's embeds are static. */
   chart: parameterized("data/charts/[chart].json", "chart", chartIds, (facts, chart) => JSON.stringify(chartData(facts, chart, CHART_READS))),
   /** The sources page, written as Markdown and HTML so it reads without JavaScript. */

@@ -34,8 +34,9 @@ import {after, before, describe, test} from "node:test";
 import type {BrowserContext, Page} from "playwright-core";
 import {openPage, waitForCells, type PageRecord} from "../../scripts/export/chromium.js";
 import {prerendered} from "../../scripts/prerender/static-cells.js";
-import {CHART_READS, EMBEDDABLE_CHARTS, type ChartId} from "../../src/components/charts/chart-registry.js";
-import {PAGE_READS, type PageReads, type StoryPage} from "../../src/lib/delivery/page-reads.js";
+import {CHART_READS, CHARTS, EMBEDDABLE_CHARTS, type ChartId} from "../../src/components/charts/chart-registry.js";
+import {readsOfPage, storyPages} from "../../src/lib/delivery/page-reads.js";
+import {loadFactBase} from "../../src/lib/factbase/factbase.js";
 import {formatCount} from "../../src/lib/story/format.js";
 import {THEME} from "../../src/theme.js";
 import {countLayoutShifts, layoutShift} from "../helpers/layout-shift.js";
@@ -133,6 +134,7 @@ function numbersIn(text: string): Set<string> {
 
 /** The charts that have an embed page. */
 const EMBEDDABLE = new Set<string>(EMBEDDABLE_CHARTS.map((c) => c.id));
+const facts = loadFactBase();
 
 interface SheetFigure {
   id: string;
@@ -305,8 +307,9 @@ export function checkPages(which: (path: string) => boolean): void {
           }
           // What a story page downloads is what it shows: every figure of its data file shown in its
           // prose and tables, or drawn by one of its charts; every statement it is sent, on the page.
-          const reads = PAGE_READS[(path === "/" ? "index" : path.slice(1)) as StoryPage] as PageReads | undefined;
-          if (reads) {
+          const name = path === "/" ? "index" : path.slice(1);
+          if (storyPages().includes(name)) {
+            const reads = readsOfPage(facts, CHARTS, name);
             const [file] = record.requests.filter((url) => url.includes("/_file/data/pages/"));
             assert.ok(file, "the page downloaded no data file");
             const sent = (await (await fetch(file)).json()) as {figures?: Record<string, unknown>; statements?: {statement_id: string}[]};

@@ -10,7 +10,9 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {test} from "node:test";
-import {PAGE_READS} from "../../src/lib/delivery/page-reads.js";
+import {CHARTS} from "../../src/components/charts/chart-registry.js";
+import {readsOfPage, storyPages} from "../../src/lib/delivery/page-reads.js";
+import {loadFactBase} from "../../src/lib/factbase/factbase.js";
 import {assertBuilt, distDir} from "../helpers/site.js";
 
 /** The module list the deferred start is given: the page's preloads. */
@@ -23,8 +25,9 @@ function preloadsOf(html: string, page: string): string[] {
 test("a story page with charts starts without Plot, and imports each chart's module where it draws it", () => {
   assertBuilt();
   const checked: string[] = [];
-  for (const [page, reads] of Object.entries(PAGE_READS)) {
-    if (!reads.charts?.length) continue;
+  const facts = loadFactBase();
+  for (const page of storyPages()) {
+    if (!readsOfPage(facts, CHARTS, page).charts?.length) continue;
     const html = readFileSync(join(distDir, `${page}.html`), "utf8");
     const plot = preloadsOf(html, page).filter((path) => /observablehq\/plot|\/d3-/.test(path));
     assert.deepEqual(plot, [], `${page} preloads a charting library`);

@@ -2,10 +2,11 @@
  * Every published chart, one entry each: its id (the key), the title an
  * editor sees it by, what it reads of the story's data, and how it is drawn
  * from that. Everything else follows from the entry: the data a page or an
- * embed is sent (src/lib/delivery/page-data.ts, given these reads), the drawing at
- * build, the embed page and the images (scripts/prerender/static-charts.ts), the
- * embed button in the chart's frame, and the tests that draw every chart from
- * what it is sent. Adding a chart is its entry here and its drawing.
+ * embed is sent (src/lib/delivery/page-data.ts, given these reads and the
+ * charts a page places), the drawing at build, the embed page and the images
+ * (scripts/prerender/static-charts.ts), the embed button in the chart's frame,
+ * and the tests that draw every chart from what it is sent. Adding a chart is
+ * its entry here, its drawing, and its place on a page.
  *
  * Each chart's module is imported only when that chart is drawn: an embed
  * page downloads its own chart and nothing else. An entry without `draw` is
@@ -13,7 +14,7 @@
  */
 import {AGE_FIGURES, DRAFT_FINAL_PAIRS, FAMILIES_FIGURES, FUNNEL_STEPS, LD_COMPARISON, SERVICE_GROUP_MEASURES} from "../../lib/delivery/chart-figures.js";
 import {THREAD_EVENTS, crisisEvents, isLigatureFinding, warningNoticeEvents} from "../../lib/delivery/chart-records.js";
-import type {Reads} from "../../lib/delivery/chart-reads.js";
+import type {Charts, Reads} from "../../lib/delivery/chart-reads.js";
 import type {Figure} from "../../lib/story/figures.js";
 import {fineGroups} from "../../lib/story/fines.js";
 import type {InspectionRecord} from "../../lib/story/story.js";
@@ -30,6 +31,8 @@ export interface ChartEntry {
   reads: Reads;
   /** Draws the chart, framed, at a width; absent for a table drawn only on its page. */
   draw?: (data: ChartData, width: number) => Promise<HTMLElement>;
+  /** For a table drawn only on its page: the function the page calls to lay it out, by which the page's reads find it. */
+  drawnOnPageBy?: string;
 }
 
 export const CHART_REGISTRY = {
@@ -60,7 +63,8 @@ export const CHART_REGISTRY = {
   },
   "draft-final": {
     title: "The leaked draft against the final report",
-    reads: {figures: DRAFT_FINAL_PAIRS.flatMap((p) => [p.draft, p.final]).filter((id): id is NonNullable<typeof id> => id !== null)}
+    reads: {figures: DRAFT_FINAL_PAIRS.flatMap((p) => [p.draft, p.final]).filter((id): id is NonNullable<typeof id> => id !== null)},
+    drawnOnPageBy: "DraftFinalTable"
   },
   "ratings-trust": {
     title: "CQC ratings of the trust, by inspection and key question",
@@ -119,6 +123,12 @@ export type ChartId = keyof typeof CHART_REGISTRY;
 
 /** Every chart's reads, by id: what the loaders are given to send a page or an embed its data. */
 export const CHART_READS: Readonly<Record<ChartId, Reads>> = Object.fromEntries(Object.entries(CHART_REGISTRY).map(([id, entry]) => [id, entry.reads])) as Record<ChartId, Reads>;
+
+/** What the loaders are given to find a page's charts and send their data (src/lib/delivery/page-reads.ts). */
+export const CHARTS: Charts = {
+  reads: CHART_READS,
+  drawnOnPageBy: Object.fromEntries(Object.entries(CHART_REGISTRY as Record<ChartId, ChartEntry>).flatMap(([id, entry]) => (entry.drawnOnPageBy ? [[entry.drawnOnPageBy, id]] : [])))
+};
 
 /** The charts with a drawing of their own, each with an embed page: `embed/<id>.html`. */
 export const EMBEDDABLE_CHARTS: {id: ChartId; title: string; draw: NonNullable<ChartEntry["draw"]>}[] = Object.entries(CHART_REGISTRY as Record<ChartId, ChartEntry>).flatMap(([id, {title, draw}]) =>

@@ -1,39 +1,29 @@
 /**
  * What a page or an embed is sent: the figures, records and sources its reads
- * name (src/lib/delivery/page-reads.ts, and each chart's entry in the chart registry,
+ * name (found in the page by src/lib/delivery/page-reads.ts, and each chart's entry in the chart registry,
  * which the loaders pass in: code here does not import the components), chosen from the story's
  * figures and the inspection record, each source once, by id (payload.ts).
  * Rows keep the order of the data; figures keep the order buildFigures gives.
  * An id that names nothing fails here, in the loader, so the build stops.
  */
-import type {Reads, Rows} from "./chart-reads.js";
+import type {ChartReads, Charts, Reads, Rows} from "./chart-reads.js";
 import type {FactBase} from "../factbase/factbase.js";
 import type {Figure, SourceRef} from "../story/figures.js";
-import {PAGE_READS, type PageReads, type StoryPage} from "./page-reads.js";
+import {readsOfPage} from "./page-reads.js";
 import {packSources} from "./payload.js";
 import {inspectionRecord, storyFacts, type InspectionRecord, type StoryFacts} from "../story/story.js";
 
 /** What a page receives: only the keys its reads name. */
 export type PageData = Partial<StoryFacts & InspectionRecord> & {sources: Record<string, SourceRef>};
 
-/** Each chart's reads, by chart id (the chart registry's). */
-export type ChartReads = Readonly<Record<string, Reads>>;
-
 /** Every read of a page: its own, and those of each chart it draws. */
-export function pageReads(page: StoryPage, charts: ChartReads): Reads[] {
-  const reads: PageReads = PAGE_READS[page];
-  return [
-    reads,
-    ...(reads.charts ?? []).map((chart) => {
-      const read = charts[chart];
-      if (!read) throw new Error(`the page '${page}' draws the chart '${chart}', which the chart registry does not have`);
-      return read;
-    })
-  ];
+export function pageReads(facts: FactBase, page: string, charts: Charts): Reads[] {
+  const reads = readsOfPage(facts, charts, page);
+  return [reads, ...(reads.charts ?? []).map((chart) => charts.reads[chart] ?? {})];
 }
 
-export function pageData(facts: FactBase, page: StoryPage, charts: ChartReads): PageData {
-  return dataFor(facts, `page '${page}'`, pageReads(page, charts));
+export function pageData(facts: FactBase, page: string, charts: Charts): PageData {
+  return dataFor(facts, `page '${page}'`, pageReads(facts, page, charts));
 }
 
 /** What one chart reads, for its embed page in the preview server and for drawing it at build. */

@@ -1,163 +1,130 @@
 /**
- * What each story page reads, declared once: the figures, events, statements
- * and findings its prose and tables name, and the charts it draws (each of
- * which brings what its entry in src/components/charts/chart-registry.ts reads). The loader
- * src/data/pages/[page].json.ts sends a page exactly this, so a reader
- * downloads what the page shows, never the whole fact base.
+ * What each story page reads, found in the page itself: the figures its prose
+ * names (`F.id`, `F["id"]`, `F[CONSTANT]`), the events, statements and findings
+ * it names by id, the tables it counts from, and the charts it draws (a
+ * `data-static-chart="id"` placeholder, or the function that lays out a table
+ * drawn only on its page), each of which brings what its entry in the chart
+ * registry reads. A kind of record the page takes from its data file but names
+ * no row of is sent whole (the timeline takes every event). The loader
+ * src/data/pages/[page].json.ts sends a page exactly this, so a reader downloads
+ * what the page shows, never the whole fact base, and a page's author adds a
+ * figure, an event or a chart by naming it on the page, with no list to update.
  *
- * The lists must follow the pages: test/unit/data/page-reads.test.ts fails when a
- * page names an id its entry does not list, or lists one it no longer names,
- * and a page that reads a figure it was not sent fails the build.
+ * The page is read as text, as Framework hands it to the loader's process; an id
+ * in quotes that names nothing the page takes stops the build at its line and
+ * column, as an error in data/ does.
  */
-import type {Reads} from "./chart-reads.js";
-import {REPEAT_FINDING} from "./chart-records.js";
+import {readFileSync, readdirSync} from "node:fs";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import type {Charts, Reads} from "./chart-reads.js";
+import * as chartRecords from "./chart-records.js";
+import {DataError} from "../factbase/errors.js";
+import type {FactBase} from "../factbase/factbase.js";
+import {inspectionRecord, storyFacts} from "../story/story.js";
 
 export interface PageReads extends Reads {
   /** The charts and tables it draws, by their ids in the chart registry (src/components/charts/chart-registry.ts): each brings what it reads. */
   charts?: readonly string[];
 }
 
-export const PAGE_READS = {
-  index: {
-    charts: ["funnel"],
-    figures: [
-      "deaths_total",
-      "deaths_reported_ulysses",
-      "share_deaths_reported_ulysses",
-      "deaths_unexpected",
-      "share_deaths_unexpected",
-      "unexpected_investigated_cir_siri",
-      "share_unexpected_investigated_cir_siri",
-      "ld_unexpected",
-      "ld_unexpected_investigated"
-    ],
-    events: ["2015_12_09_mazars_draft_leaked", "2015_12_17_mazars_final_published", "2016_03_16_warning_notice_issued", "2016_04_28_chair_resigns"]
-  },
-  deaths: {
-    charts: ["funnel", "service-groups", "families", "draft-final"],
-    figures: [
-      "deaths_total",
-      "deaths_reported_ulysses",
-      "share_deaths_reported_ulysses",
-      "deaths_unexpected",
-      "share_unexpected_of_all",
-      "unexpected_reviewed",
-      "share_unexpected_reviewed",
-      "unexpected_investigated_cir_siri",
-      "share_unexpected_investigated_cir_siri",
-      "amh_all_investigated_pct",
-      "amh_unexpected_investigated_pct",
-      "ld_all_investigated_pct",
-      "ld_unexpected",
-      "ld_unexpected_investigated",
-      "share_ld_unexpected_investigated",
-      "opmh_all_investigated_siri_pct",
-      "family_not_involved_pct",
-      "days_leak_to_report",
-      "leak_unexpected_1454"
-    ],
-    claims: "all",
-    events: ["2015_12_09_mazars_draft_leaked", "2015_12_17_mazars_final_published"]
-  },
-  "crisis-2016": {
-    charts: ["crisis-timeline"],
-    figures: ["deaths_total", "deaths_unexpected", "unexpected_investigated_cir_siri", "2016_04_focused_inspectors"],
-    statements: [
-      "cqc_warning_notice_statement",
-      "mclean_safe_care",
-      "mclean_will_act",
-      "petter_resignation_statement",
-      "petter_resignation_reason",
-      "petter_background",
-      "percy_will_not_quit",
-      "stevens_real_changes",
-      "locke_family_legal_action",
-      "trust_locke_response"
-    ],
-    events: [
-      "2015_12_09_mazars_draft_leaked",
-      "2015_12_10_commons_urgent_question",
-      "2015_12_17_mazars_final_published",
-      "2016_01_19_cqc_focused_inspection",
-      "2016_03_16_warning_notice_issued",
-      "2016_03_24_improvement_director",
-      "2016_04_06_warning_notice_announced",
-      "2016_04_14_licence_condition",
-      "2016_04_28_chair_resigns",
-      "2016_04_29_cqc_focused_report",
-      "2016_04_29_smart_chair_notified",
-      "2016_05_03_urgent_question",
-      "2016_08_30_percy_steps_down",
-      "2016_10_percy_leaves_trust",
-      "2016_11_25_warning_notice_met"
-    ]
-  },
-  "learning-disability": {
-    charts: ["ld-context", "ages"],
-    figures: [
-      "ld_deaths_total",
-      "share_ld_deaths_total",
-      "ld_unexpected",
-      "ld_unexpected_investigated",
-      "share_ld_unexpected_investigated",
-      "guardian_ld_unexpected_investigated",
-      "guardian_mh_trusts_ld_unexpected",
-      "guardian_ld_deaths_investigated",
-      "ld_all_investigated_pct",
-      "ld_mean_age_at_death_draft",
-      "ld_median_age_at_death",
-      "leder2019_median_ld_women",
-      "leder2019_median_ld_men",
-      "leder2019_median_general_women",
-      "leder2019_median_general_men"
-    ]
-  },
-  warnings: {
-    charts: ["ligature-thread", "warning-notice", "fines"],
-    figures: [
-      REPEAT_FINDING,
-      "2016_04_focused_inspectors",
-      "2016_11_ward_risk_plans_missing",
-      "2017_06_melbury_roof_prior_incidents",
-      "2017_10_cqc_fine",
-      "2017_10_cqc_prosecution_costs",
-      "2018_03_hse_fine_total",
-      "2018_03_hse_fine_sparrowhawk",
-      "2018_03_hse_fine_colvin",
-      "fines_and_costs_total"
-    ],
-    findings: [
-      REPEAT_FINDING,
-      "2015_02_forensic_ligature_requirement",
-      "2016_04_ligature_anchor_points_preview",
-      "2016_04_warning_notice_announced",
-      "2016_04_locations_acted_after_warning_notice",
-      "2016_11_warning_notice_met",
-      "2017_06_cqc_guilty_plea",
-      "2018_03_hse_fine_sparrowhawk",
-      "2018_03_hse_fine_colvin"
-    ],
-    events: [
-      "2012_04_teresa_colvin_found",
-      "2013_07_04_connor_dies",
-      "2015_12_17_mazars_final_published",
-      "2016_01_19_cqc_focused_inspection",
-      "2016_03_16_warning_notice_issued",
-      "2016_04_29_cqc_focused_report",
-      "2016_09_cqc_follow_up_inspection",
-      "2016_11_25_warning_notice_met",
-      "2017_06_29_cqc_guilty_plea",
-      "2017_09_18_hse_sparrowhawk_guilty_plea",
-      "2017_10_12_cqc_fine",
-      "2017_11_hse_colvin_guilty_plea",
-      "2018_03_26_hse_fine"
-    ]
-  },
-  // The timeline counts and lists every event, and names the terms with an open start or end.
-  timeline: {charts: ["timeline", "leadership"], events: "all", terms: "all"},
-  findings: {charts: ["findings"], findings: "all"},
-  ratings: {charts: ["ratings-trust", "ratings-core-services"], ratings: "all"}
-} as const satisfies Record<string, PageReads>;
+const SRC = fileURLToPath(new URL("../../", import.meta.url));
 
-export type StoryPage = keyof typeof PAGE_READS;
+/** The page's Markdown, and the name the build's errors give it. */
+export function pageSource(page: string, src = SRC): {file: string; text: string} {
+  return {file: `src/${page}.md`, text: readFileSync(join(src, `${page}.md`), "utf8")};
+}
 
+/** The story pages: every page in src/ that loads its own data file (the SQL workbench loads whole tables instead). */
+export function storyPages(src = SRC): string[] {
+  return readdirSync(src)
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => name.replace(/\.md$/, ""))
+    .filter((page) => pageSource(page, src).text.includes(`FileAttachment("data/pages/${page}.json")`))
+    .sort();
+}
+
+/** The string constants of src/lib/delivery/chart-records.ts, by name: a page may name an id through one. */
+const CONSTANTS = new Map(Object.entries(chartRecords as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+
+/** The record kinds a page can take from its data file, each with the ids it can name. */
+const KINDS = ["events", "statements", "findings", "terms", "ratings", "claims"] as const;
+type Kind = (typeof KINDS)[number];
+const ONE: Record<Exclude<Kind, "claims">, string> = {events: "event", statements: "statement", findings: "finding", terms: "leadership term", ratings: "rating"};
+
+/** The build's error for a name in the page, at its line and column. */
+function pageError(file: string, text: string, index: number, problem: string): DataError {
+  const before = text.slice(0, index).split("\n");
+  return new DataError(file, before.length, (before.at(-1) ?? "").length + 1, problem);
+}
+
+/** The reads of one page, from its source, checked against the fact base and the chart registry. */
+export function readsOfPage(facts: FactBase, charts: Charts, page: string, {file, text} = pageSource(page)): PageReads {
+  const story = storyFacts(facts);
+  const record = inspectionRecord(facts);
+  const idsOf: Record<Exclude<Kind, "claims">, Set<string>> = {
+    events: new Set(record.events.map((row) => row.event_id)),
+    statements: new Set(story.statements.map((row) => row.statement_id)),
+    findings: new Set(record.findings.map((row) => row.finding_id)),
+    terms: new Set(record.terms.map((row) => row.term_id)),
+    ratings: new Set(record.ratings.map((row) => row.rating_id))
+  };
+  const tables = new Set(facts.descriptor.resources.map((resource) => resource.name));
+
+  const taken = /const \{([^}]*)\} = unpackSources\(await FileAttachment/.exec(text);
+  if (!taken?.[1]) throw pageError(file, text, 0, "the page takes nothing from its data file: write const {figures: F, ...} = unpackSources(await FileAttachment(...).json())");
+  const keys = new Set(taken[1].split(",").map((key) => (key.split(":")[0] ?? "").trim()));
+  const kinds = KINDS.filter((kind) => keys.has(kind));
+
+  // Figures: F.id, F["id"] or F[CONSTANT].
+  const figures = new Set<string>();
+  const nameFigure = (id: string, index: number) => {
+    if (!(id in story.figures)) throw pageError(file, text, index, `the page names the figure '${id}', which the fact base does not have`);
+    figures.add(id);
+  };
+  for (const m of text.matchAll(/\bF\.([A-Za-z_$][\w$]*)/g)) nameFigure(m[1] ?? "", m.index);
+  for (const m of text.matchAll(/\bF\["([^"]+)"\]/g)) nameFigure(m[1] ?? "", m.index);
+  for (const m of text.matchAll(/\bF\[([^\]"]+)\]/g)) {
+    const value = CONSTANTS.get(m[1] ?? "");
+    if (value === undefined) throw pageError(file, text, m.index, `name a figure as F.id, F["id"] or with a constant of src/lib/delivery/chart-records.ts, not ${m[0]}`);
+    nameFigure(value, m.index);
+  }
+
+  // Records: every other quoted id, and the chart-records constants the page uses by name.
+  const prose = text.replace(/\bF(\.[A-Za-z_$][\w$]*|\[[^\]]+\])/g, (whole) => " ".repeat(whole.length));
+  const named: Record<Exclude<Kind, "claims">, Set<string>> = {events: new Set(), statements: new Set(), findings: new Set(), terms: new Set(), ratings: new Set()};
+  const nameRecord = (id: string, index: number) => {
+    const of = kinds.filter((kind): kind is Exclude<Kind, "claims"> => kind !== "claims" && idsOf[kind].has(id));
+    if (!of.length) {
+      if (tables.has(id)) return;
+      const elsewhere = (Object.keys(idsOf) as Exclude<Kind, "claims">[]).filter((kind) => idsOf[kind].has(id));
+      const rowKinds = kinds.filter((kind) => kind !== "claims").map((kind) => ONE[kind]);
+      const why = elsewhere.length
+        ? `names ${elsewhere.map((kind) => `a ${ONE[kind]}`).join(" and ")}, but the page does not take ${elsewhere.join(" or ")} from its data file`
+        : `names no ${rowKinds.join(", ") || "record"} in the fact base, and no table`;
+      throw pageError(file, text, index, `"${id}" ${why}`);
+    }
+    for (const kind of of) named[kind].add(id);
+  };
+  for (const m of prose.matchAll(/"([a-z0-9]+(?:_[a-z0-9]+)+)"/g)) nameRecord(m[1] ?? "", m.index);
+  for (const [name, value] of CONSTANTS) for (const m of prose.matchAll(new RegExp(`\\b${name}\\b`, "g"))) nameRecord(value, m.index);
+
+  // Charts: a placeholder the build draws into, or the function that lays out a table on the page.
+  const drawn = new Set<string>();
+  for (const m of text.matchAll(/data-static-chart="([^"]+)"/g)) {
+    const id = m[1] ?? "";
+    if (!(id in charts.reads)) throw pageError(file, text, m.index, `the page draws the chart '${id}', which the chart registry does not have`);
+    drawn.add(id);
+  }
+  for (const [name, id] of Object.entries(charts.drawnOnPageBy)) if (new RegExp(`\\b${name}\\(`).test(text)) drawn.add(id);
+
+  const reads: {-readonly [K in keyof PageReads]: PageReads[K]} = {};
+  if (drawn.size) reads.charts = [...drawn];
+  if (figures.size) reads.figures = [...figures];
+  for (const kind of kinds) {
+    if (kind === "claims") reads.claims = "all";
+    // A kind the page takes but names no row of, it takes whole.
+    else Object.assign(reads, {[kind]: named[kind].size ? [...named[kind]] : "all"});
+  }
+  return reads;
+}

@@ -1,73 +1,93 @@
 /**
  * Each story page downloads what it shows and nothing else: one data file of
  * its own, holding exactly the figures, records and sources its prose and
- * charts read. What a page names is read from its source; what its charts read
- * is proved by test/unit/charts/chart-reads.test.ts; here the two are held against
- * src/lib/delivery/page-reads.ts and against what the loader sends.
+ * charts read. What a page reads is found in its source
+ * (src/lib/delivery/page-reads.ts): the rules are tried here on small pages
+ * written for the test, and what the loader sends each real page is held
+ * against what it and its charts read; test/browser/page-checks.ts holds the
+ * sent figures against those the built page shows.
  */
 import {at} from "../../../src/lib/story/checked-lookups.js";
 import assert from "node:assert/strict";
-import {readFileSync, readdirSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, test} from "node:test";
-import * as chartRecords from "../../../src/lib/delivery/chart-records.js";
-import {CHART_READS} from "../../../src/components/charts/chart-registry.js";
+import {CHARTS, CHART_READS} from "../../../src/components/charts/chart-registry.js";
 import type {Reads} from "../../../src/lib/delivery/chart-reads.js";
+import {REPEAT_FINDING} from "../../../src/lib/delivery/chart-records.js";
 import {loadFactBase} from "../../../src/lib/factbase/factbase.js";
 import {dataFor, pageData} from "../../../src/lib/delivery/page-data.js";
-import {PAGE_READS, type PageReads, type StoryPage} from "../../../src/lib/delivery/page-reads.js";
+import {readsOfPage, storyPages} from "../../../src/lib/delivery/page-reads.js";
 import {inspectionRecord, storyFacts} from "../../../src/lib/story/story.js";
 
 const SRC = fileURLToPath(new URL("../../../src/", import.meta.url));
 const facts = loadFactBase();
 const story = storyFacts(facts);
 const record = inspectionRecord(facts);
-
-/** The pages that read the fact base: every page but the SQL workbench, which loads the Arrow tables whole. */
-const storyPages = readdirSync(SRC)
-  .filter((name) => name.endsWith(".md") && name !== "explore.md")
-  .map((name) => name.replace(/\.md$/, ""))
-  .filter((page) => /FileAttachment\(/.test(source(page)))
-  .sort();
+const pages = storyPages();
 
 function source(page: string): string {
   return readFileSync(join(SRC, `${page}.md`), "utf8");
 }
 
-/** The string constants of src/lib/delivery/chart-records.ts, by name: a page may name an id through one. */
-const CONSTANTS = new Map(Object.entries(chartRecords as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-
-/** The figures a page's source reads: F.id, F["id"], or F[CONSTANT]. */
-function figuresNamed(text: string): string[] {
-  const ids = new Set<string>();
-  for (const match of text.matchAll(/\bF\.([A-Za-z_$][\w$]*)/g)) ids.add(at(match, 1, "the match"));
-  for (const match of text.matchAll(/\bF\["([^"]+)"\]/g)) ids.add(at(match, 1, "the match"));
-  for (const match of text.matchAll(/\bF\[([^\]"]+)\]/g)) {
-    const [whole, name] = [match[0], at(match, 1, "the match")];
-    assert.ok(CONSTANTS.has(name), `${whole}: name a figure as F.id, F["id"] or with a constant of src/lib/delivery/chart-records.ts`);
-    ids.add(CONSTANTS.get(name)!);
-  }
-  return [...ids].sort();
-}
-
-/** The ids of a table a page's source names, as string literals or constants, outside its figure look-ups. */
-function idsNamed(text: string, ids: string[]): string[] {
-  const prose = text.replace(/\bF(\.[A-Za-z_$][\w$]*|\[[^\]]+\])/g, "");
-  const named = new Set([...prose.matchAll(/"([a-z0-9_]+)"/g)].map((m) => m[1]));
-  for (const [name, value] of CONSTANTS) if (new RegExp(`\\b${name}\\b`).test(prose)) named.add(value);
-  return ids.filter((id) => named.has(id)).sort();
+/** A page written for the test: its code block takes `keys` from its data file, and its prose follows. */
+function readsOf(keys: string, prose: string) {
+  const text = ["```js", `const {${keys}} = unpackSources(await FileAttachment("data/pages/test.json").json());`, "```", "", prose].join("\n");
+  return readsOfPage(facts, CHARTS, "test", {file: "src/test.md", text});
 }
 
 const sorted = (list: readonly string[] | undefined) => [...(list ?? [])].sort();
 const idsOf = (rows: {[key: string]: unknown}[], key: string) => rows.map((row) => row[key] as string);
 
-test("every page that reads the fact base loads one data file, its own, and declares what it reads", () => {
-  assert.deepEqual(storyPages, Object.keys(PAGE_READS).sort());
-  for (const page of storyPages) {
+test("every page that loads its own data file is a story page, and loads only that file", () => {
+  assert.ok(pages.length >= 8, pages.join(", "));
+  assert.ok(!pages.includes("explore"), "the SQL workbench loads whole tables");
+  for (const page of pages) {
     const files = [...source(page).matchAll(/FileAttachment\("([^"]+)"\)/g)].map((m) => m[1]);
     assert.deepEqual(files, [`data/pages/${page}.json`], page);
   }
+});
+
+describe("what a page reads is what it names", () => {
+  test("figures named as F.id, F[\"id\"] or F[CONSTANT]", () => {
+    const reads = readsOf("figures: F", `\${F.deaths_total} and \${F["deaths_unexpected"]} and \${F[REPEAT_FINDING]}`);
+    assert.deepEqual(sorted(reads.figures), ["deaths_total", "deaths_unexpected", REPEAT_FINDING].sort());
+    assert.equal(reads.events, undefined, "a kind the page does not take is not sent");
+  });
+
+  test("events, statements and findings named by id, each in the kind the page takes", () => {
+    const reads = readsOf("events, statements, findings", `\${when("2015_12_09_mazars_draft_leaked")} \${say("mclean_safe_care")} \${finding("2016_04_warning_notice_announced")} \${finding(REPEAT_FINDING)}`);
+    assert.deepEqual(reads.events, ["2015_12_09_mazars_draft_leaked"]);
+    assert.deepEqual(reads.statements, ["mclean_safe_care"]);
+    assert.deepEqual(sorted(reads.findings as readonly string[]), ["2016_04_warning_notice_announced", REPEAT_FINDING].sort());
+  });
+
+  test("a kind the page takes but names no row of is sent whole; claims always are", () => {
+    const reads = readsOf("events, terms, claims", "Every event, every term.");
+    assert.equal(reads.events, "all");
+    assert.equal(reads.terms, "all");
+    assert.equal(reads.claims, "all");
+  });
+
+  test("a chart placed for the build, or a table laid out by the function its entry names", () => {
+    assert.deepEqual(readsOf("figures: F", '<div data-static-chart="funnel"></div>').charts, ["funnel"]);
+    assert.deepEqual(readsOf("figures: F", "DraftFinalTable(F, {leak, report})").charts, ["draft-final"]);
+    assert.equal(readsOf("figures: F", "No chart here.").charts, undefined);
+  });
+
+  test("a table's name, where the page counts from it, is no record", () => {
+    const reads = readsOf("findings", '\${countOf(rows.length, "findings", "cqc_findings")}');
+    assert.equal(reads.findings, "all");
+  });
+
+  test("a name that matches nothing the page takes stops the build at its line and column", () => {
+    assert.throws(() => readsOf("figures: F", "\n\${F.no_such_figure}"), /^DataError: src\/test\.md:6:3: the page names the figure 'no_such_figure', which the fact base does not have/);
+    assert.throws(() => readsOf("events", 'On \${when("2015_12_09_mazars_draft_lekaed")}'), /^DataError: src\/test\.md:5:11: "2015_12_09_mazars_draft_lekaed" names no event in the fact base, and no table/);
+    assert.throws(() => readsOf("figures: F, events", '\${say("mclean_safe_care")}'), /src\/test\.md:5:7: "mclean_safe_care" names a statement, but the page does not take statements from its data file/);
+    assert.throws(() => readsOf("figures: F", '<div data-static-chart="no-such-chart"></div>'), /src\/test\.md:5:6: the page draws the chart 'no-such-chart', which the chart registry does not have/);
+    assert.throws(() => readsOf("figures: F", "\${F[someName]}"), /src\/test\.md:5:3: name a figure as F\.id/);
+  });
 });
 
 test("the SQL workbench keeps every table whole, as Arrow", () => {
@@ -81,40 +101,18 @@ test("a reader that names a figure or a record the fact base does not have fails
   assert.throws(() => dataFor(facts, "page 'test'", [{events: ["no_such_event"]}]), /page 'test' reads events 'no_such_event'/);
 });
 
-for (const page of Object.keys(PAGE_READS) as StoryPage[]) {
+for (const page of pages) {
   describe(`page ${page}`, () => {
-    const reads: PageReads = PAGE_READS[page];
+    const reads = readsOfPage(facts, CHARTS, page);
     const text = source(page);
-
-    test("declares the charts it draws", () => {
-      const drawn = [...text.matchAll(/data-static-chart="([^"]+)"/g)].map((m) => m[1]);
-      if (/\bDraftFinalTable\(/.test(text)) drawn.push("draft-final");
-      assert.deepEqual(sorted(reads.charts), [...new Set(drawn)].sort());
-    });
-
-    test("declares the figures it names, and no other", () => {
-      assert.deepEqual(sorted(reads.figures), figuresNamed(text));
-    });
-
-    test("declares the events, statements and findings it names, and no other", () => {
-      for (const [list, rows, key] of [
-        [reads.events, record.events, "event_id"],
-        [reads.statements, story.statements, "statement_id"],
-        [reads.findings, record.findings, "finding_id"]
-      ] as const) {
-        const named = idsNamed(text, idsOf(rows, key));
-        // A page that takes every row names none in particular.
-        assert.deepEqual(list === "all" ? [] : sorted(list as readonly string[] | undefined), named, key);
-      }
-    });
 
     test("is sent exactly the keys it takes from its data file", () => {
       const taken = at(/const \{([^}]*)\} = unpackSources\(await FileAttachment/.exec(text)!, 1, "the match").split(",").map((key) => at(key.split(":"), 0, "the key").trim());
-      assert.deepEqual(Object.keys(pageData(facts, page, CHART_READS)).sort(), [...taken, "sources"].sort());
+      assert.deepEqual(Object.keys(pageData(facts, page, CHARTS)).sort(), [...taken, "sources"].sort());
     });
 
     test("is sent exactly what it and its charts read, and each source once", () => {
-      const sent = JSON.parse(JSON.stringify(pageData(facts, page, CHART_READS)));
+      const sent = JSON.parse(JSON.stringify(pageData(facts, page, CHARTS)));
       const all: Reads[] = [reads, ...(reads.charts ?? []).map((chart) => CHART_READS[chart as keyof typeof CHART_READS])];
       const claims = all.some((r) => r.claims) ? story.claims : [];
       const figures = new Set([...all.flatMap((r) => r.figures ?? []), ...claims.map((c) => c.disputes)]);
@@ -145,8 +143,8 @@ for (const page of Object.keys(PAGE_READS) as StoryPage[]) {
 
 test("no story page is sent every figure", () => {
   const all = Object.keys(story.figures).length;
-  for (const page of Object.keys(PAGE_READS) as StoryPage[]) {
-    const sent = Object.keys(pageData(facts, page, CHART_READS).figures ?? {}).length;
+  for (const page of pages) {
+    const sent = Object.keys(pageData(facts, page, CHARTS).figures ?? {}).length;
     assert.ok(sent < all / 3, `${page}: ${sent} of ${all} figures`);
   }
 });

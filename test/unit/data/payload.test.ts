@@ -5,9 +5,9 @@ import {test} from "node:test";
 import {loadFactBase} from "../../../src/lib/factbase/factbase.js";
 import {packSources, unpackSources} from "../../../src/lib/delivery/payload.js";
 import {inspectionRecord, storyFacts} from "../../../src/lib/story/story.js";
-import {CHART_READS} from "../../../src/components/charts/chart-registry.js";
+import {CHARTS} from "../../../src/components/charts/chart-registry.js";
 import {pageData} from "../../../src/lib/delivery/page-data.js";
-import {PAGE_READS, type StoryPage} from "../../../src/lib/delivery/page-reads.js";
+import {storyPages} from "../../../src/lib/delivery/page-reads.js";
 
 const facts = loadFactBase();
 
@@ -21,8 +21,8 @@ test("the story's figures and the inspection record survive packing, JSON and un
 
 test("what a page is sent unpacks to the story's own figures and records", () => {
   const whole = JSON.parse(JSON.stringify({...storyFacts(facts), ...inspectionRecord(facts)}));
-  for (const page of Object.keys(PAGE_READS) as StoryPage[]) {
-    const sent = unpackSources(JSON.parse(JSON.stringify(pageData(facts, page, CHART_READS)))) as Record<string, unknown>;
+  for (const page of storyPages()) {
+    const sent = unpackSources(JSON.parse(JSON.stringify(pageData(facts, page, CHARTS)))) as Record<string, unknown>;
     for (const [key, value] of Object.entries(sent)) {
       if (key === "figures") for (const [id, figure] of Object.entries(value as object)) assert.deepEqual(figure, whole.figures[id], `${page}: ${id}`);
       else for (const row of value as object[]) assert.ok(whole[key].some((r: object) => JSON.stringify(r) === JSON.stringify(row)), `${page}: a ${key} row`);

@@ -1,13 +1,14 @@
 /**
  * The loader cache's stamp covers everything the loaders read, the package
- * lock included, and cannot silently cover nothing.
+ * lock and the story pages included, and cannot silently cover nothing.
  */
 import assert from "node:assert/strict";
 import {mkdtempSync, mkdirSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
-import {loaderInputsDigest} from "../../../scripts/export/loader-cache.js";
+import {loaderInputFiles, loaderInputsDigest} from "../../../scripts/export/loader-cache.js";
+import {storyPages} from "../../../src/lib/delivery/page-reads.js";
 
 test("a changed package lock or data file changes the stamp; a missing input is an error", async () => {
   const dir = mkdtempSync(join(tmpdir(), "loader-inputs-"));
@@ -28,4 +29,11 @@ test("a changed package lock or data file changes the stamp; a missing input is 
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
+});
+
+test("the stamp covers every story page, whose data file holds what the page names", () => {
+  const files = loaderInputFiles().map((file) => file.replace(/\\/g, "/"));
+  assert.ok(files.some((file) => file.endsWith("/package-lock.json")));
+  for (const page of storyPages()) assert.ok(files.some((file) => file.endsWith(`/src/${page}.md`)), page);
+  assert.ok(storyPages().includes("deaths"));
 });
