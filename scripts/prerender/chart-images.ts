@@ -209,7 +209,8 @@ export function rasterise(svg: string, font: ImageFont | null): Buffer {
   return new Resvg(drawn, {fitTo: {mode: "zoom", value: 2}, font: {loadSystemFonts: true, ...fonts}}).render().asPng();
 }
 
-export async function writeChartImages(site: string, charts: ReadonlyMap<string, {widest: Element}>): Promise<void> {
+/** Writes `charts/<id>.svg` and `.png` for each chart the registry gives an image (a table has none); a chart that should have one but drew nothing stops the build. */
+export async function writeChartImages(site: string, charts: ReadonlyMap<string, {widest: Element}>, hasImage: (id: string) => boolean): Promise<void> {
   const dir = join(site, "charts");
   await mkdir(dir, {recursive: true});
   // The decoded fonts serve this run only and stay out of the export.
@@ -218,7 +219,8 @@ export async function writeChartImages(site: string, charts: ReadonlyMap<string,
     const font = await imageFont(fontDir);
     for (const [id, {widest}] of charts) {
       // A table is not a chart: it gets no image (and link previews use another chart's).
-      if (!hasDrawing(widest)) continue;
+      if (!hasImage(id)) continue;
+      if (!hasDrawing(widest)) throw new Error(`the chart '${id}' drew nothing to make an image of; a table says so in its registry entry (image: false)`);
       const {svg} = frameToSvg(widest);
       await writeFile(join(dir, `${id}.svg`), svg);
       await writeFile(join(dir, `${id}.png`), rasterise(svg, font));

@@ -30,12 +30,12 @@ import {frameOnce} from "./frame-once.js";
 import type {DrawnChart} from "../steps/step.js";
 import {copyThemeFonts} from "./theme-css.js";
 import {cloneElement} from "../../src/components/dom.js";
-import type {ChartData} from "../../src/components/charts/chart-registry.js";
+import type {ChartData, ChartEntry} from "../../src/components/charts/chart-registry.js";
 
 installDom();
-const {CHART_READS, EMBEDDABLE_CHARTS} = await import("../../src/components/charts/chart-registry.js");
+const {CHART_READS, CHART_REGISTRY, EMBEDDABLE_CHARTS} = await import("../../src/components/charts/chart-registry.js");
 const {writeEmbedPages} = await import("./embed-page.js");
-const {hasDrawing, writeChartImages} = await import("./chart-images.js");
+const {writeChartImages} = await import("./chart-images.js");
 
 /** Narrowest and widest column widths probed; above the widest, the widest drawing holds. */
 const NARROWEST = 240;
@@ -198,10 +198,10 @@ async function main(site: string, drawingsFile: string): Promise<number> {
   }
   await copyThemeFonts(site);
   await writeEmbedPages(site, charts);
-  await writeChartImages(site, charts);
+  const registry: Readonly<Record<string, ChartEntry>> = CHART_REGISTRY;
+  await writeChartImages(site, charts, (id) => registry[id]?.image !== false);
   // The pages take the drawings in the build's one pass over them (scripts/steps/static-charts.ts).
-  // A link preview shows a chart with an image (a table has none).
-  const drawings: DrawnChart[] = [...charts].map(([chart, {id, variants, pageHtml, widest}]) => ({chart, id, variants, pageHtml, image: hasDrawing(widest)}));
+  const drawings: DrawnChart[] = [...charts].map(([chart, {id, variants, pageHtml}]) => ({chart, id, variants, pageHtml}));
   await writeFile(drawingsFile, JSON.stringify(drawings, (_, value) => (value === Infinity ? "Infinity" : value)));
   console.log(`static charts: ${charts.size} charts drawn; ${charts.size} embed pages and images written`);
   return 0;

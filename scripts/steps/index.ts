@@ -11,7 +11,6 @@ import {datelineStep} from "./dateline.js";
 import {deferredStart} from "./deferred-start.js";
 import {downloadLinks} from "./download-links.js";
 import {newsroomTheme} from "./newsroom-theme.js";
-import {shareTags} from "./share-tags.js";
 import {stableDates} from "./stable-dates.js";
 import {staticCells} from "./static-cells.js";
 import {staticCharts} from "./static-charts.js";
@@ -23,8 +22,6 @@ export const STEPS: readonly Step[] = [
   stableDates,
   staticCharts,
   newsroomTheme,
-  // After the charts: a page's preview image is its lead chart.
-  shareTags,
   // Opens the page as the steps above left it.
   staticCells,
   // After the cells: a captured cell can hold a chart's download link.

@@ -33,8 +33,6 @@ export interface DrawnChart {
   variants: Variant[];
   /** The frame once, with a drawing per width inside it. */
   pageHtml: string;
-  /** Whether the chart has an image (charts/<id>.png); a table has none. Unset: it has. */
-  image?: boolean;
 }
 
 /** What the steps share for one build. */

@@ -38,7 +38,6 @@ test("one pass writes every page through the steps that apply to it, and the fil
       "stable dates": 3,
       "static charts": 2,
       "newsroom theme": 0,
-      "share tags": 3,
       "static cells": 0,
       "download links": 3,
       "deferred start": 0,

@@ -31,6 +31,8 @@ export interface ChartEntry {
   reads: Reads;
   /** Draws the chart, framed, at a width; absent for a table drawn only on its page. */
   draw?: (data: ChartData, width: number) => Promise<HTMLElement>;
+  /** False for a table: it has an embed but no image, and a link preview shows the page's next chart. */
+  image?: false;
   /** For a table drawn only on its page: the function the page calls to lay it out, by which the page's reads find it. */
   drawnOnPageBy?: string;
 }
@@ -111,6 +113,7 @@ export const CHART_REGISTRY = {
   findings: {
     title: "Every inspection finding, with its source",
     reads: {findings: "all"},
+    image: false,
     draw: async ({record}, width) => {
       const {FindingsTable, explorerRows} = await import("./findings-table.js");
       const rows = explorerRows(record.findings);

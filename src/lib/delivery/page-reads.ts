@@ -52,6 +52,14 @@ const KINDS = ["events", "statements", "findings", "terms", "ratings", "claims"]
 type Kind = (typeof KINDS)[number];
 const ONE: Record<Exclude<Kind, "claims">, string> = {events: "event", statements: "statement", findings: "finding", terms: "leadership term", ratings: "rating"};
 
+/** Where a page places a chart for the build to draw. */
+const CHART_PLACE = /data-static-chart="([^"]+)"/g;
+
+/** The charts a page places, in the order it places them. */
+export function chartsPlacedIn(text: string): string[] {
+  return [...new Set([...text.matchAll(CHART_PLACE)].map((m) => m[1] ?? ""))];
+}
+
 /** The build's error for a name in the page, at its line and column. */
 function pageError(file: string, text: string, index: number, problem: string): DataError {
   const before = text.slice(0, index).split("\n");
@@ -111,7 +119,7 @@ export function readsOfPage(facts: FactBase, charts: Charts, page: string, {file
 
   // Charts: a placeholder the build draws into, or the function that lays out a table on the page.
   const drawn = new Set<string>();
-  for (const m of text.matchAll(/data-static-chart="([^"]+)"/g)) {
+  for (const m of text.matchAll(CHART_PLACE)) {
     const id = m[1] ?? "";
     if (!(id in charts.reads)) throw pageError(file, text, m.index, `the page draws the chart '${id}', which the chart registry does not have`);
     drawn.add(id);

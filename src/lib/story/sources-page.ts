@@ -2,12 +2,11 @@
  * The sources page, for fact-checkers: every source with its kind, publisher,
  * date and address, and every figure, event, rating and statement that rests on
  * it. Written at build as plain HTML (by the page loader src/sources.md.ts), so
- * it reads without JavaScript; its head carries the data package as a
- * schema.org Dataset.
+ * it reads without JavaScript. (Its head carries the data package as a
+ * schema.org Dataset: scripts/config/page-head.ts.)
  */
 import type {FactBase} from "../factbase/factbase.js";
 import {escapeHtml, formatCount} from "./format.js";
-import {datasetJsonLd} from "../delivery/dataset-jsonld.js";
 import {SOURCE_KINDS, type SourceKind} from "../factbase/provenance.js";
 import {sourceEntries, TABLE_NAMES, type SourceEntry, type SourceUse} from "./source-uses.js";
 import {STATUS_LABELS} from "./status.js";
@@ -117,7 +116,6 @@ export function sourcesPage(facts: FactBase): string {
   return `---
 title: Sources
 toc: false
-head: ${JSON.stringify(`<link rel="icon" href="data:,"><script type="application/ld+json">${JSON.stringify(datasetJsonLd(facts)).replace(/</g, "\\u003c")}</script>`)}
 ---
 
 # Sources

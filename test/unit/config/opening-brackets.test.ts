@@ -10,7 +10,7 @@ import {join} from "node:path";
 import {test} from "node:test";
 import {pathToFileURL} from "node:url";
 import config from "../../../observablehq.config.js";
-import {BRACKET_JOIN} from "../../../scripts/markdown/opening-brackets.js";
+import {BRACKET_JOIN} from "../../../scripts/config/opening-brackets.js";
 import {projectRoot} from "../../../scripts/export/loader-cache.js";
 
 // Framework's own Markdown parser (its package exports no path to it).
