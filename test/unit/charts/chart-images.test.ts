@@ -15,6 +15,7 @@ import {join} from "node:path";
 import {after, describe, test} from "node:test";
 import {Resvg} from "@resvg/resvg-js";
 import {imageFont, rasterise, type ImageFont} from "../../../scripts/prerender/chart-images.js";
+import type {ChartEntry} from "../../../src/components/charts/chart-registry.js";
 
 const THEME_FONT = {family: "Source Sans 3", package: "@fontsource/source-sans-3", weights: [400, 700]};
 const dir = mkdtempSync(join(tmpdir(), "chart-images-test-"));
@@ -82,7 +83,7 @@ test("a theme font that is not installed stops the images, naming the file and t
 describe("chart images as editors use them", async () => {
   const {installDom} = await import("../../../scripts/node/dom.js");
   installDom();
-  const {EMBEDDABLE_CHARTS, renderChart} = await import("../../../src/components/charts/chart-registry.js");
+  const {CHART_REGISTRY, EMBEDDABLE_CHARTS, renderChart} = await import("../../../src/components/charts/chart-registry.js");
   const {frameToSvg, hasDrawing, legendEntries} = await import("../../../scripts/prerender/chart-images.js");
   const {VISIBLE_SOURCES, imageNotes, imageSourceLine} = await import("../../../src/components/frame/source-line.js");
   const {loadFactBase} = await import("../../../src/lib/factbase/factbase.js");
@@ -100,7 +101,10 @@ describe("chart images as editors use them", async () => {
     test(`${id}: marks, title, legend and a separated source line, or no image for a table`, async () => {
       const frame = await renderChart(id, {figures, record} as never, 600);
       const items = [...frame.querySelectorAll(".chart-source li")].map((li) => li.textContent!.trim());
-      if (!hasDrawing(frame)) {
+      // The registry says which charts are tables, with no image; the drawing must agree.
+      const entry: ChartEntry = CHART_REGISTRY[id];
+      assert.equal(hasDrawing(frame), entry.image !== false, `${id}: ${entry.image === false ? "a table that draws a chart" : "a chart that draws nothing to make an image of"}`);
+      if (entry.image === false) {
         assert.equal(frame.querySelector(".chart-body svg"), null, `${id}: no image, though the chart draws an SVG`);
         return;
       }
