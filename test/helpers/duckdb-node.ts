@@ -82,6 +82,8 @@ export function nodeReader(db: BlockingDatabase): ReaderDatabase {
     async dropFile(name) {
       db.dropFile(name);
     },
+    // The blocking DuckDB is the test's, shared by every reader it opens: there is no worker to end.
+    async terminate() {},
     async connect() {
       const conn = db.connect();
       return {

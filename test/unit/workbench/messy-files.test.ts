@@ -243,3 +243,30 @@ test("the progress bar moves with the bytes read, from the check of the characte
   assert.ok(seen.filter((f) => f > 0.05).length >= 10, `DuckDB's reading moved the bar ${seen.filter((f) => f > 0.05).length} times`);
   assert.ok(seen.every((f) => f < 1));
 });
+
+test("the CSV reader is closed once no load waits for it, giving back its memory, and opened again for the next CSV", async () => {
+  const runner = nodeRunner(db);
+  let opened = 0;
+  let ended = 0;
+  const files = new AnalystFiles({
+    runner,
+    store: memoryStore(),
+    openReader: async () => {
+      ++opened;
+      return {_db: {...nodeReader(db), terminate: async () => void ++ended}};
+    },
+    arrow: async () => Arrow,
+    parquet: async () => ({hyparquet, compressors}),
+    reserved: () => false,
+    onProgress: () => undefined
+  });
+  const csv = (name: string) => new File([`a,b\n1,2\n3,4\n`], name);
+  // Two files dropped together share one reader, closed after the second.
+  await Promise.all([files.open(csv("first.csv")), files.open(csv("second.csv"))]);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual({opened, ended}, {opened: 1, ended: 1});
+  await files.open(csv("third.csv"));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual({opened, ended}, {opened: 2, ended: 2});
+  assert.equal(at(runner.query("SELECT sum(a)::INTEGER FROM third"), 0, "rows")[0], 4);
+});

@@ -76,6 +76,8 @@ export class AnalystFiles {
   readonly tables = new Map<string, AnalystTable>();
   private queue: Promise<unknown> = Promise.resolve();
   private reader: Promise<{_db: ReaderDatabase}> | null = null;
+  /** Loads queued or running. */
+  private waiting = 0;
 
   constructor(private readonly options: AnalystFilesOptions) {
     // A stuck query makes the runner start a fresh database, with only the fact base in it.
@@ -93,9 +95,23 @@ export class AnalystFiles {
 
   /** Runs one load after another: two files dropped together load in turn. */
   private serial<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(task, task);
+    ++this.waiting;
+    const next = this.queue.then(task, task).finally(() => {
+      if (--this.waiting === 0) this.closeReader();
+    });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Once no load waits, the CSV reader is closed: its DuckDB grew to read the file, and a tab gives
+   * that memory back only when the reader's worker ends (a million-row file left it holding a few
+   * hundred MB). The next CSV starts a reader again, one to two seconds on top of reading it.
+   */
+  private closeReader(): void {
+    const reader = this.reader;
+    this.reader = null;
+    void reader?.then((client) => client._db.terminate()).catch(() => undefined);
   }
 
   /** Opens a file the analyst picked or dropped as a table named after it (a workbook: one per sheet), and keeps it. */

@@ -82,6 +82,8 @@ export interface ReaderDatabase {
   connect(): Promise<ReaderConnection>;
   registerFileHandle(name: string, handle: Blob, protocol: number, directIO: boolean): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Ends the reader's worker, and with it the memory it holds. */
+  terminate(): Promise<void>;
 }
 
 /** DuckDB-WASM's DuckDBDataProtocol.BROWSER_FILEREADER: the worker reads the File as it needs it, never all at once. */
