@@ -25,7 +25,7 @@ export function wrapLabel(text: string, width: number, fontSize: number): string
 }
 
 /** Text options for a label drawn over lines: a halo in the page's background colour behind each glyph. */
-export const HALO = {stroke: "var(--theme-background)", strokeWidth: 4, strokeLinejoin: "round", paintOrder: "stroke"} as const;
+export const HALO = {stroke: "var(--theme-background)", strokeWidth: 8, strokeLinejoin: "round", paintOrder: "stroke"} as const;
 
 /**
  * Room for a bottom axis's title below its tick labels. The page sets chart text at 12 px

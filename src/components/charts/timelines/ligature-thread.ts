@@ -55,7 +55,7 @@ export function LigatureThreadChart({findings, events}: {findings: FindingRow[];
       ...axis.marks,
       Plot.line(rows, {x: middle, y: "finding_id", dy: markOffset, stroke: "currentColor", strokeOpacity: 0.4, strokeWidth: 1.5, curve: "step-after"}),
       // A month-dated inspection is a square (or a bracket over its month, on a short axis): it took days, not all of it.
-      ...dateSpanMarks(spans, {y: "finding_id", dy: markOffset, rowHeight, stroke: FOCUS, solid: (r: ThreadRow) => !hollow(r), title: tooltip, pixelsPerMs: axis.pixelsPerMs}),
+      ...dateSpanMarks(spans, {y: "finding_id", dy: markOffset, rowHeight, stroke: FOCUS, solid: (r: ThreadRow) => !hollow(r), title: tooltip, pixelsPerMs: axis.pixelsPerMs, domain}),
       Plot.dot(days, {
         x: "start",
         y: "finding_id",

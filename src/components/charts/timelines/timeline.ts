@@ -9,7 +9,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {annotatedTimeAxis, annotationRows, annotationsWithin, type Annotation} from "./annotations.js";
 import {formatCount} from "../../../lib/story/format.js";
 import {ChartFrame} from "../../frame/frame.js";
-import {dateSpanMarks} from "./date-span.js";
+import {dateSpanMarks, spansBeyond} from "./date-span.js";
 import {HALO} from "../chart-labels.js";
 import {STATUS_LABELS} from "../../../lib/story/status.js";
 import {flatRow, listOf, sourcesOf} from "../record.js";
@@ -64,7 +64,7 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
         ? [Plot.text(categories, {y: (c: string) => c, text: (c: string) => c, frameAnchor: "left", textAnchor: "start", dy: -rowHeight / 2 + 10, fill: "currentColor", fontWeight: 600, ...HALO})]
         : []),
       // A month or a year is a bracket over the days it may be, not a bar of continuous activity.
-      ...dateSpanMarks(spans, {y: "reader_category", dy: markOffset, rowHeight, stroke: "reader_category", solid, title: tooltip, pixelsPerMs: axis.pixelsPerMs}),
+      ...dateSpanMarks(spans, {y: "reader_category", dy: markOffset, rowHeight, stroke: "reader_category", solid, title: tooltip, pixelsPerMs: axis.pixelsPerMs, domain}),
       Plot.dot(days.filter(solid), {x: "start", y: "reader_category", dy: markOffset, r: 4.5, fill: "reader_category", stroke: "var(--theme-background)", strokeWidth: 0.75, title: tooltip}),
       Plot.dot(days.filter((r) => !solid(r)), {x: "start", y: "reader_category", dy: markOffset, r: 4.5, fill: "none", stroke: "reader_category", strokeWidth: 1.75, title: tooltip})
     ]
@@ -77,7 +77,7 @@ export function TimelineChart(rows: TimelineRow[], options: TimelineOptions): HT
     alt: describe(rows, categories),
     sources: [...sourcesOf(rows), ...annotations.map((a) => a.source)],
     notes: [
-      "A date known to the day is a dot. One known only to the month or the year is a dotted bracket spanning that month or year (the event happened once, somewhere inside it), or a square where the span is too short to see. Hollow marks and fainter brackets come from secondary sources.",
+      `A date known to the day is a dot. One known only to the month or the year is a dotted bracket spanning that month or year (the event happened once, somewhere inside it), or a square where the span is too short to see.${spansBeyond(spans, domain) ? " A bracket that runs on past the chart's edge ends in an arrowhead there." : ""} Hollow marks and fainter brackets come from secondary sources.`,
       ...notes
     ],
     data: [...rows.map((r) => flatRow(r)), ...annotationRows(annotations)],
