@@ -13,31 +13,24 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {Resvg} from "@resvg/resvg-js";
 import {THEME} from "../../src/theme.js";
-import {escapeXml} from "../../src/lib/story/format.js";
 import {fontCharacters} from "../node/cmap.js";
 import {sfntFromWoff} from "../node/woff.js";
 import {themeFontFiles} from "./theme-fonts.js";
 import {cloneElement} from "../../src/components/dom.js";
 import {imageNotes, imageSourceLine} from "../../src/components/frame/source-line.js";
 import {withBackground} from "../../src/components/frame/chart-image.js";
+import {legendEntries, legendRows} from "../../src/components/frame/image-legend.js";
+import {IMAGE_PADDING, imageFoot, imageHead, imageSvg, type ImageStyle} from "../../src/components/frame/image-text.js";
 
-const PADDING = 16;
-const FOREGROUND = "#1b1e23";
-const MUTED = "#4f5860";
-const BACKGROUND = "#ffffff";
 /** The system's fonts, after the theme's, as the build machines (Debian) have them. */
 const SYSTEM_FONTS = "'Liberation Sans', 'DejaVu Sans', sans-serif";
-
-
-function wrap(text: string, width: number, charWidth: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.trim().split(/\s+/)) {
-    if (line && (line.length + 1 + word.length) * charWidth > width) lines.push(line), (line = word);
-    else line = line ? `${line} ${word}` : word;
-  }
-  return line ? [...lines, line] : lines;
-}
+/** The image's colours, light as a newspaper's page, and its font. */
+const STYLE: ImageStyle = {
+  font: `${THEME.font ? `'${THEME.font.family}', ` : ""}${SYSTEM_FONTS}`,
+  foreground: "#1b1e23",
+  muted: "#4f5860",
+  background: "#ffffff"
+};
 
 /** The chart's drawings: its Plot SVGs, not the small swatches of a legend nor SVGs nested in another. */
 function drawingsOf(figure: Element): Element[] {
@@ -49,104 +42,27 @@ export function hasDrawing(figure: Element): boolean {
   return drawingsOf(figure).length > 0;
 }
 
-/** A legend entry as the image draws it: a swatch (a colour, an outline, hatching) and its label. */
-interface LegendEntry {
-  label: string;
-  fill: string;
-  stroke: string | null;
-  dashed: boolean;
-  hatched: boolean;
-  /** Plot's own swatch (a colour or a symbol), drawn as it is. */
-  swatch?: Element;
-}
-
-/**
- * The legend the page shows above a chart, which is HTML, not part of the drawing: Plot's colour
- * swatches (`<span class="plot-…-swatch"><svg fill="…">`) and the ratings grid's own.
- */
-export function legendEntries(figure: Element): LegendEntry[] {
-  const entries: LegendEntry[] = [];
-  for (const swatch of figure.querySelectorAll("span[class$='-swatch']")) {
-    const svg = swatch.querySelector("svg");
-    if (!svg) continue;
-    entries.push({label: (swatch.textContent ?? "").trim(), fill: svg.getAttribute("fill") ?? FOREGROUND, stroke: null, dashed: false, hatched: false, swatch: svg});
-  }
-  for (const item of figure.querySelectorAll(".ratings-legend-item")) {
-    const swatch = item.querySelector<HTMLElement>(".ratings-swatch");
-    const kind = swatch?.classList;
-    entries.push({
-      label: (item.textContent ?? "").trim(),
-      fill: swatch?.style.background || "none",
-      stroke: kind?.contains("ratings-swatch-inspection") || kind?.contains("ratings-swatch-secondary") || kind?.contains("ratings-swatch-hatched") ? FOREGROUND : null,
-      dashed: Boolean(kind?.contains("ratings-swatch-secondary")),
-      hatched: Boolean(kind?.contains("ratings-swatch-hatched"))
-    });
-  }
-  return entries;
-}
-
-/** Rough width of a line of text, for wrapping; generous, so that wrapped lines never overrun. */
-const textWidth = (text: string, size: number) => text.length * size * 0.55;
-
 /** The framed chart (a ChartFrame element) as one standalone SVG document. */
 export function frameToSvg(figure: Element): {svg: string; width: number; height: number} {
   const drawings = drawingsOf(figure);
-  const width = Math.max(320, ...drawings.map((svg) => Number(svg.getAttribute("width")))) + 2 * PADDING;
-  const inner = width - 2 * PADDING;
-  const font = `${THEME.font ? `'${THEME.font.family}', ` : ""}${SYSTEM_FONTS}`;
+  const width = Math.max(320, ...drawings.map((svg) => Number(svg.getAttribute("width")))) + 2 * IMAGE_PADDING;
+  const inner = width - 2 * IMAGE_PADDING;
   const text = (selector: string) => figure.querySelector(selector)?.textContent?.trim() ?? "";
-  let y = PADDING;
-  let body = "";
-  const block = (content: string, size: number, lineHeight: number, weight: number, colour: string) => {
-    for (const line of wrap(content, inner, size * 0.55)) {
-      y += lineHeight;
-      body += `<text x="${PADDING}" y="${y - lineHeight * 0.25}" font-family="${font}" font-size="${size}" font-weight="${weight}" fill="${colour}">${escapeXml(line)}</text>`;
-    }
-  };
-  block(text(".chart-title") || text("h1, h2, h3, h4"), 18, 24, 700, FOREGROUND);
-  block(text(".chart-subtitle"), 14, 19, 400, MUTED);
-  y += 8;
-  const legend = legendEntries(figure);
-  if (legend.length) {
-    // Entries flow left to right and wrap, as the page's legend does.
-    const size = 12;
-    const rowHeight = 20;
-    let x = PADDING;
-    y += 2;
-    if (legend.some((entry) => entry.hatched)) {
-      body += `<defs><pattern id="legend-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="${FOREGROUND}" stroke-opacity="0.35" stroke-width="2"/></pattern></defs>`;
-    }
-    for (const entry of legend) {
-      const entryWidth = 16 + 6 + textWidth(entry.label, size) + 16;
-      if (x > PADDING && x + entryWidth > PADDING + inner) (x = PADDING), (y += rowHeight);
-      const fill = entry.hatched ? "url(#legend-hatch)" : entry.fill;
-      const stroke = entry.stroke ? ` stroke="${entry.stroke}" stroke-width="1.5"${entry.dashed ? ' stroke-dasharray="3,2"' : ""}` : "";
-      if (entry.swatch) {
-        const copy = cloneElement(entry.swatch);
-        copy.setAttribute("x", String(x));
-        copy.setAttribute("y", String(y + 2));
-        body += copy.outerHTML;
-      } else body += `<rect x="${x}" y="${y + 3}" width="16" height="12" rx="2" fill="${escapeXml(fill)}"${stroke}/>`;
-      body += `<text x="${x + 22}" y="${y + 13.5}" font-family="${font}" font-size="${size}" fill="${FOREGROUND}">${escapeXml(entry.label)}</text>`;
-      x += entryWidth;
-    }
-    y += rowHeight + 6;
-  }
+  const head = imageHead({title: text(".chart-title") || text("h1, h2, h3, h4"), subtitle: text(".chart-subtitle")}, inner, STYLE);
+  let y = head.y;
+  let body = head.markup;
+  const legend = legendRows(legendEntries(figure), inner, y, STYLE);
+  body += legend.markup;
+  y = legend.y;
   for (const drawing of drawings) {
     const copy = cloneElement(drawing);
-    copy.setAttribute("x", String(PADDING));
+    copy.setAttribute("x", String(IMAGE_PADDING));
     copy.setAttribute("y", String(y));
-    body += withBackground(copy.outerHTML, BACKGROUND);
+    body += withBackground(copy.outerHTML, STYLE.background);
     y += Number(drawing.getAttribute("height"));
   }
-  y += 6;
-  for (const note of imageNotes(figure)) block(note, 12, 16, 400, MUTED);
-  y += 4;
-  block(imageSourceLine(figure), 12, 16, 400, MUTED);
-  if (THEME.logo) block(THEME.logo.text, 12, 16, 700, FOREGROUND);
-  const height = Math.ceil(y + PADDING);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" color="${FOREGROUND}" style="color: ${FOREGROUND}"><rect width="100%" height="100%" fill="${BACKGROUND}"/>${body}</svg>`;
-  return {svg, width, height};
+  const foot = imageFoot({notes: imageNotes(figure), source: imageSourceLine(figure), credit: THEME.logo?.text ?? null}, inner, y, STYLE);
+  return {svg: imageSvg(width, foot.y, STYLE, body + foot.markup), width, height: foot.y};
 }
 
 /** A font as resvg takes it: sfnt files, the family name they hold and the characters they draw. */

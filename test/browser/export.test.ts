@@ -103,6 +103,43 @@ test("a chart downloads as an SVG with its title and source, and as a PNG at twi
   }
 });
 
+test("taken in dark mode, a chart's image keeps the page's dark background its light text needs, and no text under 12 px", async () => {
+  const context = await site.browser.newContext({acceptDownloads: true, viewport: {width: 1000, height: 900}, colorScheme: "dark"});
+  try {
+    const {page} = await openPage(context, site.server.origin);
+    await page.goto(`${site.server.url}deaths`);
+    await waitForCells(page);
+    const frame = page.locator("#chart-funnel");
+    const [download] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", {name: "Download SVG"}).click()]);
+    const svg = readFileSync((await download.path())!, "utf8");
+    const background = /<rect width="100%" height="100%" fill="([^"]+)"\/>/.exec(svg)?.[1];
+    // As plain rgb(), which every tool an editor uses can read.
+    const channels = /^rgb\((\d+), (\d+), (\d+)\)$/.exec(background ?? "")?.slice(1).map(Number) ?? [];
+    assert.ok(channels.length === 3 && channels.every((c) => c < 80), `a dark background, not ${background}`);
+    const sizes = [...svg.matchAll(/<text[^>]*font-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]));
+    assert.ok(sizes.length > 0 && sizes.every((size) => size >= 12), `text sizes of the image's own lines: ${sizes.join(", ")}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a chart's image from the page draws its legend, each entry with its label", async () => {
+  const context = await site.browser.newContext({acceptDownloads: true, viewport: {width: 1000, height: 900}});
+  try {
+    const {page} = await openPage(context, site.server.origin);
+    await page.goto(`${site.server.url}ratings`);
+    await waitForCells(page);
+    const frame = page.locator("#chart-ratings-trust");
+    const labels = (await frame.locator(".ratings-legend-item").allInnerTexts()).map((label) => label.trim());
+    assert.ok(labels.length >= 4, `the page's legend: ${labels.join(", ")}`);
+    const [download] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", {name: "Download SVG"}).click()]);
+    const drawnText = [...readFileSync((await download.path())!, "utf8").matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    for (const label of labels) assert.ok(drawnText.includes(label), `the legend's "${label}" is not drawn`);
+  } finally {
+    await context.close();
+  }
+});
+
 test("figures.json and figures.csv hold every figure the pages show, each with its sources", () => {
   const sheet = JSON.parse(readFileSync(join(distDir, "figures.json"), "utf8")).figures as {id: string; source_urls: string[]}[];
   const csv = readFileSync(join(distDir, "figures.csv"), "utf8").trim().split("\n");

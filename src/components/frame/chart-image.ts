@@ -1,35 +1,16 @@
 /**
  * Chart images made in the reader's browser from the live chart: one SVG with
- * the title, subtitle and source line drawn in, and a PNG at twice its size.
- * Colours are resolved from the page, so an image taken in dark mode keeps the
- * dark background its light text needs.
+ * the title, subtitle, notes, source line and credit drawn in as the build's
+ * images have them (image-text.ts), and a PNG at twice its size. Colours are
+ * resolved from the page, so an image taken in dark mode keeps the dark
+ * background its light text needs.
  */
 import {escapeXml} from "../../lib/story/format.js";
+import {THEME} from "../../theme.js";
 import {cloneElement} from "../dom.js";
-
+import {legendEntries, legendRows} from "./image-legend.js";
+import {IMAGE_PADDING, imageFoot, imageHead, imageSvg, type ImageStyle} from "./image-text.js";
 import {imageNotes, imageSourceLine} from "./source-line.js";
-
-const SVG_NS = "http://www.w3.org/2000/svg";
-const PADDING = 16;
-const LINE = {title: 22, subtitle: 18, source: 15};
-
-function wrap(text: string, width: number, charWidth: number): string[] {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    if (line && (line.length + 1 + word.length) * charWidth > width) lines.push(line), (line = word);
-    else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-function textBlock(lines: string[], y: number, lineHeight: number, style: string, colour: string): string {
-  return lines
-    .map((line, i) => `<text x="${PADDING}" y="${y + (i + 1) * lineHeight - 4}" fill="${colour}" style="${style}">${escapeXml(line)}</text>`)
-    .join("");
-}
 
 export interface ChartImage {
   svg: string;
@@ -46,56 +27,67 @@ export function withBackground(markup: string, background: string): string {
   return markup.replaceAll("var(--theme-background)", background);
 }
 
-/** The framed chart as a standalone SVG document. */
+/**
+ * A computed colour as plain `rgb()`: themes mix colours (`color(srgb …)`, `oklch(…)`), which a
+ * browser draws but an editor's tools and older viewers may not. Read back from a canvas pixel.
+ */
+function plainRgb(colour: string): string {
+  const context = document.createElement("canvas").getContext("2d", {willReadFrequently: true});
+  if (!context) return colour;
+  context.fillStyle = colour;
+  context.fillRect(0, 0, 1, 1);
+  const [r = 0, g = 0, b = 0] = context.getImageData(0, 0, 1, 1).data;
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+/** The colour the page is drawn on: the body's, or where the body is transparent (the theme paints the root), the root's. */
+function pageBackground(): string {
+  const painted = [document.body, document.documentElement].map((node) => getComputedStyle(node).backgroundColor).find((colour) => !/^(transparent|rgba\(.*,\s*0\))$/.test(colour));
+  return painted ?? "#ffffff";
+}
+
+/** The framed chart as a standalone SVG document, in the colours the reader sees it in. */
 export function chartToSvg(frame: HTMLElement): ChartImage {
   const body = frame.querySelector<HTMLElement>(".chart-body");
   if (!body) throw new Error("the chart's frame has no .chart-body to draw");
-  const style = getComputedStyle(frame);
-  const colour = style.color;
-  const muted = getComputedStyle(frame.querySelector(".chart-subtitle") ?? frame).color;
-  const background = getComputedStyle(document.body).backgroundColor;
+  const style: ImageStyle = {
+    font: getComputedStyle(frame.querySelector(".chart-title") ?? frame).fontFamily,
+    foreground: plainRgb(getComputedStyle(frame).color),
+    muted: plainRgb(getComputedStyle(frame.querySelector(".chart-subtitle") ?? frame).color),
+    background: plainRgb(pageBackground())
+  };
   const width = Math.ceil(body.getBoundingClientRect().width);
-  const sans = getComputedStyle(frame.querySelector(".chart-title") ?? frame).fontFamily.replace(/"/g, "'");
-  const title = wrap(frame.querySelector(".chart-title")?.textContent ?? "", width, 10);
-  const subtitle = wrap(frame.querySelector(".chart-subtitle")?.textContent ?? "", width, 7.5);
-  const notes = imageNotes(frame).flatMap((note) => wrap(note, width, 6.5));
-  const source = wrap(imageSourceLine(frame), width, 6.5);
-  let y = PADDING;
-  let content = textBlock(title, y, LINE.title, `font: 700 18px ${sans}`, colour);
-  y += title.length * LINE.title;
-  content += textBlock(subtitle, y, LINE.subtitle, `font: 14px ${sans}`, muted);
-  y += subtitle.length * LINE.subtitle + 8;
-  const origin = body.getBoundingClientRect();
+  const text = (selector: string) => frame.querySelector(selector)?.textContent?.trim() ?? "";
+  const head = imageHead({title: text(".chart-title"), subtitle: text(".chart-subtitle")}, width, style);
+  const legend = legendRows(legendEntries(frame), width, head.y, style);
+  let content = head.markup + legend.markup;
+  // The drawings, and their panels' headings, keep their places relative to each other (a chart may
+  // have several panels side by side); the legend is drawn above them, in rows of its own.
+  const drawings = [...body.querySelectorAll("svg")].filter((svg) => !svg.parentElement?.closest("svg") && !svg.closest("[class$='-swatch']"));
+  const headings = [...body.querySelectorAll(".chart-panel-title")];
+  const boxes = [...drawings, ...headings].map((node) => node.getBoundingClientRect());
+  const left = body.getBoundingClientRect().left;
+  const top = Math.min(...boxes.map((box) => box.top));
+  const bottom = Math.max(...boxes.map((box) => box.bottom));
   const place = (node: Element) => {
     const box = node.getBoundingClientRect();
-    return {x: PADDING + box.left - origin.left, y: y + box.top - origin.top, width: box.width, height: box.height};
+    return {x: IMAGE_PADDING + box.left - left, y: legend.y + box.top - top, width: box.width, height: box.height};
   };
-  // Each drawn SVG keeps its place: a chart may have several panels, and a legend.
-  for (const svg of body.querySelectorAll("svg")) {
-    if (svg.parentElement?.closest("svg") || svg.closest("[class$='-swatch']")) continue;
+  const font = style.font.replace(/"/g, "'");
+  for (const svg of drawings) {
     const at = place(svg);
     const copy = cloneElement(svg);
     for (const [name, value] of Object.entries({x: at.x, y: at.y, width: at.width, height: at.height})) copy.setAttribute(name, String(value));
-    copy.setAttribute("color", colour);
-    content += withBackground(new XMLSerializer().serializeToString(copy), background);
+    copy.setAttribute("color", style.foreground);
+    content += withBackground(new XMLSerializer().serializeToString(copy), style.background);
   }
-  for (const heading of body.querySelectorAll(".chart-panel-title")) {
+  for (const heading of headings) {
     const at = place(heading);
-    content += `<text x="${at.x}" y="${at.y + 13}" fill="${colour}" style="font: 600 12px ${sans}">${escapeXml(heading.textContent ?? "")}</text>`;
+    content += `<text x="${at.x}" y="${at.y + 13}" fill="${style.foreground}" font-family="${font}" font-size="12" font-weight="600">${escapeXml(heading.textContent ?? "")}</text>`;
   }
-  for (const swatch of body.querySelectorAll("[class$='-swatch']")) {
-    const at = place(swatch);
-    const fill = swatch.querySelector("rect")?.getAttribute("fill") ?? colour;
-    content += `<rect x="${at.x}" y="${at.y + 2}" width="12" height="12" fill="${fill}"/><text x="${at.x + 16}" y="${at.y + 12}" fill="${colour}" style="font: 11px ${sans}">${escapeXml(swatch.textContent ?? "")}</text>`;
-  }
-  y += origin.height + 12;
-  content += textBlock(notes, y, LINE.source, `font: 11px ${sans}`, muted);
-  y += notes.length * LINE.source + (notes.length ? 4 : 0);
-  content += textBlock(source, y, LINE.source, `font: 11px ${sans}`, muted);
-  y += source.length * LINE.source + PADDING;
-  const totalWidth = width + 2 * PADDING;
-  const svg = `<svg xmlns="${SVG_NS}" width="${totalWidth}" height="${Math.ceil(y)}" viewBox="0 0 ${totalWidth} ${Math.ceil(y)}" color="${colour}"><rect width="100%" height="100%" fill="${background}"/>${content}</svg>`;
-  return {svg, width: totalWidth, height: Math.ceil(y)};
+  const foot = imageFoot({notes: imageNotes(frame), source: imageSourceLine(frame), credit: THEME.logo?.text ?? null}, width, legend.y + (boxes.length ? bottom - top : 0) + 6, style);
+  const totalWidth = width + 2 * IMAGE_PADDING;
+  return {svg: imageSvg(totalWidth, foot.y, style, content + foot.markup), width: totalWidth, height: foot.y};
 }
 
 /** Rasterises the SVG at `scale` times its size. */

@@ -84,7 +84,8 @@ describe("chart images as editors use them", async () => {
   const {installDom} = await import("../../../scripts/node/dom.js");
   installDom();
   const {CHART_REGISTRY, EMBEDDABLE_CHARTS, renderChart} = await import("../../../src/components/charts/chart-registry.js");
-  const {frameToSvg, hasDrawing, legendEntries} = await import("../../../scripts/prerender/chart-images.js");
+  const {frameToSvg, hasDrawing} = await import("../../../scripts/prerender/chart-images.js");
+  const {legendEntries} = await import("../../../src/components/frame/image-legend.js");
   const {VISIBLE_SOURCES, imageNotes, imageSourceLine} = await import("../../../src/components/frame/source-line.js");
   const {loadFactBase} = await import("../../../src/lib/factbase/factbase.js");
   const {packSources, unpackSources} = await import("../../../src/lib/delivery/payload.js");
