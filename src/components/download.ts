@@ -1,7 +1,9 @@
+import {element} from "./dom.js";
+
 /** Saves a blob as a file in the reader's browser. */
 export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
+  const link = element("a");
   link.href = url;
   link.download = filename;
   link.hidden = true;

@@ -6,6 +6,7 @@ import type {Figure} from "../../lib/story/figures.js";
 import {dateOf, fact, labelOf} from "../prose/fact.js";
 import {DRAFT_FINAL_PAIRS} from "../../lib/delivery/chart-figures.js";
 import {figureById} from "../../lib/story/checked-lookups.js";
+import {element} from "../dom.js";
 
 /** An event row as the inspection record carries it. */
 interface DatedEvent {
@@ -17,37 +18,36 @@ interface DatedEvent {
 const COLUMNS = ["Topic", "Leaked draft", "Final report", "Why they differ"] as const;
 
 function cell(figures: Record<string, Figure>, id: string | null, column: (typeof COLUMNS)[number]): HTMLTableCellElement {
-  const td = document.createElement("td");
+  const td = element("td");
   td.dataset.label = column;
   if (id === null) td.textContent = "not stated";
   else {
     const figure = figureById(figures, id);
-    td.append(fact(figure), document.createElement("br"), labelOf(figure));
+    td.append(fact(figure), element("br"), labelOf(figure));
   }
   return td;
 }
 
 /** `leak` and `report` are the events of the draft's leak and the final report's publication. */
 export function DraftFinalTable(figures: Record<string, Figure>, {leak, report}: {leak: DatedEvent; report: DatedEvent}): HTMLTableElement {
-  const table = document.createElement("table");
-  table.className = "draft-final";
-  const caption = document.createElement("caption");
+  const table = element("table", "draft-final");
+  const caption = element("caption");
   caption.append("The leaked draft (reported ", dateOf(leak), ") against the final report (published ", dateOf(report), ")");
-  const head = document.createElement("thead");
+  const head = element("thead");
   const headings = head.insertRow();
   for (const column of COLUMNS) {
-    const th = document.createElement("th");
+    const th = element("th");
     th.scope = "col";
     th.textContent = column;
     headings.append(th);
   }
-  const body = document.createElement("tbody");
+  const body = element("tbody");
   for (const pair of DRAFT_FINAL_PAIRS) {
-    const row = document.createElement("tr");
-    const topic = document.createElement("th");
+    const row = element("tr");
+    const topic = element("th");
     topic.scope = "row";
     topic.textContent = pair.topic;
-    const why = document.createElement("td");
+    const why = element("td");
     why.dataset.label = COLUMNS[3];
     why.textContent = pair.why;
     row.append(topic, cell(figures, pair.draft, COLUMNS[1]), cell(figures, pair.final, COLUMNS[2]), why);

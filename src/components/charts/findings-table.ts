@@ -9,6 +9,7 @@ import {disclosure, sourcesDiffer, statusBadge} from "../prose/fact.js";
 import {capitalise, dateSpan, formatCount, formatDate, formatGBP} from "../../lib/story/format.js";
 import {ChartFrame} from "../frame/frame.js";
 import {compactSourceLink, firstAndLast, flatRow, listOf, type FindingRow} from "./record.js";
+import {element} from "../dom.js";
 
 // The package ships no type declarations; its table is all this module uses.
 const Inputs = InputsModule as unknown as {table(data: unknown[], options: Record<string, unknown>): HTMLElement};
@@ -67,7 +68,7 @@ export function filterFindings(rows: ExplorerRow[], {theme, location, year}: Fil
 function withStatus(finding: string, row: FindingRow): Node {
   const badge = statusBadge(row.status);
   if (!badge && !row.disagreements?.length) return text(finding);
-  const cell = document.createElement("span");
+  const cell = element("span");
   cell.append(finding);
   if (badge) cell.append(" ", badge);
   if (row.disagreements?.length) cell.append(" ", disclosure("Sources differ", sourcesDiffer(row.disagreements)));
@@ -95,8 +96,7 @@ export function findingsTitle(rows: ExplorerRow[]): string {
 }
 
 export function FindingsTable(rows: ExplorerRow[], {total, width}: {total: number; width: number}): HTMLElement {
-  const count = document.createElement("p");
-  count.className = "findings-count";
+  const count = element("p", "findings-count");
   count.setAttribute("role", "status");
   count.textContent = `Showing ${formatCount(rows.length)} of ${formatCount(total)} findings`;
   // A phone gets the columns a reader needs to find a finding and its source; the table scrolls sideways.
@@ -128,7 +128,7 @@ export function FindingsTable(rows: ExplorerRow[], {total, width}: {total: numbe
   // Inputs.table makes the <table>; a caption names it for screen readers and reads as its heading.
   const grid = table.querySelector("table");
   if (grid) grid.createCaption().textContent = "The findings shown, each with its source";
-  const body = document.createElement("div");
+  const body = element("div");
   body.append(count, table);
   const figures = rows.filter((r) => r.figure !== null).length;
   // The filters can leave no finding to show.

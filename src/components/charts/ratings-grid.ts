@@ -15,6 +15,7 @@ import {STATUS_LABELS} from "../../lib/story/status.js";
 import {fieldName} from "../../lib/story/reader-text.js";
 import {flatRow, listOf, sourcesOf, type RatingRow} from "./record.js";
 import {inspectionLabel, inspectionOf, inspectionsOf, type Inspection, type Scope} from "./inspections.js";
+import {element} from "../dom.js";
 
 export const KEY_QUESTIONS = ["safe", "effective", "caring", "responsive", "well-led", "overall"] as const;
 
@@ -113,31 +114,24 @@ function hatchPattern(id: string) {
 }
 
 function legend(rows: RatingRow[]): HTMLElement {
-  const root = document.createElement("div");
-  root.className = "ratings-legend";
+  const root = element("div", "ratings-legend");
   for (const rating of RATING_ORDER) {
-    const item = document.createElement("span");
-    item.className = "ratings-legend-item";
-    const swatch = document.createElement("span");
-    swatch.className = "ratings-swatch";
+    const item = element("span", "ratings-legend-item");
+    const swatch = element("span", "ratings-swatch");
     swatch.style.background = RATING_COLOURS[rating];
     item.append(swatch, capitalise(rating));
     root.append(item);
   }
   for (const gap of ["not published", "not found"] as const) {
     if (!rows.some((r) => r.rating === gap)) continue;
-    const item = document.createElement("span");
-    item.className = "ratings-legend-item";
-    const swatch = document.createElement("span");
-    swatch.className = gap === "not found" ? "ratings-swatch ratings-swatch-hatched" : "ratings-swatch ratings-swatch-inspection";
+    const item = element("span", "ratings-legend-item");
+    const swatch = element("span", gap === "not found" ? "ratings-swatch ratings-swatch-hatched" : "ratings-swatch ratings-swatch-inspection");
     item.append(swatch, gap === "not found" ? "Rated, rating not known" : "Inspected, no rating published");
     root.append(item);
   }
   if (rows.some((r) => r.status === "secondary")) {
-    const item = document.createElement("span");
-    item.className = "ratings-legend-item";
-    const swatch = document.createElement("span");
-    swatch.className = "ratings-swatch ratings-swatch-secondary";
+    const item = element("span", "ratings-legend-item");
+    const swatch = element("span", "ratings-swatch ratings-swatch-secondary");
     item.append(swatch, `${SECONDARY_MARK} ${STATUS_LABELS.secondary.toLowerCase()}`);
     root.append(item);
   }
@@ -266,8 +260,7 @@ export function RatingsGridChart(ratings: RatingRow[], {width, scope = "trust"}:
       text((r) => isCqcRating(r.rating) && textOn(RATING_COLOURS[r.rating]) === "white", "white")
     ]
   });
-  const body = document.createElement("div");
-  body.className = "ratings-grid";
+  const body = element("div", "ratings-grid");
   body.append(legend(rows), plot);
   const hasEmpty = empty.length > 0;
   return ChartFrame(body, {

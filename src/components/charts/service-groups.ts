@@ -12,6 +12,7 @@ import {MEASURE_COLOURS} from "./palette.js";
 import {SERVICE_GROUP_MEASURES} from "../../lib/delivery/chart-figures.js";
 import {figureById, knownValue} from "../../lib/story/checked-lookups.js";
 import {BOTTOM_AXIS, HALO, LINE_HEIGHT, wrapLabel} from "./chart-labels.js";
+import {element} from "../dom.js";
 
 const TITLE_SIZE = 13;
 
@@ -57,8 +58,7 @@ export function ServiceGroupsChart(figures: Record<string, Figure>, {width}: {wi
   const narrow = width < 560;
   // One small chart per measure, each with its own scale, axis and title: the measures are not
   // comparable, so no panel is drawn on another's axis.
-  const chart = document.createElement("div");
-  chart.className = "chart-panels";
+  const chart = element("div", "chart-panels");
   const marginLeft = narrow ? 10 : 190;
   measures.forEach((measure, i) => {
     const panelRows = rows.filter((r) => r.measure === measure);

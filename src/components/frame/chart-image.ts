@@ -7,7 +7,7 @@
  */
 import {escapeXml} from "../../lib/story/format.js";
 import {THEME} from "../../theme.js";
-import {cloneElement} from "../dom.js";
+import {cloneElement, element} from "../dom.js";
 import {legendEntries, legendRows} from "./image-legend.js";
 import {IMAGE_PADDING, imageFoot, imageHead, imageSvg, type ImageStyle} from "./image-text.js";
 import {imageNotes, imageSourceLine} from "./source-line.js";
@@ -32,7 +32,7 @@ export function withBackground(markup: string, background: string): string {
  * browser draws but an editor's tools and older viewers may not. Read back from a canvas pixel.
  */
 function plainRgb(colour: string): string {
-  const context = document.createElement("canvas").getContext("2d", {willReadFrequently: true});
+  const context = element("canvas").getContext("2d", {willReadFrequently: true});
   if (!context) return colour;
   context.fillStyle = colour;
   context.fillRect(0, 0, 1, 1);
@@ -97,7 +97,7 @@ export async function svgToPng({svg, width, height}: ChartImage, scale = 2): Pro
   try {
     image.src = url;
     await image.decode();
-    const canvas = document.createElement("canvas");
+    const canvas = element("canvas");
     canvas.width = width * scale;
     canvas.height = height * scale;
     const context = canvas.getContext("2d");

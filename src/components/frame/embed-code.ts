@@ -4,6 +4,7 @@
  * its iframe's height.
  */
 import {escapeHtml} from "../../lib/story/format.js";
+import {element} from "../dom.js";
 
 /** The site's root, found from this module's own address, so embeds work from any sub-path. */
 export function siteRoot(): URL {
@@ -56,31 +57,25 @@ export function reportHeight(id: string): void {
  * the code to paste, the theme to give it and a Copy button. Escape closes it and returns focus.
  */
 export function embedControl(id: string, title: string): {toggle: HTMLButtonElement; panel: HTMLElement} {
-  const panel = document.createElement("div");
-  panel.className = "chart-embed-panel";
+  const panel = element("div", "chart-embed-panel");
   panel.hidden = true;
   panel.id = `embed-code-${id}`;
-  const label = document.createElement("label");
-  label.className = "chart-embed-label";
-  label.textContent = "Embed code: paste into your page";
-  const code = document.createElement("textarea");
+  const label = element("label", "chart-embed-label", "Embed code: paste into your page");
+  const code = element("textarea");
   code.readOnly = true;
   code.rows = 4;
   code.spellcheck = false;
   label.append(code);
-  const themeLabel = document.createElement("label");
-  themeLabel.className = "chart-embed-theme";
-  themeLabel.textContent = "Colours ";
-  const theme = document.createElement("select");
+  const themeLabel = element("label", "chart-embed-theme", "Colours ");
+  const theme = element("select");
   for (const option of EMBED_THEMES) theme.append(new Option(option.label, option.value));
   themeLabel.append(theme);
   const write = () => (code.value = embedSnippet(themedEmbedUrl(embedUrl(id), theme.value as EmbedTheme), title));
   theme.addEventListener("change", write);
   write();
-  const copied = document.createElement("span");
-  copied.className = "chart-embed-status";
+  const copied = element("span", "chart-embed-status");
   copied.setAttribute("role", "status");
-  const copy = document.createElement("button");
+  const copy = element("button");
   copy.type = "button";
   copy.textContent = "Copy";
   copy.addEventListener("click", async () => {
@@ -88,11 +83,10 @@ export function embedControl(id: string, title: string): {toggle: HTMLButtonElem
     const done = await navigator.clipboard?.writeText(code.value).then(() => true, () => false);
     copied.textContent = done ? "Copied" : "Selected: press Ctrl+C or ⌘C to copy";
   });
-  const row = document.createElement("div");
-  row.className = "chart-embed-row";
+  const row = element("div", "chart-embed-row");
   row.append(themeLabel, copy, copied);
   panel.append(label, row);
-  const toggle = document.createElement("button");
+  const toggle = element("button");
   toggle.type = "button";
   toggle.textContent = "Embed";
   toggle.setAttribute("aria-expanded", "false");

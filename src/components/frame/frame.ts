@@ -12,6 +12,7 @@ import {embedControl} from "./embed-code.js";
 import {SourceLine} from "./source-line.js";
 import {objectsToCsv} from "../../lib/delivery/csv-write.js";
 import {STATUS_LABELS, STATUS_NOTES, type Status} from "../../lib/story/status.js";
+import {element} from "../dom.js";
 
 export interface FrameOptions {
   /** Stable id: names the downloads and the embed page. */
@@ -44,8 +45,7 @@ const TIP_MARGIN = 4;
 
 /** Marks with a <title> become focusable, and show it as a tooltip on hover and focus. */
 function addTooltips(body: HTMLElement): void {
-  const tip = document.createElement("div");
-  tip.className = "chart-tip";
+  const tip = element("div", "chart-tip");
   tip.setAttribute("role", "tooltip");
   tip.hidden = true;
   body.append(tip);
@@ -81,18 +81,12 @@ function addTooltips(body: HTMLElement): void {
 
 export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   const {id, title, subtitle, alt, notes = [], data, statuses = [], embed = true} = options;
-  const figure = document.createElement("figure");
-  figure.className = "chart-frame";
+  const figure = element("figure", "chart-frame");
   figure.id = `chart-${id}`;
   figure.dataset.chart = id;
-  const heading = document.createElement("h3");
-  heading.className = "chart-title";
-  heading.textContent = title;
-  const sub = document.createElement("p");
-  sub.className = "chart-subtitle";
-  sub.textContent = subtitle;
-  const body = document.createElement("div");
-  body.className = "chart-body";
+  const heading = element("h3", "chart-title", title);
+  const sub = element("p", "chart-subtitle", subtitle);
+  const body = element("div", "chart-body");
   body.append(chart);
   // The text alternative names the whole chart, which may be several panels.
   body.setAttribute("role", "group");
@@ -108,15 +102,11 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   }
   addTooltips(body);
   // Screen readers get the text alternative as the chart's label; sighted readers can open it.
-  const alternative = document.createElement("details");
-  alternative.className = "chart-describe";
-  const summary = document.createElement("summary");
-  summary.textContent = "Describe this chart";
-  const description = document.createElement("p");
-  description.className = "chart-alt";
-  description.textContent = alt;
+  const alternative = element("details", "chart-describe");
+  const summary = element("summary", "", "Describe this chart");
+  const description = element("p", "chart-alt", alt);
   alternative.append(summary, description);
-  const caption = document.createElement("figcaption");
+  const caption = element("figcaption");
   // One source line (the full numbered list one click away when it is long), each note opening
   // the source's entry on the sources page; then the chart's own notes. What a draft or secondary
   // mark means is said once per page, in its "About the data" box (src/components/prose/about-data.ts);
@@ -128,20 +118,15 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
     {className: "chart-notes chart-status-notes", items: flagged.map((s) => `Includes figures marked “${STATUS_LABELS[s].toLowerCase()}”: ${STATUS_NOTES[s]}`)}
   ];
   for (const {className, items} of lists.filter((l) => l.items.length)) {
-    const list = document.createElement("ul");
-    list.className = className;
+    const list = element("ul", className);
     for (const note of items) {
-      const item = document.createElement("li");
-      item.textContent = note;
+      const item = element("li", "", note);
       list.append(item);
     }
     caption.append(list);
   }
-  const actions = document.createElement("p");
-  actions.className = "chart-actions";
-  const download = document.createElement("a");
-  download.className = "chart-download";
-  download.textContent = "Get the data (CSV)";
+  const actions = element("p", "chart-actions");
+  const download = element("a", "chart-download", "Get the data (CSV)");
   download.download = `${id}.csv`;
   download.href = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(data))}`;
   // A table (the findings explorer) has no drawing to save as an image: its data is the download.
@@ -150,8 +135,7 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
   if (embed) {
     // The panel follows the buttons, so that it opens beside them (src/components/frame/embed-code.ts).
     const control = embedControl(id, title);
-    const wrapper = document.createElement("span");
-    wrapper.className = "chart-embed";
+    const wrapper = element("span", "chart-embed");
     wrapper.append(control.toggle);
     actions.append(wrapper);
     caption.append(control.panel);
@@ -161,7 +145,7 @@ export function ChartFrame(chart: Element, options: FrameOptions): HTMLElement {
 }
 
 function button(label: string, onClick: () => void): HTMLButtonElement {
-  const node = document.createElement("button");
+  const node = element("button");
   node.type = "button";
   node.textContent = label;
   node.addEventListener("click", onClick);

@@ -19,6 +19,8 @@
  * when a chart is drawn"); once loaded it is kept, and a cell re-run by an
  * input draws in the same frame, as a chart imported at the top would.
  */
+import {element} from "../dom.js";
+
 /** Cells that have been drawn once: a cell re-run by an input (a filter) draws at once. */
 const started = new Set<string>();
 
@@ -37,8 +39,7 @@ const MARGIN = "300px 0px";
  * differ from the drawing at build.
  */
 export function lazyChart<M>(key: string, load: () => Promise<M>, draw: (module: M, width: number) => Element, {now = false} = {}): HTMLDivElement {
-  const root = document.createElement("div");
-  root.className = "lazy-chart";
+  const root = element("div", "lazy-chart");
   let width = -1;
   let drawn = 0;
   const render = async () => {

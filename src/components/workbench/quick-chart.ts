@@ -12,6 +12,7 @@ import {OKABE_ITO} from "../charts/palette.js";
 import {CHART_ROWS, markFor} from "./chart-choice.js";
 import {formatCell, toChartNumber, type Cell, type ColumnKind, type ResultColumn} from "./sql-values.js";
 import {at} from "../../lib/story/checked-lookups.js";
+import {element} from "../dom.js";
 
 /** Bars drawn at most; past this a bar chart is unreadable. */
 export const MAX_BARS = 40;
@@ -67,9 +68,7 @@ export function QuickChart(columns: ResultColumn[], rows: Cell[][], {x, y, width
   if (skipped) notes.push(`${skipped.toLocaleString("en-GB")} row${skipped === 1 ? "" : "s"} with NULL (or no plottable value) in ${xColumn.name} or ${yColumn.name} ${skipped === 1 ? "is" : "are"} left out.`);
 
   if (!points.length) {
-    const none = document.createElement("p");
-    none.className = "sql-chart-none";
-    none.textContent = `Nothing to draw: no row has a value in both ${xColumn.name} and ${yColumn.name}.`;
+    const none = element("p", "sql-chart-none", `Nothing to draw: no row has a value in both ${xColumn.name} and ${yColumn.name}.`);
     return none;
   }
 

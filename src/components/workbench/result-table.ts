@@ -6,6 +6,7 @@
  */
 import {at} from "../../lib/story/checked-lookups.js";
 import {UNSHOWN, formatCell, isNumericKind, sortOrder, type Cell, type ResultColumn} from "./sql-values.js";
+import {element} from "../dom.js";
 
 export type SortDirection = "ascending" | "descending";
 
@@ -30,37 +31,28 @@ export interface ResultTableOptions {
 const COUNT = new Intl.NumberFormat("en-GB");
 
 export function ResultTable(columns: ResultColumn[], rows: Cell[][], {limit, onSort}: ResultTableOptions): HTMLElement {
-  const root = document.createElement("div");
-  root.className = "sql-result";
-  const scroller = document.createElement("div");
-  scroller.className = "sql-result-scroll";
+  const root = element("div", "sql-result");
+  const scroller = element("div", "sql-result-scroll");
   // A scrolling region must be reachable by keyboard to be scrolled without a mouse.
   scroller.tabIndex = 0;
   scroller.setAttribute("role", "region");
   scroller.setAttribute("aria-label", "Query result");
-  const table = document.createElement("table");
-  table.className = "sql-result-table";
-  const caption = document.createElement("caption");
-  caption.className = "sr-only";
+  const table = element("table", "sql-result-table");
+  const caption = element("caption", "sr-only");
   const shown = Math.min(limit, rows.length);
   caption.textContent = `Query result: ${COUNT.format(rows.length)} row${rows.length === 1 ? "" : "s"}, ${columns.length} column${columns.length === 1 ? "" : "s"}${shown < rows.length ? `; the first ${COUNT.format(shown)} shown` : ""}. Column headers sort the rows.`;
-  const head = document.createElement("thead");
-  const headRow = document.createElement("tr");
+  const head = element("thead");
+  const headRow = element("tr");
   const headers = columns.map((column, i) => {
-    const th = document.createElement("th");
+    const th = element("th");
     th.scope = "col";
     if (isNumericKind(column.kind)) th.classList.add("sql-num");
-    const button = document.createElement("button");
+    const button = element("button");
     button.type = "button";
     button.className = "sql-sort";
-    const name = document.createElement("span");
-    name.className = "sql-col-name";
-    name.textContent = column.name;
-    const type = document.createElement("span");
-    type.className = "sql-col-type";
-    type.textContent = column.typeName;
-    const arrow = document.createElement("span");
-    arrow.className = "sql-sort-arrow";
+    const name = element("span", "sql-col-name", column.name);
+    const type = element("span", "sql-col-type", column.typeName);
+    const arrow = element("span", "sql-sort-arrow");
     arrow.setAttribute("aria-hidden", "true");
     button.append(name, " ", type, arrow);
     button.addEventListener("click", () => sortBy(i));
@@ -69,15 +61,13 @@ export function ResultTable(columns: ResultColumn[], rows: Cell[][], {limit, onS
     return th;
   });
   head.append(headRow);
-  const body = document.createElement("tbody");
+  const body = element("tbody");
   table.append(caption, head, body);
   scroller.append(table);
   root.append(scroller);
 
   if (rows.length > limit) {
-    const note = document.createElement("p");
-    note.className = "sql-truncated";
-    note.textContent = `Showing the first ${COUNT.format(limit)} of ${COUNT.format(rows.length)} rows, in the table's current order. The CSV and JSON downloads hold all ${COUNT.format(rows.length)}.`;
+    const note = element("p", "sql-truncated", `Showing the first ${COUNT.format(limit)} of ${COUNT.format(rows.length)} rows, in the table's current order. The CSV and JSON downloads hold all ${COUNT.format(rows.length)}.`);
     root.append(note);
   }
 
@@ -87,10 +77,9 @@ export function ResultTable(columns: ResultColumn[], rows: Cell[][], {limit, onS
   function renderBody(): void {
     const fragment = document.createDocumentFragment();
     for (const index of order.slice(0, limit)) {
-      const tr = document.createElement("tr");
+      const tr = element("tr");
       at(rows, index, "the result").forEach((value, i) => {
-        const td = document.createElement("td");
-        td.textContent = formatCell(value);
+        const td = element("td", "", formatCell(value));
         if (value === null) td.className = "sql-null";
         else if (value === UNSHOWN) td.className = "sql-unshown";
         else if (isNumericKind(at(columns, i, "the result's columns").kind)) td.className = "sql-num";

@@ -5,6 +5,7 @@
  * a query has to cast to and from); until then, the data package's.
  */
 import type {TableInfo} from "../../lib/delivery/tables.js";
+import {element} from "../dom.js";
 
 export interface SchemaBrowser {
   node: HTMLElement;
@@ -40,32 +41,28 @@ function rowCount(rows: number): string {
 }
 
 export function SchemaBrowser(catalog: TableInfo[], {onQueryTable, onBrowseTable, columnTypes, onChangeType}: SchemaBrowserOptions): SchemaBrowser {
-  const root = document.createElement("section");
-  root.className = "sql-schema";
+  const root = element("section", "sql-schema");
   root.setAttribute("aria-labelledby", "sql-schema-heading");
   // The data dictionary: what each table and column holds, and how many rows; the rows carry their sources.
   root.dataset.dictionary = "";
-  const heading = document.createElement("h2");
+  const heading = element("h2");
   heading.id = "sql-schema-heading";
   heading.textContent = "Tables";
-  const intro = document.createElement("p");
-  intro.className = "sql-schema-intro";
-  intro.textContent = `${catalog.length} tables. Open one to see its columns.`;
+  const intro = element("p", "sql-schema-intro", `${catalog.length} tables. Open one to see its columns.`);
   root.append(heading, intro);
   const typeCells = new Map<string, HTMLElement>();
   const tableNotes = new Map<string, HTMLElement>();
   const fileEntries = new Map<string, HTMLElement>();
   // The analyst's tables come after the fact base's, in a group of their own.
-  const fileGroup = document.createElement("div");
-  fileGroup.className = "sql-schema-files";
+  const fileGroup = element("div", "sql-schema-files");
 
   function actions(name: string): HTMLElement[] {
-    const query = document.createElement("button");
+    const query = element("button");
     query.type = "button";
     query.className = "sql-query-table";
     query.textContent = `Query ${name}`;
     query.addEventListener("click", () => onQueryTable(`SELECT *\nFROM ${name}\nLIMIT 100`));
-    const browse = document.createElement("button");
+    const browse = element("button");
     browse.type = "button";
     browse.className = "sql-browse-table";
     browse.textContent = `Browse ${name}`;
@@ -75,28 +72,20 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable, onBrowseTable
 
   for (const table of catalog) {
     const {details, summary} = tableDetails(table.name, table.rows, "sql-schema-table");
-    const about = document.createElement("p");
-    about.className = "sql-schema-about";
-    const title = document.createElement("strong");
-    title.textContent = table.title;
+    const about = element("p", "sql-schema-about");
+    const title = element("strong", "", table.title);
     about.append(title, `. ${table.description}`);
-    const note = document.createElement("p");
-    note.className = "sql-schema-missing";
+    const note = element("p", "sql-schema-missing");
     note.hidden = true;
     tableNotes.set(table.name, note);
-    const list = document.createElement("dl");
-    list.className = "sql-schema-columns";
+    const list = element("dl", "sql-schema-columns");
     for (const column of table.columns) {
-      const term = document.createElement("dt");
-      const columnName = document.createElement("code");
-      columnName.textContent = column.name;
-      const type = document.createElement("span");
-      type.className = "sql-schema-type";
-      type.textContent = column.type;
+      const term = element("dt");
+      const columnName = element("code", "", column.name);
+      const type = element("span", "sql-schema-type", column.type);
       typeCells.set(`${table.name}.${column.name}`, type);
       term.append(columnName, " ", type);
-      const description = document.createElement("dd");
-      description.textContent = column.description || "No description.";
+      const description = element("dd", "", column.description || "No description.");
       list.append(term, description);
     }
     details.append(summary, about, note, ...actions(table.name), list);
@@ -106,27 +95,22 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable, onBrowseTable
 
   function fileTable(table: FileTableInfo): HTMLElement {
     const {details, summary} = tableDetails(table.name, table.rows, "sql-schema-table sql-schema-file");
-    const about = document.createElement("p");
-    about.className = "sql-schema-about";
-    about.textContent = `From your file “${table.fileName}”. Types are detected; choose another for a column and the file is read again with it.`;
-    const list = document.createElement("dl");
-    list.className = "sql-schema-columns";
+    const about = element("p", "sql-schema-about", `From your file “${table.fileName}”. Types are detected; choose another for a column and the file is read again with it.`);
+    const list = element("dl", "sql-schema-columns");
     table.columns.forEach((column, i) => {
-      const term = document.createElement("dt");
-      const columnName = document.createElement("code");
-      columnName.textContent = column.name;
-      const select = document.createElement("select");
-      select.className = "sql-schema-type-select";
+      const term = element("dt");
+      const columnName = element("code", "", column.name);
+      const select = element("select", "sql-schema-type-select");
       select.id = `sql-type-${table.name}-${i}`;
       select.setAttribute("aria-label", `Type of ${column.name} in ${table.name}`);
       select.dataset.column = column.name;
-      const detected = document.createElement("option");
+      const detected = element("option");
       detected.value = "";
       detected.textContent = table.overrides[column.name] ? "detect again" : column.type;
       select.append(detected);
       for (const type of columnTypes) {
         if (!table.overrides[column.name] && type === column.type) continue;
-        const option = document.createElement("option");
+        const option = element("option");
         option.value = type;
         option.textContent = type;
         option.selected = table.overrides[column.name] === type;
@@ -171,15 +155,11 @@ export function SchemaBrowser(catalog: TableInfo[], {onQueryTable, onBrowseTable
 
 /** A table's entry in the schema browser: a disclosure headed by its name and row count. */
 function tableDetails(table: string, rowTotal: number, className: string): {details: HTMLDetailsElement; summary: HTMLElement} {
-  const details = document.createElement("details");
-  details.className = className;
+  const details = element("details", className);
   details.dataset.table = table;
-  const summary = document.createElement("summary");
-  const name = document.createElement("code");
-  name.textContent = table;
-  const rows = document.createElement("span");
-  rows.className = "sql-schema-rows";
-  rows.textContent = rowCount(rowTotal);
+  const summary = element("summary");
+  const name = element("code", "", table);
+  const rows = element("span", "sql-schema-rows", rowCount(rowTotal));
   summary.append(name, " ", rows);
   return {details, summary};
 }

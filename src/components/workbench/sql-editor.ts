@@ -4,6 +4,7 @@
  * the place where DuckDB's error message appears, as an alert beside the
  * query it is about.
  */
+import {element} from "../dom.js";
 
 export interface KeyLike {
   key: string;
@@ -45,13 +46,12 @@ export interface SqlEditorOptions {
 }
 
 export function SqlEditor({onRun, onCancel}: SqlEditorOptions): SqlEditor {
-  const form = document.createElement("form");
-  form.className = "sql-editor";
-  const label = document.createElement("label");
+  const form = element("form", "sql-editor");
+  const label = element("label");
   label.htmlFor = "sql-input";
   label.className = "sql-label";
   label.textContent = "SQL query";
-  const textarea = document.createElement("textarea");
+  const textarea = element("textarea");
   textarea.id = "sql-input";
   textarea.name = "sql";
   textarea.rows = 9;
@@ -60,28 +60,25 @@ export function SqlEditor({onRun, onCancel}: SqlEditorOptions): SqlEditor {
   textarea.setAttribute("autocomplete", "off");
   textarea.setAttribute("autocorrect", "off");
   textarea.setAttribute("aria-describedby", "sql-hint");
-  const hint = document.createElement("p");
+  const hint = element("p");
   hint.id = "sql-hint";
   hint.className = "sql-hint";
   hint.textContent = "Ctrl+Enter (Cmd+Enter on a Mac) runs the query; Escape cancels a running one. DuckDB's SQL dialect; one statement at a time.";
-  const actions = document.createElement("div");
-  actions.className = "sql-actions";
-  const run = document.createElement("button");
+  const actions = element("div", "sql-actions");
+  const run = element("button");
   run.type = "submit";
   run.className = "sql-run";
   run.textContent = "Run";
-  const cancel = document.createElement("button");
+  const cancel = element("button");
   cancel.type = "button";
   cancel.className = "sql-cancel";
   cancel.textContent = "Cancel";
   cancel.disabled = true;
   actions.append(run, cancel);
   // role=alert: the message is read out as soon as it appears, without moving focus from the query.
-  const error = document.createElement("div");
-  error.className = "sql-error";
+  const error = element("div", "sql-error");
   error.setAttribute("role", "alert");
-  const errorText = document.createElement("pre");
-  errorText.className = "sql-error-text";
+  const errorText = element("pre", "sql-error-text");
   error.append(errorText);
   error.hidden = true;
   form.append(label, textarea, hint, actions, error);

@@ -78,7 +78,7 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
   exampleHeading.id = "sql-examples-heading";
   const exampleList = element("ul", "sql-example-list");
   for (const example of examples) {
-    const item = document.createElement("li");
+    const item = element("li");
     const button = element("button", "sql-example", example.question);
     button.type = "button";
     button.dataset.example = example.id;
@@ -439,10 +439,10 @@ export function SqlWorkbench({catalog, runner, examples, rowLimit = 1000, invali
       const wrapper = element("label", "sql-chart-select");
       wrapper.htmlFor = id;
       wrapper.append(label + " ");
-      const input = document.createElement("select");
+      const input = element("select");
       input.id = id;
       for (const i of options) {
-        const option = document.createElement("option");
+        const option = element("option");
         option.value = String(i);
         option.textContent = at(columns, i, "the result's columns").name;
         option.selected = i === selected;

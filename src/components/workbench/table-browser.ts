@@ -34,17 +34,17 @@ export function TableBrowser({runner, onSql}: {runner: QueryRunner; onSql: (sql:
   const form = element("form", "sql-browse-controls");
   const searchLabel = element("label", "", "Search text columns ");
   searchLabel.htmlFor = "sql-browse-search";
-  const search = document.createElement("input");
+  const search = element("input");
   search.type = "search";
   search.id = "sql-browse-search";
   const searchButton = element("button", "sql-browse-search-button", "Search");
   searchButton.type = "submit";
   const sortLabel = element("label", "", "Sort by ");
   sortLabel.htmlFor = "sql-browse-sort";
-  const sort = document.createElement("select");
+  const sort = element("select");
   sort.id = "sql-browse-sort";
   const descendingLabel = element("label", "sql-browse-descending");
-  const descending = document.createElement("input");
+  const descending = element("input");
   descending.type = "checkbox";
   descending.id = "sql-browse-descending";
   descendingLabel.append(descending, " largest first");
@@ -87,7 +87,7 @@ export function TableBrowser({runner, onSql}: {runner: QueryRunner; onSql: (sql:
         const list = element("ul", "sql-facet-values");
         for (const [, value, n] of rows.filter((row) => row[0] === facet)) {
           const text = value === null ? null : String(value);
-          const item = document.createElement("li");
+          const item = element("li");
           const button = element("button", "sql-facet-value");
           button.type = "button";
           button.dataset.column = facet;
@@ -164,10 +164,10 @@ export function TableBrowser({runner, onSql}: {runner: QueryRunner; onSql: (sql:
       heading.textContent = `Browse ${table}`;
       search.value = "";
       descending.checked = false;
-      const none = document.createElement("option");
+      const none = element("option");
       none.value = "";
       none.textContent = "(the table's order)";
-      sort.replaceChildren(none, ...columns.map((c) => Object.assign(document.createElement("option"), {value: c.name, textContent: c.name})));
+      sort.replaceChildren(none, ...columns.map((c) => Object.assign(element("option"), {value: c.name, textContent: c.name})));
       root.hidden = false;
       facetBox.replaceChildren();
       distributionBox.replaceChildren();

@@ -5,15 +5,15 @@
 import {disclosure, sourcesDiffer, statusBadge} from "../../prose/fact.js";
 import {compactSourceLink} from "../record.js";
 import {categoryColour, type TimelineRow} from "./timeline-data.js";
+import {element} from "../../dom.js";
 
 /** The events as a table, dated as precisely as their sources, each linked to its source. */
 export function EventList(rows: TimelineRow[]): HTMLElement {
-  const table = document.createElement("table");
-  table.className = "event-list";
+  const table = element("table", "event-list");
   table.createCaption().textContent = "The events shown, dated as precisely as their sources, each with its source";
   const head = table.createTHead().insertRow();
   for (const heading of ["Date", "Category", "Event", "Source"]) {
-    const th = document.createElement("th");
+    const th = element("th");
     th.scope = "col";
     th.textContent = heading;
     head.append(th);
@@ -27,13 +27,12 @@ export function EventList(rows: TimelineRow[]): HTMLElement {
     tr.dataset.precision = row.date_precision;
     const date = tr.insertCell();
     date.className = "event-date";
-    const time = document.createElement("time");
+    const time = element("time");
     time.dateTime = row.date;
     time.textContent = row.when;
     date.append(time);
     const category = tr.insertCell();
-    const swatch = document.createElement("span");
-    swatch.className = "event-swatch";
+    const swatch = element("span", "event-swatch");
     swatch.style.background = categoryColour(row.reader_category);
     category.append(swatch, row.reader_category);
     const event = tr.insertCell();

@@ -8,6 +8,7 @@ import {isLigatureFinding} from "../../../lib/delivery/chart-records.js";
 import {timeSpan} from "../../../lib/story/time-span.js";
 import {sourceLink, statusBadge} from "../../prose/fact.js";
 import type {FindingRow} from "../record.js";
+import {element} from "../../dom.js";
 
 export type ThreadRow = FindingRow & {
   start: Date;
@@ -42,14 +43,12 @@ export function threadRows(findings: FindingRow[]): ThreadRow[] {
 
 /** The thread as a list a reader can scan: when, where, what, and who says so. */
 export function ThreadList(findings: FindingRow[]): HTMLElement {
-  const list = document.createElement("ol");
-  list.className = "thread-list";
+  const list = element("ol", "thread-list");
   for (const row of threadRows(findings)) {
-    const item = document.createElement("li");
+    const item = element("li");
     // Each item is a finding as its source states it, with the source beside it.
     item.dataset.sourced = "";
-    const when = document.createElement("strong");
-    when.textContent = `${row.seen}, ${row.location}`;
+    const when = element("strong", "", `${row.seen}, ${row.location}`);
     item.append(when, `: ${row.finding}. `);
     const badge = statusBadge(row.status);
     if (badge) item.append(badge, " ");

@@ -59,7 +59,7 @@ export function FilePanel({onFiles, onRemove, onReading, dropTarget, persistent}
   const picker = element("label", "sql-file-picker");
   picker.htmlFor = "sql-file-input";
   picker.textContent = "Open files…";
-  const input = document.createElement("input");
+  const input = element("input");
   input.type = "file";
   input.id = "sql-file-input";
   input.multiple = true;
@@ -74,7 +74,7 @@ export function FilePanel({onFiles, onRemove, onReading, dropTarget, persistent}
   progressBox.hidden = true;
   const progressLabel = element("label", "sql-file-progress-label");
   progressLabel.htmlFor = "sql-file-progress-bar";
-  const progress = document.createElement("progress");
+  const progress = element("progress");
   progress.id = "sql-file-progress-bar";
   progress.max = 1;
   progressBox.append(progressLabel, " ", progress);
@@ -98,11 +98,11 @@ export function FilePanel({onFiles, onRemove, onReading, dropTarget, persistent}
     const parts: (Node | string)[] = [];
     let encoding: HTMLSelectElement | null = null;
     if (file.textFile) {
-      encoding = document.createElement("select");
+      encoding = element("select");
       encoding.className = "sql-file-encoding";
       encoding.id = `sql-file-encoding-${file.table}`;
       for (const {encoding: value, label} of TEXT_ENCODINGS) {
-        const option = document.createElement("option");
+        const option = element("option");
         option.value = value;
         option.textContent = value === text.detectedEncoding ? `${label} (detected)` : label;
         option.selected = value === text.encoding;
@@ -112,7 +112,7 @@ export function FilePanel({onFiles, onRemove, onReading, dropTarget, persistent}
       label.htmlFor = encoding.id;
       parts.push(label, encoding, " ");
     }
-    const header = document.createElement("input");
+    const header = element("input");
     header.type = "number";
     header.min = "1";
     header.step = "1";
