@@ -18,7 +18,7 @@ import {sfntFromWoff} from "../node/woff.js";
 import {themeFontFiles} from "./theme-fonts.js";
 import {cloneElement} from "../../src/components/dom.js";
 import {imageNotes, imageSourceLine} from "../../src/components/frame/source-line.js";
-import {withBackground} from "../../src/components/frame/chart-image.js";
+import {standaloneDrawing} from "../../src/components/frame/chart-image.js";
 import {legendEntries, legendRows} from "../../src/components/frame/image-legend.js";
 import {IMAGE_PADDING, imageFoot, imageHead, imageSvg, type ImageStyle} from "../../src/components/frame/image-text.js";
 
@@ -58,7 +58,7 @@ export function frameToSvg(figure: Element): {svg: string; width: number; height
     const copy = cloneElement(drawing);
     copy.setAttribute("x", String(IMAGE_PADDING));
     copy.setAttribute("y", String(y));
-    body += withBackground(copy.outerHTML, STYLE.background);
+    body += standaloneDrawing(copy.outerHTML, STYLE.background);
     y += Number(drawing.getAttribute("height"));
   }
   const foot = imageFoot({notes: imageNotes(figure), source: imageSourceLine(figure), credit: THEME.logo?.text ?? null}, inner, y, STYLE);

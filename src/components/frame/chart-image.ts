@@ -19,12 +19,13 @@ export interface ChartImage {
 }
 
 /**
- * A drawing's markup for a standalone image. Label halos are drawn in the page's background
- * variable (src/components/charts/chart-labels.ts), which an image does not have: without its
- * value they vanish, and lines strike through the labels again.
+ * A drawing's markup for a standalone image, which has none of the page's stylesheet: label halos,
+ * drawn in the page's background variable (src/components/charts/chart-labels.ts), get the image's
+ * background colour (without it they vanish, and lines strike through the labels again); and text
+ * Plot sets at 10 or 11 px is set at 12, as the stylesheet sets it on the page (src/style.css).
  */
-export function withBackground(markup: string, background: string): string {
-  return markup.replaceAll("var(--theme-background)", background);
+export function standaloneDrawing(markup: string, background: string): string {
+  return markup.replaceAll("var(--theme-background)", background).replace(/\bfont-size="1[01]"/g, 'font-size="12"');
 }
 
 /**
@@ -79,7 +80,7 @@ export function chartToSvg(frame: HTMLElement): ChartImage {
     const copy = cloneElement(svg);
     for (const [name, value] of Object.entries({x: at.x, y: at.y, width: at.width, height: at.height})) copy.setAttribute(name, String(value));
     copy.setAttribute("color", style.foreground);
-    content += withBackground(new XMLSerializer().serializeToString(copy), style.background);
+    content += standaloneDrawing(new XMLSerializer().serializeToString(copy), style.background);
   }
   for (const heading of headings) {
     const at = place(heading);

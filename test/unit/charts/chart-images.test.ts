@@ -130,6 +130,9 @@ describe("chart images as editors use them", async () => {
       const line = own.split("\n").join(" ");
       assert.doesNotMatch(line, /\d{4}[A-Z]|[a-z)][A-Z][a-z]/, `${id}: sources run together in the image`);
       for (const entry of legendEntries(frame)) assert.ok(own.includes(entry.label), `${id}: the legend's "${entry.label}"`);
+      // No text under 12 px, in the drawing (Plot sets 10) as in the image's own lines.
+      const sizes = [...svg.matchAll(/font-size(?:="|:\s*)(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+      assert.ok(sizes.length > 0 && sizes.every((size) => size >= 12), `${id}: text at ${[...new Set(sizes)].sort().join(", ")} px`);
     });
   }
 
