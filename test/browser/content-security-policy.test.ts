@@ -9,6 +9,7 @@
 import assert from "node:assert/strict";
 import {after, before, test} from "node:test";
 import {serve, type StaticServer} from "../../scripts/export/static-server.js";
+import {until} from "../helpers/until.js";
 import {otherOrigin, tryToLeave, WAYS_OUT} from "../helpers/other-origin.js";
 import {siteSession} from "../helpers/session.js";
 import {distDir} from "../helpers/site.js";
@@ -30,7 +31,8 @@ test("without the policy, each attempt reaches the other origin (the control)", 
     const page = await context.newPage();
     await page.goto(`${control.origin}/control`);
     assert.deepEqual(await tryToLeave(page, elsewhere, "control"), [], "no policy, no violation");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A beacon is sent after the page has moved on: wait for every way to arrive.
+    await until(async () => WAYS_OUT.every(({way}) => elsewhere.arrived.includes(`/${way}-control`)), 5000);
     for (const {way} of WAYS_OUT) assert.ok(elsewhere.arrived.includes(`/${way}-control`), `${way} reached the other origin: ${elsewhere.arrived.join(", ")}`);
   } finally {
     await context.close();

@@ -47,7 +47,7 @@ export const WAYS_OUT = [
  * page reported. A string, not a function, so the test runner's compiler adds
  * nothing to it.
  */
-const TRY_TO_LEAVE = `async ({origin, tag}) => {
+const TRY_TO_LEAVE = `async ({origin, tag, ways}) => {
   const violations = [];
   document.addEventListener("securitypolicyviolation", (event) => violations.push(event.effectiveDirective + " " + event.blockedURI));
   await fetch(origin + "/fetch-" + tag, {mode: "no-cors"}).catch(() => undefined);
@@ -66,7 +66,13 @@ const TRY_TO_LEAVE = `async ({origin, tag}) => {
       resolve();
     }
   });
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Violations are reported as events, after the request is refused: wait for one per way out, or
+  // a second at most where the page reports fewer (the control page has no policy to report).
+  await new Promise((resolve) => {
+    const ended = Date.now() + 1000;
+    const check = () => (violations.length >= ways || Date.now() > ended ? resolve() : requestAnimationFrame(check));
+    check();
+  });
   return violations;
 }`;
 
@@ -77,5 +83,5 @@ const TRY_TO_LEAVE = `async ({origin, tag}) => {
  */
 export async function tryToLeave(page: Page, other: OtherOrigin, tag: string): Promise<string[]> {
   await page.unrouteAll({behavior: "ignoreErrors"});
-  return (await page.evaluate(`(${TRY_TO_LEAVE})(${JSON.stringify({origin: other.origin, tag})})`)) as string[];
+  return (await page.evaluate(`(${TRY_TO_LEAVE})(${JSON.stringify({origin: other.origin, tag, ways: WAYS_OUT.length})})`)) as string[];
 }
