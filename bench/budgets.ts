@@ -138,6 +138,11 @@ export function judge(results: Results): Verdict[] {
     verdicts.push({area: "SQL page", budget: "Warm query on the fact base ≤ 50 ms", measured: warm ? `${spread(warm)} over ${warm.n} queries` : "not measured", pass: within(warm, 50)});
   }
   const mb = (n: number) => `${Math.round(n).toLocaleString("en-GB")} MB`;
+  // What a file costs is its growth over the page's memory once settled with nothing chosen. Chosen
+  // at once, the page's own start (its DuckDB and tables, the CSV reader it warms) is still to come
+  // when the file is chosen, and counted from that moment would be charged to the file.
+  const settledPage = (results.files ?? []).filter((r) => r.rows === BUDGET_ROWS && r.settled).map((r) => r.memoryBeforeMb);
+  const settledBaseline = settledPage.length ? median(settledPage) : null;
   for (const [settled, when] of [[true, "page settled"], [false, "chosen at once"]] as const) {
     const runs = (results.files ?? []).filter((r) => r.rows === BUDGET_ROWS && r.settled === settled);
     if (!runs.length) continue;
@@ -145,11 +150,11 @@ export function judge(results: Results): Verdict[] {
     const groupBy = summary(runs.flatMap((r) => r.groupByMs));
     const failed = runs.filter((r) => r.firstAnswerMs === null).length;
     const fileMb = at(runs, 0, "runs").fileBytes / 2 ** 20;
-    const grown = summary(runs.map((r) => r.memoryAfterMb - r.memoryBeforeMb));
+    const grown = summary(runs.map((r) => r.memoryAfterMb - (settled || settledBaseline === null ? r.memoryBeforeMb : settledBaseline)));
     const nextVisit = summary(runs.map((r) => r.nextVisitMs ?? Infinity).filter(Number.isFinite));
     const label = `10⁶-row CSV, ${mb(fileMb)} (${when})`;
     verdicts.push({area: "Analysts' files", budget: `${label}: first answer ≤ 8 s`, measured: first ? spread(first) + (failed ? `; ${failed} failed` : "") : "failed", pass: failed ? false : within(first, 8000)});
-    verdicts.push({area: "Analysts' files", budget: `${label}: browser memory grows ≤ 3 × the file`, measured: grown ? `${mb(grown.median)} (${(grown.median / fileMb).toFixed(1)} ×)` : "not measured", pass: within(grown, 3 * fileMb)});
+    verdicts.push({area: "Analysts' files", budget: `${label}: browser memory grows ≤ 3 × the file, over the settled page's`, measured: grown ? `${mb(grown.median)} (${(grown.median / fileMb).toFixed(1)} ×)` : "not measured", pass: within(grown, 3 * fileMb)});
     verdicts.push({area: "Analysts' files", budget: `${label}: next visit, file stored, the notebook's tables answer ≤ 3 s`, measured: nextVisit ? spread(nextVisit) : "failed", pass: within(nextVisit, 3000)});
     const moved = summary(runs.map((r) => r.progressFirstMs ?? Infinity).filter(Number.isFinite));
     const still = summary(runs.map((r) => r.progressStillMs ?? Infinity).filter(Number.isFinite));
