@@ -79,7 +79,7 @@ test("a chart downloads as an SVG with its title and source, and as a PNG at twi
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="(\d+)" height="(\d+)"/);
     assert.ok(svg.includes(title.replace(/&/g, "&amp;")), "the title is drawn in");
     // Each source note, as the frame lists it, in one sentence with its separators.
-    const notes = (await frame.locator(".chart-source .source-note").allInnerTexts()).map((note) => note.trim().replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})[c]!));
+    const notes = (await frame.locator(".chart-source .source-note-link").allInnerTexts()).map((note) => note.trim().replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})[c]!));
     const drawnText = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
     assert.ok(drawnText.includes(`${notes.length > 1 ? "Sources" : "Source"}: ${notes[0]}`), "the source line is drawn in");
     if (notes.length > 1) assert.ok(drawnText.replace(/\s+/g, " ").includes(`${notes[0]}; ${notes[1]}`.replace(/\s+/g, " ")), "the sources are set apart");

@@ -152,3 +152,19 @@ ${charts.map((id) => `<div class="slot" id="slot-${id}"></div>`).join("\n")}
     await host.close();
   }
 });
+
+test("a chart's source line, copied or read without styles, keeps its sources apart", async () => {
+  const context = await site.browser.newContext({viewport: {width: 1000, height: 900}});
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}deaths`);
+    await waitForCells(page);
+    const lines = await page.locator("#observablehq-main .chart-source ol.source-notes").evaluateAll((lists) =>
+      lists.map((list) => ({text: (list as HTMLElement).innerText.replace(/\s+/g, " ").trim(), links: [...list.querySelectorAll(".source-note-link")].map((a) => (a.textContent ?? "").trim())}))
+    );
+    assert.ok(lines.some((line) => line.links.length > 1), "a chart on /deaths cites more than one source");
+    for (const {text, links} of lines) assert.equal(text, links.join("; "));
+  } finally {
+    await context.close();
+  }
+});

@@ -34,7 +34,11 @@ export function SourceLine(all: SourceRef[]): HTMLElement {
   const sources = uniqueSources(all);
   const line = element("div", "chart-source");
   const list = element("ol", "source-notes");
-  list.append(...sources.map(sourceNote));
+  const notes = sources.map(sourceNote);
+  // The separator is text, not only drawn by the stylesheet: a reader who copies the line, or reads
+  // it without styles, gets "A; B", not "AB".
+  for (const note of notes.slice(0, -1)) note.append("; ");
+  list.append(...notes);
   line.append(sources.length > 1 ? "Sources: " : "Source: ");
   if (sources.length <= VISIBLE_SOURCES) {
     line.append(list);
@@ -62,7 +66,7 @@ export function imageSourceLine(frame: Element): string {
   const lead = clean([...line.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join(""));
   const short = line.querySelector(".source-summary-line");
   if (short) return `${lead} ${clean(short.textContent)}, every one listed under the chart in the notebook.`;
-  const items = [...line.querySelectorAll("li")].map((item) => clean(item.textContent)).filter(Boolean);
+  const items = [...line.querySelectorAll("li")].map((item) => clean(item.textContent).replace(/;$/, "")).filter(Boolean);
   return items.length ? `${lead} ${items.join("; ")}` : clean(line.textContent);
 }
 
