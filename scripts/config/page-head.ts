@@ -13,9 +13,8 @@
  *   package as a Dataset).
  */
 import {existsSync} from "node:fs";
-import {fileURLToPath} from "node:url";
 import {CHART_REGISTRY, type ChartEntry} from "../../src/components/charts/chart-registry.js";
-import {chartsPlacedIn, pageSource} from "../../src/lib/delivery/page-reads.js";
+import {chartsPlacedIn, pageFile, pageSource} from "../../src/lib/delivery/page-reads.js";
 import {datasetJsonLd} from "../../src/lib/delivery/dataset-jsonld.js";
 import {loadFactBase} from "../../src/lib/factbase/factbase.js";
 import {escapeHtml} from "../../src/lib/story/format.js";
@@ -40,7 +39,7 @@ export const DEFAULT_SHARE_CHART = "funnel";
 /** The page's first chart that has an image (a table has none), or null. */
 export function leadChart(page: string): string | null {
   // A page a loader writes (the sources page) has no Markdown of its own, and no chart.
-  if (!existsSync(fileURLToPath(new URL(`../../src/${page}.md`, import.meta.url)))) return null;
+  if (!existsSync(pageFile(page).path)) return null;
   const registry: Readonly<Record<string, ChartEntry>> = CHART_REGISTRY;
   return chartsPlacedIn(pageSource(page).text).find((id) => registry[id]?.image !== false) ?? null;
 }

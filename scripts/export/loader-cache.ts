@@ -12,7 +12,7 @@ import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {LOADERS} from "../../src/data/loaders.js";
 import {loaderOutputs} from "../../src/lib/delivery/loader.js";
-import {pageSource, storyPages} from "../../src/lib/delivery/page-reads.js";
+import {pageFile, storyPages} from "../../src/lib/delivery/page-reads.js";
 import {dataDir, type FactBase} from "../../src/lib/factbase/factbase.js";
 import {hashFolders, stampMatches, writeStamp} from "./stamps.js";
 
@@ -31,7 +31,7 @@ function loaderInputs(): string[] {
  * they write; and the story pages, since a page's data file holds what the page names.
  */
 export function loaderInputFiles(): string[] {
-  return [join(projectRoot, "package-lock.json"), ...storyPages().map((page) => join(projectRoot, pageSource(page).file))];
+  return [join(projectRoot, "package-lock.json"), ...storyPages().map((page) => pageFile(page).path)];
 }
 
 /** The digest of everything loaders read; a missing input is an error, not an empty digest that always matches. */

@@ -52,7 +52,8 @@ export function chartToSvg(frame: HTMLElement): ChartImage {
   const body = frame.querySelector<HTMLElement>(".chart-body");
   if (!body) throw new Error("the chart's frame has no .chart-body to draw");
   const style: ImageStyle = {
-    font: getComputedStyle(frame.querySelector(".chart-title") ?? frame).fontFamily,
+    // The browser quotes font names with double quotes; the image's attributes are double-quoted.
+    font: getComputedStyle(frame.querySelector(".chart-title") ?? frame).fontFamily.replace(/"/g, "'"),
     foreground: plainRgb(getComputedStyle(frame).color),
     muted: plainRgb(getComputedStyle(frame.querySelector(".chart-subtitle") ?? frame).color),
     background: plainRgb(pageBackground())
@@ -74,7 +75,6 @@ export function chartToSvg(frame: HTMLElement): ChartImage {
     const box = node.getBoundingClientRect();
     return {x: IMAGE_PADDING + box.left - left, y: legend.y + box.top - top, width: box.width, height: box.height};
   };
-  const font = style.font.replace(/"/g, "'");
   for (const svg of drawings) {
     const at = place(svg);
     const copy = cloneElement(svg);
@@ -84,7 +84,7 @@ export function chartToSvg(frame: HTMLElement): ChartImage {
   }
   for (const heading of headings) {
     const at = place(heading);
-    content += `<text x="${at.x}" y="${at.y + 13}" fill="${style.foreground}" font-family="${font}" font-size="12" font-weight="600">${escapeXml(heading.textContent ?? "")}</text>`;
+    content += `<text x="${at.x}" y="${at.y + 13}" fill="${style.foreground}" font-family="${style.font}" font-size="12" font-weight="600">${escapeXml(heading.textContent ?? "")}</text>`;
   }
   const foot = imageFoot({notes: imageNotes(frame), source: imageSourceLine(frame), credit: THEME.logo?.text ?? null}, width, legend.y + (boxes.length ? bottom - top : 0) + 6, style);
   const totalWidth = width + 2 * IMAGE_PADDING;

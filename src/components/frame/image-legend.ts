@@ -47,7 +47,6 @@ export function legendRows(entries: LegendEntry[], width: number, y: number, sty
   if (!entries.length) return {markup: "", y};
   const size = 12;
   const rowHeight = 20;
-  const font = style.font.replace(/"/g, "'");
   let markup = "";
   let x = IMAGE_PADDING;
   y += 2;
@@ -65,7 +64,7 @@ export function legendRows(entries: LegendEntry[], width: number, y: number, sty
       copy.setAttribute("y", String(y + 2));
       markup += copy.outerHTML;
     } else markup += `<rect x="${x}" y="${y + 3}" width="16" height="12" rx="2" fill="${escapeXml(fill)}"${stroke}/>`;
-    markup += `<text x="${x + 22}" y="${y + 13.5}" font-family="${font}" font-size="${size}" fill="${style.foreground}">${escapeXml(entry.label)}</text>`;
+    markup += `<text x="${x + 22}" y="${y + 13.5}" font-family="${style.font}" font-size="${size}" fill="${style.foreground}">${escapeXml(entry.label)}</text>`;
     x += entryWidth;
   }
   return {markup, y: y + rowHeight + 6};

@@ -13,6 +13,7 @@ export const IMAGE_PADDING = 16;
 
 /** The colours and the font an image is drawn in. */
 export interface ImageStyle {
+  /** A CSS font-family list, its names in single quotes: it is written into double-quoted attributes. */
   font: string;
   foreground: string;
   muted: string;
@@ -48,7 +49,7 @@ function block(text: string, kind: keyof typeof TEXT, width: number, y: number, 
   let markup = "";
   for (const line of wrapWords(text, width, charWidth(size))) {
     y += lineHeight;
-    markup += `<text x="${IMAGE_PADDING}" y="${y - lineHeight * 0.25}" font-family="${font.replace(/"/g, "'")}" font-size="${size}" font-weight="${weight}" fill="${colour}">${escapeXml(line)}</text>`;
+    markup += `<text x="${IMAGE_PADDING}" y="${y - lineHeight * 0.25}" font-family="${font}" font-size="${size}" font-weight="${weight}" fill="${colour}">${escapeXml(line)}</text>`;
   }
   return {markup, y};
 }

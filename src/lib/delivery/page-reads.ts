@@ -30,9 +30,15 @@ export interface PageReads extends Reads {
 
 const SRC = fileURLToPath(new URL("../../", import.meta.url));
 
+/** Where a page's Markdown is: the name the build's errors give it, and its path on disk. */
+export function pageFile(page: string, src = SRC): {file: string; path: string} {
+  return {file: `src/${page}.md`, path: join(src, `${page}.md`)};
+}
+
 /** The page's Markdown, and the name the build's errors give it. */
 export function pageSource(page: string, src = SRC): {file: string; text: string} {
-  return {file: `src/${page}.md`, text: readFileSync(join(src, `${page}.md`), "utf8")};
+  const {file, path} = pageFile(page, src);
+  return {file, text: readFileSync(path, "utf8")};
 }
 
 /** The story pages: every page in src/ that loads its own data file (the SQL workbench loads whole tables instead). */
