@@ -1,9 +1,9 @@
 /**
  * Who chaired and who led the trust, and when: a bar per term of office from
  * the event that starts it to the event that ends it. Where the sources give
- * no start or no end, the bar fades out on that side, dashed, and says so; its
- * length there means nothing. A term known from neither end is placed at the
- * events that name the person.
+ * no start or no end, the bar runs as far as the events that name the person
+ * in post, then fades out on that side, dashed, and says so; its length there
+ * means nothing.
  */
 import * as Plot from "npm:@observablehq/plot";
 import type {SourceRef} from "../../../lib/story/figures.js";
@@ -29,7 +29,7 @@ export type TermSpan = {
   post: string;
   start: TimelineRow | null;
   end: TimelineRow | null;
-  /** Events naming the person, used to place a term with neither start nor end. */
+  /** Events naming the person, in date order: where a start or end is missing, they show the person in post. */
   named: TimelineRow[];
   gap: string | null;
   sources: SourceRef[];
@@ -42,7 +42,14 @@ export function termSpans(terms: TermRow[], events: EventRow[]): TermSpan[] {
   return terms.map((term) => {
     const start = term.start ? timelineRow(term.start) : null;
     const end = term.end ? timelineRow(term.end) : null;
-    const named = start || end ? [] : events.filter((e) => e.people?.includes(term.person)).map(timelineRow);
+    const bounds = new Set([term.start?.event_id, term.end?.event_id]);
+    const named =
+      start && end
+        ? []
+        : events
+            .filter((e) => e.people?.includes(term.person) && !bounds.has(e.event_id))
+            .map(timelineRow)
+            .sort((a, b) => a.start.getTime() - b.start.getTime());
     const gap = !start && !end ? "start and end not known" : !start ? "start not known" : !end ? "end not known" : null;
     return {
       term_id: term.term_id,
@@ -70,26 +77,27 @@ export function termSegments(t: TermSpan): Segment[] {
   const base = {term_id: t.term_id, post: t.post, title: describeTerm(t)};
   const segment = (x1: Date, x2: Date, kind: Segment["kind"]): Segment => ({...base, x1, x2, kind});
   const {start, end, named} = t;
-  const first = start ?? end ?? named[0];
-  const last = end ?? start ?? named.at(-1);
+  // The person is in post from the first dated thing known of the term to the last.
+  const first = start ?? named[0] ?? end;
+  const last = end ?? named.at(-1) ?? start;
   // A term no source dates is not drawn.
-  if (first === undefined || last === undefined) return [];
-  // The edges of what the sources give: a month- or year-dated event covers its whole span.
-  const left = first.start;
-  const right = last.is_span ? last.end : last.start;
+  if (!first || !last) return [];
   const segments: Segment[] = [];
-  if (!start) segments.push(segment(new Date(left.getTime() - open), left, "missing"));
-  for (const e of start || end ? [start, end] : named) if (e?.is_span) segments.push(segment(e.start, e.end, "approx"));
-  if (start && end) {
-    const from = start.is_span ? start.end : start.start;
-    if (end.start > from) segments.push(segment(from, end.start, "solid"));
-  }
+  if (!start) segments.push(segment(new Date(first.start.getTime() - open), first.start, "missing"));
+  // A month- or year-dated event covers its whole span: the person was in post somewhere in it.
+  const spans = [start, ...named, end].filter((e): e is TimelineRow => e?.is_span === true);
+  // Two events dated to the same month or year are one stretch, not two drawn over each other.
+  const stretches = new Map(spans.map((e) => [`${e.start.getTime()}-${e.end.getTime()}`, e]));
+  for (const e of stretches.values()) segments.push(segment(e.start, e.end, "approx"));
+  const from = first.is_span ? first.end : first.start;
+  if (last.start > from) segments.push(segment(from, last.start, "solid"));
+  const right = last.is_span ? last.end : last.start;
   if (!end) segments.push(segment(right, new Date(right.getTime() + open), "missing"));
   return segments;
 }
 
 function order(spans: TermSpan[]): TermSpan[] {
-  const anchor = (t: TermSpan) => termSegments(t)[0]?.x1.getTime() ?? Infinity;
+  const anchor = (t: TermSpan) => Math.min(...termSegments(t).map((s) => s.x1.getTime()));
   return [...spans].sort((a, b) => (a.post === b.post ? anchor(a) - anchor(b) : a.post === "chair" ? -1 : 1));
 }
 
@@ -159,7 +167,7 @@ export function LeadershipChart({terms, events}: {terms: TermRow[]; events: Even
       `Chairs in blue, chief executives in orange; interim posts are grouped with the post they filled.`,
       "A firm edge is a date known to the day; a lighter stretch is the month or year a date is known only to.",
       ...(gaps.length
-        ? [`Faded, dashed ends mark a start or end that is not in the sources (${listOf(gaps.map((t) => t.person))}); their length means nothing. Where neither is known, the term is placed at the event that names the person in post.`]
+        ? [`Faded, dashed ends mark a start or end that is not in the sources (${listOf(gaps.map((t) => t.person))}); their length means nothing. Up to them, the bar runs as far as the events that name the person in post, marked with a dot where known to the day.`]
         : [])
     ],
     data: [
