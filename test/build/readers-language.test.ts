@@ -1,7 +1,7 @@
 /**
  * Readers' language in what the export publishes: no page, embed or chart
  * image shows a reader (in its text, tooltips or screen-reader names) a key of
- * the fact base, an ISO date or our notes' shorthand. Read from dist/, built
+ * the fact base, an ISO date, a machine's identifier or our notes' shorthand. Read from dist/, built
  * before the suites run.
  */
 import assert from "node:assert/strict";
@@ -24,9 +24,10 @@ test("the scan finds a key and an ISO date where a reader would read them, and n
   assert.ok(keys.has("deaths_total") && keys.has("2016_10_percy_leaves_trust"), "figure and event ids are among the keys");
   const page = `<html><head><title>x</title><script>const a = "deaths_total 2016-10";</script></head><body>
     <p>kept only as leak_unexpected_1454 (superseded)</p><span title="left on 2016-10">October 2016</span>
-    <svg><text>April 2012</text></svg><p>2015–16, 10,306 deaths</p></body></html>`;
+    <svg><text>April 2012</text></svg><p>2015–16, 10,306 deaths</p>
+    <p>under debate A9008047-29BB-48FC-93C7-1CBD7A849F77, 3rd May 2016</p></body></html>`;
   const found = readersText(page).flatMap((text) => internalTokens(text, keys));
-  assert.deepEqual(found, ["leak_unexpected_1454", "2016-10"]);
+  assert.deepEqual(found, ["leak_unexpected_1454", "2016-10", "A9008047-29BB-48FC-93C7-1CBD7A849F77"]);
 });
 
 test("the scan finds shorthand a newspaper would spell out, and leaves full words and headlines alone", () => {

@@ -2,8 +2,8 @@
  * What a reader reads in a built page, embed or chart image: its text nodes,
  * outside scripts, styles and the head, and the words of its labels and
  * titles (tooltips, screen-reader names); and what must not be in it: a key
- * of the fact base (every id in data/*.csv), an ISO date, or the shorthand of
- * notes kept for ourselves.
+ * of the fact base (every id in data/*.csv), an ISO date, a machine's
+ * identifier, or the shorthand of notes kept for ourselves.
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
@@ -55,10 +55,12 @@ export function factBaseKeys(): string[] {
 }
 
 const ISO_DATE = /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?\b/g;
+/** A machine's identifier (a record number such as Hansard's debate ids), which a reader cannot read. */
+const MACHINE_ID = /\b[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\b/g;
 
-/** The keys and ISO dates in a text, as found. */
+/** The keys, ISO dates and machine identifiers in a text, as found. */
 export function internalTokens(text: string, keys: Set<string>): string[] {
-  const found = [...(text.match(ISO_DATE) ?? [])];
+  const found = [...(text.match(ISO_DATE) ?? []), ...(text.match(MACHINE_ID) ?? [])];
   for (const word of text.match(/[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+/g) ?? []) if (keys.has(word)) found.push(word);
   return found;
 }
