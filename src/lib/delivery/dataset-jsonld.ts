@@ -13,7 +13,8 @@ export function datasetJsonLd(facts: FactBase): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
     "@type": "Dataset",
-    name: descriptor.title ?? descriptor.name,
+    // The years the events span are counted from the events, not written into the descriptor.
+    name: `${descriptor.title ?? descriptor.name}, ${years[0]}–${years[years.length - 1]}`,
     description: descriptor.description,
     ...(licence?.path ? {license: licence.path} : {}),
     temporalCoverage: `${years[0]}/${years[years.length - 1]}`,

@@ -16,7 +16,7 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * The whole record's title states what the chart shows at a glance: the year the events crowd
- * into ("22 of the 54 events from 2011 to 2022 came in 2016"); where two years tie, the count alone.
+ * into ("22 of the 59 events from 2011 to 2024 came in 2016"); where two years tie, the count alone.
  */
 function wholeRecordTitle(rows: TimelineRow[], domain: [Date, Date]): string {
   const span = `${domain[0].getUTCFullYear()} to ${domain[1].getUTCFullYear() - 1}`;
